@@ -1,0 +1,73 @@
+/**
+ * The engine as its callers see it (Electron main, the CLI, tests). Implemented by `createEngine` in
+ * engine.ts. Snapshots are plain JSON-serialisable objects, so main can send them over IPC unchanged.
+ */
+import type { Health, ProviderStatus, SourceError } from '../domain/types';
+import type { EngineEvent } from './events';
+import type { SourceConfig } from './state';
+
+/** What the UI needs to show one source. Times are ms since epoch. */
+export interface SourceSnapshot {
+  id: string;
+  /** Config name, else the document's provider name, else the URL's host. */
+  name: string;
+  /** Configured URL. */
+  url: string;
+  /** URL actually polled (differs after a confirmed permanent redirect). */
+  effectiveUrl: string;
+  enabled: boolean;
+  /** `unknown` while never fetched, erroring or gone; else the last parsed status's health. */
+  health: Health;
+  /** Last successfully parsed status (kept while the source errors, so the UI can still show it, greyed). */
+  status?: ProviderStatus;
+  lastCheckedAt?: number;
+  lastSuccessAt?: number;
+  nextPollAt?: number;
+  lastError?: SourceError;
+  /** A request for this source is in flight. */
+  polling: boolean;
+}
+
+/** The whole picture, pushed to listeners after every change. */
+export interface EngineSnapshot {
+  /** Sorted by severity (worst first), then name. */
+  sources: SourceSnapshot[];
+  /** Worst health of enabled sources; `operational` when there are none. */
+  overall: Health;
+  /** Polling paused (pause()/resume()). */
+  paused: boolean;
+  /** Set when the state store had to recover from a corrupt file; a banner shows it. */
+  recoveryNotice?: string;
+}
+
+/** Listener for engine output. Exceptions thrown by listeners are caught and logged, never break polling. */
+export interface EngineListener {
+  /** Events of one source's poll, called after the state recording them was written. */
+  onEvents?(events: EngineEvent[]): void;
+  /** A new snapshot (after any poll, config change, pause or resume). */
+  onSnapshot?(snapshot: EngineSnapshot): void;
+}
+
+/** The polling engine. */
+export interface Engine {
+  /** Load state, then schedule every enabled source (none earlier than its persisted `nextPollAt`). */
+  start(): Promise<void>;
+  /** Stop scheduling, abort requests in flight, write state. */
+  stop(): Promise<void>;
+  /** Replace the source list; new sources are polled soon (with jitter), removed ones forgotten. */
+  setSources(sources: SourceConfig[]): void;
+  /** Poll one source (or all) now, unless the server asked us to wait (Retry-After). Resolves when done. */
+  checkNow(sourceId?: string): Promise<void>;
+  /**
+   * Poll every enabled source once, now (still honouring Retry-After), and resolve with the snapshot
+   * when all have finished. For the CLI's `--once`.
+   */
+  pollOnce(): Promise<EngineSnapshot>;
+  /** Stop scheduling new polls (requests in flight finish). */
+  pause(): void;
+  /** Resume: sources that came due while paused are polled with jitter. */
+  resume(): void;
+  snapshot(): EngineSnapshot;
+  /** @returns an unsubscribe function. */
+  subscribe(listener: EngineListener): () => void;
+}

@@ -1,0 +1,193 @@
+/**
+ * The engine's persisted state and the user's source configuration.
+ *
+ * `EngineState` is JSON-serialisable and versioned (`version`). It is validated with a zod schema when read,
+ * so a file edited by hand or written by a future version cannot crash the engine: `parseEngineState`
+ * returns `undefined` for anything invalid and the store recovers (see ports.StateStore).
+ * Times are ms since the Unix epoch.
+ */
+import { z } from 'zod';
+import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
+
+/** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
+export const ENGINE_STATE_VERSION = 1;
+
+/** What the user configured for one source. */
+export interface SourceConfig {
+  /** Stable id chosen when the source was added (a slug or a UUID); keys the state. */
+  id: string;
+  /** The URL as the user gave it (http or https). */
+  url: string;
+  /** Display name override; otherwise the document's own name is used. */
+  name?: string;
+  /** Poll interval in seconds (default 300, minimum 60). */
+  intervalSeconds?: number;
+  /** Disabled sources are not polled and do not count towards overall health. Default true. */
+  enabled?: boolean;
+}
+
+/** What the change detector remembers about one incident. */
+export interface SeenIncident {
+  /** Status when last announced or baselined. */
+  status: IncidentStatus;
+  /** Whether it was active (open) at that time. */
+  active: boolean;
+  /** First time the engine saw it, ms. */
+  firstSeenAt: number;
+  /** Last time it was present in a fetched document, ms. Pruning uses it (90 days). */
+  lastSeenAt: number;
+  /** Title at that time, so an `incident.resolved` for a vanished incident can still name it. */
+  title: string;
+}
+
+/** Per-source engine state. */
+export interface SourceState {
+  /** The URL actually polled: the configured one, or the target of a confirmed permanent redirect. */
+  url: string;
+  /** Validators exactly as received (quotes and `W/` kept). */
+  etag?: string;
+  lastModified?: string;
+  /** SHA-256 (hex) of the last parsed body, after decompression. */
+  contentHash?: string;
+  /** A 301/308 target seen on consecutive successful polls; stored as `url` on the 3rd. */
+  pendingMove?: { url: string; count: number };
+  /** True once the first successful parse recorded a baseline (nothing announced before that). */
+  baselined: boolean;
+  /** Consecutive failures (0 after a success). */
+  failures: number;
+  lastCheckedAt?: number;
+  lastSuccessAt?: number;
+  /** Earliest time the next request may be sent. Persisted so a restart does not poll early. */
+  nextPollAt?: number;
+  /** Set when the server asked us to wait (Retry-After): no request before this, not even "check now". */
+  retryNotBefore?: number;
+  lastError?: SourceError;
+  /** Health of the last successful parse (what `provider.health-changed` compares against). */
+  lastHealth?: Health;
+  /** The last successful normalised status, shown after a restart or while erroring. */
+  lastStatus?: ProviderStatus;
+  /** Incidents seen, by incident id. Bounded (see change-detector). */
+  seen: Record<string, SeenIncident>;
+}
+
+/** Everything the engine persists. */
+export interface EngineState {
+  version: typeof ENGINE_STATE_VERSION;
+  sources: Record<string, SourceState>;
+}
+
+/** A fresh, empty state. */
+export function emptyEngineState(): EngineState {
+  return { version: ENGINE_STATE_VERSION, sources: {} };
+}
+
+/** A fresh state for a source that has never been polled. */
+export function newSourceState(url: string): SourceState {
+  return { url, baselined: false, failures: 0, seen: Object.create(null) as Record<string, SeenIncident> };
+}
+
+const formatIds = [
+  'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
+  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss',
+] as const satisfies readonly FormatId[];
+const incidentStatuses = [
+  'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',
+  'completed',
+] as const satisfies readonly IncidentStatus[];
+const healths = ['operational', 'maintenance', 'degraded', 'partial_outage', 'major_outage', 'unknown'] as const;
+
+const updateSchema = z.object({
+  status: z.enum(incidentStatuses),
+  label: z.string().optional(),
+  text: z.string(),
+  at: z.string(),
+});
+const incidentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['incident', 'maintenance']),
+  title: z.string(),
+  status: z.enum(incidentStatuses),
+  impact: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']),
+  url: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  scheduledFor: z.string().optional(),
+  scheduledUntil: z.string().optional(),
+  updates: z.array(updateSchema),
+  components: z.array(z.string()),
+  stale: z.boolean().optional(),
+});
+const providerStatusSchema = z.object({
+  provider: z.string(),
+  format: z.enum(formatIds),
+  pageUrl: z.string().optional(),
+  health: z.enum(healths),
+  indicator: z.enum(['none', 'minor', 'major', 'critical']).optional(),
+  description: z.string().optional(),
+  components: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']),
+      group: z.string().optional(),
+    }),
+  ),
+  activeIncidents: z.array(incidentSchema),
+  recentIncidents: z.array(incidentSchema),
+  scheduledMaintenances: z.array(incidentSchema),
+  coverage: z.enum(['active-only', 'history']),
+  documentUpdatedAt: z.string().optional(),
+});
+const sourceErrorSchema = z.object({
+  code: z.enum([
+    'network', 'dns', 'timeout', 'http', 'gone', 'rate-limited', 'too-large', 'redirect', 'not-a-feed', 'parse',
+  ]),
+  message: z.string(),
+  httpStatus: z.number().int().optional(),
+  at: z.number(),
+});
+const seenSchema = z.object({
+  status: z.enum(incidentStatuses),
+  active: z.boolean(),
+  firstSeenAt: z.number(),
+  lastSeenAt: z.number(),
+  title: z.string(),
+});
+const sourceStateSchema = z.object({
+  url: z.string(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  contentHash: z.string().optional(),
+  pendingMove: z.object({ url: z.string(), count: z.number().int() }).optional(),
+  baselined: z.boolean(),
+  failures: z.number().int().nonnegative(),
+  lastCheckedAt: z.number().optional(),
+  lastSuccessAt: z.number().optional(),
+  nextPollAt: z.number().optional(),
+  retryNotBefore: z.number().optional(),
+  lastError: sourceErrorSchema.optional(),
+  lastHealth: z.enum(healths).optional(),
+  lastStatus: providerStatusSchema.optional(),
+  // A null-prototype record: a key named "__proto__" stays an ordinary key and cannot reach Object.prototype.
+  seen: z.record(z.string(), seenSchema).transform((r) => Object.assign(Object.create(null), r) as Record<string, z.infer<typeof seenSchema>>),
+});
+
+/** zod schema of `EngineState` (version 1). Unknown keys are dropped. */
+export const engineStateSchema = z.object({
+  version: z.literal(ENGINE_STATE_VERSION),
+  sources: z.record(z.string(), sourceStateSchema),
+});
+
+/**
+ * Validate (and migrate, when older versions exist) a value read from disk.
+ * @returns the state, or `undefined` when the value is not a valid state of a known version.
+ */
+export function parseEngineState(value: unknown): EngineState | undefined {
+  const migrated = migrateEngineState(value);
+  const result = engineStateSchema.safeParse(migrated);
+  return result.success ? (result.data as EngineState) : undefined;
+}
+
+/** Bring an older persisted shape up to `ENGINE_STATE_VERSION`. Version 1 is the first; nothing to do yet. */
+function migrateEngineState(value: unknown): unknown {
+  return value;
+}

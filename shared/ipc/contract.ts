@@ -1,0 +1,108 @@
+/**
+ * The one IPC contract between main, preload and renderer. Channel names live here and nowhere else.
+ * Every invoke returns a `Result` — errors cross as values, never as thrown exceptions.
+ * Payload schemas (validated in main for every call) are in ./schemas.ts.
+ */
+import type { EngineSnapshot } from '../engine/api';
+import type { FormatId, Health } from '../domain/types';
+
+/** Success or a typed error; what every IPC call resolves to. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** An error that crossed IPC. `code` is stable for the UI; `message` is for people. */
+export interface IpcError {
+  code: 'invalid-payload' | 'untrusted-sender' | 'not-found' | 'duplicate' | 'fetch-failed' | 'internal';
+  message: string;
+}
+
+/** How loudly a provider may notify. */
+export type NotifyLevel = 'all' | 'major' | 'none';
+
+/** One configured source as the settings window edits it. */
+export interface SourceSettings {
+  id: string;
+  url: string;
+  name?: string;
+  enabled: boolean;
+  /** Seconds, ≥ 60. */
+  intervalSeconds: number;
+  notify: NotifyLevel;
+}
+
+/** User settings (persisted by main in settings.json). */
+export interface AppSettings {
+  sources: SourceSettings[];
+  launchAtLogin: boolean;
+  /** Notifications paused until this time (ms since epoch), or null. */
+  notificationsPausedUntil: number | null;
+  /** Default poll interval for new sources, seconds. */
+  defaultIntervalSeconds: number;
+}
+
+/** What the renderer receives: the engine's picture plus the settings that shape it. */
+export interface AppSnapshot {
+  engine: EngineSnapshot;
+  settings: AppSettings;
+}
+
+/** What fetching a URL once found, shown before the user saves it. */
+export interface SourcePreview {
+  /** The source URL that will be polled (may differ from what was typed, after discovery). */
+  sourceUrl: string;
+  format: FormatId;
+  provider: string;
+  health: Health;
+  activeIncidents: number;
+  /** How it was found, e.g. "Statuspage JSON API at /api/v2/summary.json". */
+  foundVia: string;
+}
+
+/** Input to add a source. */
+export interface AddSourceInput {
+  url: string;
+  name?: string;
+  notify?: NotifyLevel;
+  intervalSeconds?: number;
+}
+
+/** Editable fields of a source. */
+export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify'>>;
+
+/** The API the preload exposes as `window.statusTray`. */
+export interface StatusTrayApi {
+  getSnapshot(): Promise<Result<AppSnapshot>>;
+  /** Subscribe to pushed snapshots; returns an unsubscribe function. */
+  onSnapshot(listener: (snapshot: AppSnapshot) => void): () => void;
+  previewSource(url: string): Promise<Result<SourcePreview>>;
+  addSource(input: AddSourceInput): Promise<Result<SourceSettings>>;
+  updateSource(id: string, patch: SourcePatch): Promise<Result<SourceSettings>>;
+  removeSource(id: string): Promise<Result<null>>;
+  checkNow(id?: string): Promise<Result<null>>;
+  /** Pause notifications until a time (ms since epoch), or resume with null. */
+  pauseNotifications(until: number | null): Promise<Result<null>>;
+  setLaunchAtLogin(enabled: boolean): Promise<Result<null>>;
+  setDefaultInterval(seconds: number): Promise<Result<null>>;
+  /** Open an http(s) URL in the default browser; anything else is refused. */
+  openExternal(url: string): Promise<Result<null>>;
+  openSettings(): Promise<Result<null>>;
+}
+
+/** Invoke channels (renderer → main, request/response). */
+export const IPC_INVOKE = {
+  getSnapshot: 'status:get',
+  previewSource: 'source:preview',
+  addSource: 'source:add',
+  updateSource: 'source:update',
+  removeSource: 'source:remove',
+  checkNow: 'poll:check-now',
+  pauseNotifications: 'notifications:pause',
+  setLaunchAtLogin: 'app:set-launch-at-login',
+  setDefaultInterval: 'settings:set-default-interval',
+  openExternal: 'shell:open-external',
+  openSettings: 'window:open-settings',
+} as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
+
+/** Push channels (main → renderer). */
+export const IPC_PUSH = {
+  snapshot: 'status:changed',
+} as const;
