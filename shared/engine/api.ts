@@ -71,3 +71,22 @@ export interface Engine {
   /** @returns an unsubscribe function. */
   subscribe(listener: EngineListener): () => void;
 }
+
+/** What `createEngine` (engine.ts) needs. Ports are documented in ../ports.ts. */
+export interface EngineOptions {
+  fetch: import('../ports').FetchPort;
+  store: import('../ports').StateStore;
+  /** Default: the system clock. */
+  clock?: import('../ports').Clock;
+  /** Default: Math.random. Used for jitter only. */
+  random?: import('../ports').RandomPort;
+  sources: SourceConfig[];
+  /** `StatusTray/<version> (+<repo url>)`. */
+  userAgent: string;
+  /** Maximum requests in flight (default 16). */
+  concurrency?: number;
+  /** Override fetch limits (timeouts, body cap); defaults in http/fetch-source.ts. */
+  limits?: Partial<import('./http/types').FetchLimits>;
+  /** Diagnostics sink (default: none). */
+  log?: (message: string) => void;
+}

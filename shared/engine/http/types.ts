@@ -74,3 +74,13 @@ export interface FetchSourceRequest {
   etag?: string;
   lastModified?: string;
 }
+
+/** Dependencies of `fetchSource`. */
+export interface FetchDeps {
+  fetch: import('../../ports').FetchPort;
+  /** Sent as `User-Agent`: `StatusTray/<version> (+<repo url>)`. */
+  userAgent: string;
+  limits?: Partial<FetchLimits>;
+  /** Clock used to interpret `Retry-After` HTTP-dates against the server's `Date`. */
+  now: () => number;
+}
