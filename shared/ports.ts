@@ -40,7 +40,8 @@ export const systemClock: Clock = {
  * Persistence of the engine's state (validators, hashes, seen incidents, backoff, last status).
  * `read` returns `undefined` when there is nothing stored yet, and must not throw for a corrupt store:
  * it recovers (moves the bad file aside) and reports that through `recovered`, so the engine puts every
- * source back in silent baseline. `write` replaces the whole state atomically (old or new, never torn).
+ * source back in silent baseline. `write` replaces the whole state atomically (old or new, never torn); it receives the engine's live
+ * object, so it must serialise it synchronously, before its first `await`.
  */
 export interface StateStore {
   read(): Promise<StateReadResult>;

@@ -1,0 +1,250 @@
+/**
+ * The polling engine: schedules every source, polls them with a concurrency limit, commits state in the
+ * order DESIGN.md rule 2 demands, and hands events and snapshots to listeners. All I/O goes through the
+ * ports in `EngineOptions` (see ../ports.ts), so the same engine runs in Electron, the CLI and tests.
+ */
+import pLimit from 'p-limit';
+import { parseDocument } from '../formats/registry';
+import { systemClock, type TimerHandle } from '../ports';
+import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
+import { intervalMs, startJitter } from './backoff';
+import type { EngineEvent } from './events';
+import { fetchSource } from './http/fetch-source';
+import { pollSource, type FetchSourceFn, type ParseFn } from './poll-source';
+import { buildSnapshot } from './snapshot';
+import { emptyEngineState, newSourceState, type EngineState, type SourceConfig } from './state';
+import { StateWriter } from './state-writer';
+
+/** Default number of requests in flight. */
+export const DEFAULT_CONCURRENCY = 16;
+
+/** Replaceable collaborators, for tests that need to break them on purpose. */
+export interface EngineInternals {
+  fetchSource?: FetchSourceFn;
+  parse?: ParseFn;
+}
+
+/** Create an engine; nothing happens until `start()`, `pollOnce()` or `checkNow()`. */
+export function createEngine(options: EngineOptions, internals: EngineInternals = {}): Engine {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const log = options.log ?? (() => undefined);
+  const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+  const listeners = new Set<EngineListener>();
+  const inFlight = new Map<string, Promise<void>>();
+  const aborts = new Set<AbortController>();
+
+  let configs = new Map<string, SourceConfig>();
+  let state: EngineState = emptyEngineState();
+  let loaded: Promise<void> | undefined;
+  let recoveryNotice: string | undefined;
+  let scheduling = false;
+  let paused = false;
+  let stopped = false;
+  let timer: TimerHandle | undefined;
+  let timerAt = Infinity;
+
+  const writer = new StateWriter(options.store, () => state, clock, log);
+  const enabled = () => [...configs.values()].filter((c) => c.enabled !== false);
+
+  function setConfigs(list: readonly SourceConfig[]): void {
+    configs = new Map(list.map((c) => [c.id, c]));
+  }
+  setConfigs(options.sources);
+
+  /** Make sure every configured source has state, and forget sources no longer configured. */
+  function reconcile(): void {
+    const now = clock.now();
+    for (const id of Object.keys(state.sources)) if (!configs.has(id)) delete state.sources[id];
+    for (const c of configs.values()) {
+      const s = state.sources[c.id];
+      if (!s) state.sources[c.id] = { ...newSourceState(c.url), nextPollAt: now + startJitter(intervalMs(c.intervalSeconds), random) };
+    }
+  }
+
+  function ensureLoaded(): Promise<void> {
+    loaded ??= (async () => {
+      const read = await options.store.read().catch((err: unknown) => {
+        log(`Could not read state: ${(err as Error)?.message ?? err}`);
+        return { state: undefined, recovered: true, recoveryReason: 'The saved state could not be read.' };
+      });
+      state = read.state ?? emptyEngineState();
+      if (read.recovered) {
+        recoveryNotice = read.recoveryReason ?? 'Saved state was damaged and has been restored.';
+        // After recovery nothing is trusted: every source re-reads its document and baselines silently.
+        for (const s of Object.values(state.sources)) Object.assign(s, { baselined: false, contentHash: undefined });
+      }
+      reconcile();
+    })();
+    return loaded;
+  }
+
+  function dueAt(id: string): number {
+    const s = state.sources[id];
+    return Math.max(s?.nextPollAt ?? 0, s?.retryNotBefore ?? 0);
+  }
+
+  function reschedule(): void {
+    if (!scheduling || paused || stopped) return clearTimer();
+    let earliest = Infinity;
+    for (const c of enabled()) if (!inFlight.has(c.id)) earliest = Math.min(earliest, dueAt(c.id));
+    if (earliest === timerAt && timer !== undefined) return;
+    clearTimer();
+    if (earliest === Infinity) return;
+    timerAt = earliest;
+    timer = clock.setTimeout(onTimer, Math.max(0, earliest - clock.now()));
+  }
+
+  function clearTimer(): void {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    timerAt = Infinity;
+  }
+
+  function onTimer(): void {
+    timer = undefined;
+    timerAt = Infinity;
+    const now = clock.now();
+    for (const c of enabled()) if (!inFlight.has(c.id) && dueAt(c.id) <= now) void poll(c.id);
+    reschedule();
+  }
+
+  /** Poll one source (joining a poll already in flight). Never rejects. */
+  function poll(id: string): Promise<void> {
+    const existing = inFlight.get(id);
+    if (existing) return existing;
+    const run = limit(() => pollNow(id))
+      .catch((err: unknown) => log(`Poll of ${id} failed unexpectedly: ${(err as Error)?.stack ?? err}`))
+      .finally(() => {
+        inFlight.delete(id);
+        publishSnapshot();
+        reschedule();
+      });
+    inFlight.set(id, run);
+    publishSnapshot();
+    return run;
+  }
+
+  async function pollNow(id: string): Promise<void> {
+    const config = configs.get(id);
+    const prev = state.sources[id];
+    if (!config || !prev || stopped) return;
+    const abort = new AbortController();
+    aborts.add(abort);
+    try {
+      const result = await pollSource(config, prev, {
+        fetch: options.fetch,
+        fetchSource: internals.fetchSource ?? fetchSource,
+        parse: internals.parse ?? parseDocument,
+        userAgent: options.userAgent,
+        limits: options.limits,
+        now: () => clock.now(),
+        random,
+        signal: abort.signal,
+      });
+      // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
+      if (stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
+      state.sources[id] = result.state;
+      if (result.events.length > 0) {
+        // Seen incidents reach the disk before anyone hears of them: a crash after this never re-announces.
+        await writer.flushNow().catch(() => undefined);
+        emit(result.events);
+      }
+      if (result.validators) Object.assign(result.state, result.validators);
+      writer.schedule();
+    } finally {
+      aborts.delete(abort);
+    }
+  }
+
+  function emit(events: EngineEvent[]): void {
+    for (const l of listeners) {
+      try {
+        l.onEvents?.(events);
+      } catch (err) {
+        log(`An event listener failed: ${(err as Error)?.message ?? err}`);
+      }
+    }
+  }
+
+  function snapshot(): EngineSnapshot {
+    return buildSnapshot({ configs: [...configs.values()], states: state.sources, inFlight: new Set(inFlight.keys()), paused, recoveryNotice });
+  }
+
+  function publishSnapshot(): void {
+    const interested = [...listeners].filter((l) => l.onSnapshot);
+    if (interested.length === 0) return;
+    const snap = snapshot();
+    for (const l of interested) {
+      try {
+        l.onSnapshot!(snap);
+      } catch (err) {
+        log(`A snapshot listener failed: ${(err as Error)?.message ?? err}`);
+      }
+    }
+  }
+
+  /** Poll the given sources now, except those a server asked us to leave alone (Retry-After). */
+  async function pollMany(ids: string[]): Promise<void> {
+    const now = clock.now();
+    await Promise.all(ids.filter((id) => (state.sources[id]?.retryNotBefore ?? 0) <= now || inFlight.has(id)).map(poll));
+  }
+
+  return {
+    async start() {
+      stopped = false;
+      await ensureLoaded();
+      scheduling = true;
+      publishSnapshot();
+      reschedule();
+    },
+    async stop() {
+      stopped = true;
+      scheduling = false;
+      clearTimer();
+      for (const a of aborts) a.abort();
+      await Promise.allSettled([...inFlight.values()]);
+      await writer.close();
+    },
+    setSources(list) {
+      setConfigs(list);
+      if (loaded) void loaded.then(() => {
+        reconcile();
+        writer.schedule();
+        publishSnapshot();
+        reschedule();
+      });
+    },
+    async checkNow(sourceId) {
+      await ensureLoaded();
+      await pollMany(sourceId ? [sourceId] : enabled().map((c) => c.id));
+    },
+    async pollOnce() {
+      await ensureLoaded();
+      await pollMany(enabled().map((c) => c.id));
+      await writer.close();
+      return snapshot();
+    },
+    pause() {
+      paused = true;
+      clearTimer();
+      publishSnapshot();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      const now = clock.now();
+      for (const c of enabled()) {
+        const s = state.sources[c.id];
+        if (s && (s.nextPollAt ?? 0) <= now) s.nextPollAt = now + startJitter(intervalMs(c.intervalSeconds), random);
+      }
+      publishSnapshot();
+      reschedule();
+    },
+    snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

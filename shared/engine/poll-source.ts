@@ -1,0 +1,153 @@
+/**
+ * One poll of one source: conditional GET, then — only when the body changed — parse and detect changes.
+ * Returns the new state and the events; the engine commits them in the order DESIGN.md rule 2 demands
+ * (state with the new memory first, then events, then the new validators). Never throws.
+ */
+import { FormatError } from '../formats/types';
+import type { ProviderStatus, SourceError } from '../domain/types';
+import type { FetchPort, RandomPort } from '../ports';
+import { detectChanges } from './change-detector';
+import type { EngineEvent } from './events';
+import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types';
+import { delayAfterFailure, delayAfterSuccess, intervalMs } from './backoff';
+import type { SourceConfig, SourceState } from './state';
+
+/** A `301`/`308` target becomes the stored URL after this many consecutive good polls through it. */
+export const PERMANENT_MOVE_CONFIRMATIONS = 3;
+
+/** Parser of one document; `parseDocument` from formats/registry in production. */
+export type ParseFn = (body: string, ctx: { url: string; contentType?: string; now: number }) => Promise<ProviderStatus>;
+/** Fetcher of one source; `fetchSource` from http/fetch-source in production. */
+export type FetchSourceFn = (
+  req: FetchSourceRequest,
+  deps: { fetch: FetchPort; userAgent: string; limits?: Partial<FetchLimits>; now: () => number; signal?: AbortSignal },
+) => Promise<FetchOutcome>;
+
+/** What a poll needs besides the source. */
+export interface PollDeps {
+  fetch: FetchPort;
+  fetchSource: FetchSourceFn;
+  parse: ParseFn;
+  userAgent: string;
+  limits?: Partial<FetchLimits>;
+  now: () => number;
+  random: RandomPort;
+  signal?: AbortSignal;
+}
+
+/** Validators to store once the events of this poll have been handed out. */
+export interface PendingValidators {
+  etag?: string;
+  lastModified?: string;
+  contentHash?: string;
+}
+
+/** The outcome of one poll. */
+export interface PollResult {
+  /** `error`: fetch or parse failed; `not-modified`: 304; `unchanged`: 200 with the same body hash; `parsed`. */
+  kind: 'error' | 'not-modified' | 'unchanged' | 'parsed';
+  /** State to write first (for `parsed`, still carrying the old validators). */
+  state: SourceState;
+  /** For `parsed`: validators to write after the events were emitted. */
+  validators?: PendingValidators;
+  events: EngineEvent[];
+  /** Bytes received for the body on the wire. */
+  wireBytes: number;
+}
+
+/** Name to show for a source: the user's, else the document's, else the URL's host. */
+export function displayName(config: SourceConfig, status: ProviderStatus | undefined): string {
+  if (config.name?.trim()) return config.name.trim();
+  if (status?.provider) return status.provider;
+  try {
+    return new URL(config.url).host;
+  } catch {
+    return config.url;
+  }
+}
+
+/** Poll `config` once from `prev` state. See the module comment. */
+export async function pollSource(config: SourceConfig, prev: SourceState, deps: PollDeps): Promise<PollResult> {
+  const interval = intervalMs(config.intervalSeconds);
+  const outcome = await deps.fetchSource(
+    { url: prev.url, etag: prev.etag, lastModified: prev.lastModified },
+    { fetch: deps.fetch, userAgent: deps.userAgent, limits: deps.limits, now: deps.now, signal: deps.signal },
+  );
+  const now = deps.now();
+
+  if (outcome.kind === 'error') {
+    return { kind: 'error', state: failed(prev, outcome.error, now, interval, deps.random, outcome.retryAfterMs), events: [], wireBytes: 0 };
+  }
+
+  const ok: SourceState = {
+    ...prev,
+    failures: 0,
+    lastError: undefined,
+    retryNotBefore: undefined,
+    lastCheckedAt: now,
+    lastSuccessAt: now,
+    nextPollAt: now + delayAfterSuccess(interval, outcome.maxAgeSeconds, deps.random),
+  };
+
+  if (outcome.kind === 'not-modified') {
+    // A 304's validators freshen the stored ones (RFC 9111 §4.3.4); absent ones are kept.
+    const state = { ...ok, etag: outcome.etag ?? prev.etag, lastModified: outcome.lastModified ?? prev.lastModified };
+    return { kind: 'not-modified', state: trackMove(state, outcome.permanentUrl), events: [], wireBytes: outcome.wireBytes };
+  }
+
+  // Every 200 refreshes both validators, even when the body is unchanged (Feedbin#726, CommaFeed#1746).
+  const fresh = { etag: outcome.etag, lastModified: outcome.lastModified, contentHash: outcome.contentHash };
+  if (prev.baselined && prev.contentHash === outcome.contentHash) {
+    return { kind: 'unchanged', state: trackMove({ ...ok, ...fresh }, outcome.permanentUrl), events: [], wireBytes: outcome.wireBytes };
+  }
+
+  let status: ProviderStatus;
+  try {
+    status = await deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType, now });
+  } catch (err) {
+    const error: SourceError =
+      err instanceof FormatError
+        ? { code: err.code, message: err.message, at: now }
+        : { code: 'parse', message: `The document could not be read: ${(err as Error)?.message ?? String(err)}`, at: now };
+    // A body that cannot be parsed is not a permanent-move confirmation (a 301 to a maintenance page, Vienna#1546).
+    return { kind: 'error', state: { ...failed(prev, error, now, interval, deps.random), pendingMove: undefined }, events: [], wireBytes: outcome.wireBytes };
+  }
+
+  const detected = detectChanges({
+    sourceId: config.id,
+    provider: displayName(config, status),
+    baselined: prev.baselined,
+    seen: prev.seen,
+    previousHealth: prev.lastHealth,
+    status,
+    now,
+  });
+  const state: SourceState = trackMove(
+    { ...ok, baselined: true, seen: detected.seen, lastHealth: status.health, lastStatus: status },
+    outcome.permanentUrl,
+  );
+  return { kind: 'parsed', state, validators: fresh, events: detected.events, wireBytes: outcome.wireBytes };
+}
+
+/** State after a failed poll: typed error, one more failure, and the next attempt per Retry-After or backoff. */
+function failed(prev: SourceState, error: SourceError, now: number, interval: number, random: RandomPort, retryAfterMs?: number): SourceState {
+  const failures = prev.failures + 1;
+  const delay = retryAfterMs ?? delayAfterFailure(failures, interval, random);
+  return {
+    ...prev,
+    failures,
+    lastError: error,
+    lastCheckedAt: now,
+    nextPollAt: now + delay,
+    retryNotBefore: retryAfterMs === undefined ? undefined : now + retryAfterMs,
+    pendingMove: undefined,
+  };
+}
+
+/** Count consecutive good polls through the same permanent redirect; adopt its target on the third. */
+function trackMove(state: SourceState, permanentUrl: string | undefined): SourceState {
+  if (!permanentUrl || permanentUrl === state.url) return { ...state, pendingMove: undefined };
+  const count = state.pendingMove?.url === permanentUrl ? state.pendingMove.count + 1 : 1;
+  if (count >= PERMANENT_MOVE_CONFIRMATIONS) return { ...state, url: permanentUrl, pendingMove: undefined };
+  return { ...state, pendingMove: { url: permanentUrl, count } };
+}

@@ -1,0 +1,47 @@
+/**
+ * Builds the `EngineSnapshot` the UI and CLI show, from configuration, persisted state and what is in flight.
+ * Pure; cheap enough to run after every poll for hundreds of sources.
+ */
+import { HEALTH_RANK, worstHealth } from '../domain/health';
+import type { Health } from '../domain/types';
+import type { EngineSnapshot, SourceSnapshot } from './api';
+import { displayName } from './poll-source';
+import type { SourceConfig, SourceState } from './state';
+
+/** Health shown for a source: `unknown` while never fetched or erroring, else its last parsed health. */
+export function currentHealth(state: SourceState | undefined): Health {
+  if (!state || state.lastError || !state.lastStatus) return 'unknown';
+  return state.lastStatus.health;
+}
+
+/** One source's snapshot. */
+export function sourceSnapshot(config: SourceConfig, state: SourceState | undefined, polling: boolean): SourceSnapshot {
+  return {
+    id: config.id,
+    name: displayName(config, state?.lastStatus),
+    url: config.url,
+    effectiveUrl: state?.url ?? config.url,
+    enabled: config.enabled !== false,
+    health: currentHealth(state),
+    status: state?.lastStatus,
+    lastCheckedAt: state?.lastCheckedAt,
+    lastSuccessAt: state?.lastSuccessAt,
+    nextPollAt: state?.nextPollAt,
+    lastError: state?.lastError,
+    polling,
+  };
+}
+
+/** Whole snapshot: sources sorted worst health first, then by name; overall = worst enabled source. */
+export function buildSnapshot(input: {
+  configs: readonly SourceConfig[];
+  states: Readonly<Record<string, SourceState>>;
+  inFlight: ReadonlySet<string>;
+  paused: boolean;
+  recoveryNotice?: string;
+}): EngineSnapshot {
+  const sources = input.configs.map((c) => sourceSnapshot(c, input.states[c.id], input.inFlight.has(c.id)));
+  sources.sort((a, b) => HEALTH_RANK[b.health] - HEALTH_RANK[a.health] || a.name.localeCompare(b.name));
+  const overall = worstHealth(sources.filter((s) => s.enabled).map((s) => s.health));
+  return { sources, overall, paused: input.paused, ...(input.recoveryNotice ? { recoveryNotice: input.recoveryNotice } : {}) };
+}
