@@ -1,0 +1,105 @@
+/**
+ * Command-line arguments of the headless runner (`status-tray` / `npm run headless --`), parsed with
+ * Node's `util.parseArgs`. Returns a typed `CliOptions` or a usage error message; never exits by itself.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
+import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
+
+/** What the user asked for. */
+export interface CliOptions {
+  mode: 'watch' | 'once' | 'help';
+  json: boolean;
+  /** State file path, if any. */
+  state?: string;
+  intervalSeconds: number;
+  concurrency: number;
+  /** Whole-request deadline, seconds. */
+  timeoutSeconds: number;
+  /** Source arguments as given (URLs). */
+  sources: string[];
+}
+
+/** Help text. */
+export const USAGE = `Usage: status-tray [options] SOURCE...
+
+Watch status pages and report each provider's health and every new incident.
+SOURCE is the URL of a status document: a Statuspage API (https://www.githubstatus.com/api/v2/summary.json),
+an Atom or RSS feed (https://status.openai.com/history.rss), or another supported platform's feed.
+
+Options:
+  --once               poll every source once, print a table and exit
+                       (exit 0: all fetched and parsed; 1: a source failed; 2: usage error)
+  --json               one JSON object per line (per source with --once, per event when watching)
+  --state FILE         keep validators, hashes and seen incidents in FILE, so the next run sends
+                       conditional requests and reports only what is new
+  --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
+  --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
+  --timeout SECONDS    deadline for one whole request (default 30)
+  -h, --help           show this help
+
+Examples:
+  status-tray --once https://www.githubstatus.com/api/v2/summary.json https://status.openai.com/history.rss
+  status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
+`;
+
+/** Parse `argv` (without node and script). @returns options, or `{ error }` for a usage error. */
+export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        once: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        state: { type: 'string' },
+        interval: { type: 'string' },
+        concurrency: { type: 'string' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
+
+  const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS);
+  const concurrency = numberOption('--concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
+  const timeout = numberOption('--timeout', values.timeout, 30, 1);
+  for (const n of [interval, concurrency, timeout]) if (typeof n === 'string') return { error: n };
+  if (positionals.length === 0) return { error: 'Give at least one SOURCE (the URL of a status document).' };
+  for (const source of positionals) {
+    if (!isHttpUrl(source)) return { error: `Not an http(s) URL: ${source}` };
+  }
+  return {
+    mode: values.once ? 'once' : 'watch',
+    json: values.json ?? false,
+    state: values.state,
+    intervalSeconds: interval as number,
+    concurrency: Math.floor(concurrency as number),
+    timeoutSeconds: timeout as number,
+    sources: positionals,
+  };
+}
+
+/** A numeric option: its value, the default when absent, or an error message. */
+function numberOption(name: string, raw: string | undefined, fallback: number, min: number): number | string {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) return `${name} must be a number ≥ ${min} (got "${raw}").`;
+  return n;
+}
+
+/** True for an absolute http: or https: URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The headless runner: the same engine as the desktop app, with Node's fetch, an optional JSON state file
+ * and terminal output. `npm run headless -- [options] SOURCE...`; see `USAGE` in ./args.ts.
+ * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed
+ * (`--once`), 2 usage error.
+ */
+import packageJson from '../package.json';
+import { createEngine } from '../shared/engine/engine';
+import { createNodeFetch } from '../shared/engine/http/node-fetch';
+import type { SourceConfig } from '../shared/engine/state';
+import { userAgent } from '../shared/engine/user-agent';
+import type { StateStore } from '../shared/ports';
+import { parseCliArgs, USAGE, type CliOptions } from './args';
+import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
+import { createStateFile } from './state-file';
+
+/** A store that keeps nothing: without `--state` every run is a first run. */
+const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
+
+/** Run the CLI with `argv` (arguments after the script). @returns the process exit code. */
+export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  const opts = parseCliArgs(argv);
+  if ('error' in opts) {
+    err(`status-tray: ${opts.error}\n\n${USAGE}`);
+    return 2;
+  }
+  if (opts.mode === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  const http = createNodeFetch();
+  const sources: SourceConfig[] = opts.sources.map((url) => ({ id: url, url, intervalSeconds: opts.intervalSeconds }));
+  const engine = createEngine({
+    fetch: http.fetch,
+    store: opts.state ? createStateFile(opts.state) : memoryStore(),
+    sources,
+    userAgent: userAgent(packageJson.version),
+    concurrency: opts.concurrency,
+    limits: { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 },
+    log: (m) => err(`status-tray: ${m}`),
+  });
+  try {
+    return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out);
+  } finally {
+    await http.close();
+  }
+}
+
+async function once(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {
+  const snap = await engine.pollOnce();
+  if (snap.recoveryNotice) err(`status-tray: ${snap.recoveryNotice}`);
+  if (opts.json) for (const s of snap.sources) out(JSON.stringify(sourceJson(s)));
+  else out(sourcesTable(snap.sources));
+  return snap.sources.some((s) => s.lastError) ? 1 : 0;
+}
+
+async function watch(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void): Promise<number> {
+  const reported = new Map<string, number>();
+  engine.subscribe({
+    onEvents: (events) => {
+      for (const e of events) out(opts.json ? JSON.stringify(eventJson(e)) : eventText(e));
+    },
+    onSnapshot: (snap) => {
+      for (const s of snap.sources) {
+        if (!s.lastError || reported.get(s.id) === s.lastError.at) continue;
+        reported.set(s.id, s.lastError.at);
+        out(opts.json ? JSON.stringify({ type: 'source.error', at: new Date(s.lastError.at).toISOString(), ...sourceJson(s) }) : errorText(s, s.lastError.at));
+      }
+    },
+  });
+  await engine.start();
+  // Polling runs on timers; keep the process alive until a signal stops it.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  clearInterval(keepAlive);
+  await engine.stop();
+  return 0;
+}
+
+const isEntryPoint = process.argv[1] && /(?:^|[\\/])(?:main\.ts|status-tray(?:\.mjs)?)$/.test(process.argv[1]);
+if (isEntryPoint) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(`status-tray: ${(e as Error)?.stack ?? e}`);
+      process.exitCode = 1;
+    },
+  );
+}

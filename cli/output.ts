@@ -1,0 +1,113 @@
+/**
+ * What the headless runner prints. Pure formatting: snapshot/event in, string or JSON-ready object out.
+ * The JSON shapes are the runner's public interface (documented in README.md): change them compatibly.
+ */
+import { HEALTH_LABEL } from '../shared/domain/health';
+import type { Incident } from '../shared/domain/types';
+import type { SourceSnapshot } from '../shared/engine/api';
+import type { EngineEvent } from '../shared/engine/events';
+
+/** `--once --json`: one object per source. */
+export function sourceJson(s: SourceSnapshot): Record<string, unknown> {
+  const status = s.status;
+  return {
+    source: s.url,
+    provider: s.name,
+    health: s.health,
+    ...(status?.indicator ? { indicator: status.indicator } : {}),
+    components: (status?.components ?? []).map((c) => ({ name: c.name, status: c.status })),
+    activeIncidents: (status?.activeIncidents ?? []).map((i) => ({
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      impact: i.impact,
+      updatedAt: i.updatedAt,
+      url: i.url ?? null,
+    })),
+    ...(s.lastError ? { error: { code: s.lastError.code, message: s.lastError.message } } : {}),
+  };
+}
+
+/** `--once`: a plain-text table (provider, health, active incidents) plus error lines. */
+export function sourcesTable(sources: readonly SourceSnapshot[]): string {
+  const rows = sources.map((s) => [
+    s.name,
+    HEALTH_LABEL[s.health],
+    s.lastError ? `error: ${s.lastError.message}` : incidentsCell(s.status?.activeIncidents ?? []),
+  ]);
+  const header = ['PROVIDER', 'HEALTH', 'ACTIVE INCIDENTS'];
+  const widths = [0, 1].map((i) => Math.min(40, Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length))));
+  const line = (r: string[]) => [pad(r[0]!, widths[0]!), pad(r[1]!, widths[1]!), r[2]].join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+function incidentsCell(incidents: readonly Incident[]): string {
+  if (incidents.length === 0) return '-';
+  return incidents.map((i) => `${i.title} (${i.status.replace('_', ' ')})`).join('; ');
+}
+
+function pad(text: string, width: number): string {
+  const cut = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return cut.padEnd(width);
+}
+
+/** Local wall-clock time `YYYY-MM-DD HH:MM:SS` for event lines. */
+export function localTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** Watch mode: one or more human lines for an event (local time, provider, health, title, latest update). */
+export function eventText(e: EngineEvent): string {
+  const head = `${localTime(e.at)}  ${e.provider}  [${HEALTH_LABEL[e.health]}]`;
+  switch (e.type) {
+    case 'incident.opened':
+    case 'incident.updated':
+    case 'incident.resolved': {
+      const verb = e.type === 'incident.opened' ? 'NEW' : e.type === 'incident.resolved' ? 'RESOLVED' : 'UPDATE';
+      const latest = e.incident.updates[0];
+      const detail = latest ? `\n    ${latest.text.replace(/\s+/g, ' ').slice(0, 500)}` : '';
+      return `${head}  ${verb}: ${e.incident.title} (${e.incident.status.replace('_', ' ')})${detail}`;
+    }
+    case 'provider.health-changed':
+      return `${head}  health ${HEALTH_LABEL[e.previousHealth]} → ${HEALTH_LABEL[e.health]}`;
+    case 'source.baselined': {
+      const open = e.openIncidents.map((i) => `\n    open: ${i.title} (${i.status.replace('_', ' ')})`).join('');
+      return `${head}  watching${e.openIncidents.length ? `, ${e.openIncidents.length} open` : ''}${open}`;
+    }
+  }
+}
+
+/** Watch mode with `--json`: one object per event. */
+export function eventJson(e: EngineEvent): Record<string, unknown> {
+  const base = { type: e.type, at: new Date(e.at).toISOString(), source: e.sourceId, provider: e.provider, health: e.health };
+  switch (e.type) {
+    case 'incident.opened':
+      return { ...base, incident: incidentJson(e.incident) };
+    case 'incident.updated':
+    case 'incident.resolved':
+      return { ...base, previousStatus: e.previousStatus, incident: incidentJson(e.incident) };
+    case 'provider.health-changed':
+      return { ...base, previousHealth: e.previousHealth };
+    case 'source.baselined':
+      return { ...base, openIncidents: e.openIncidents.map(incidentJson) };
+  }
+}
+
+function incidentJson(i: Incident): Record<string, unknown> {
+  return {
+    id: i.id,
+    title: i.title,
+    status: i.status,
+    impact: i.impact,
+    updatedAt: i.updatedAt,
+    url: i.url ?? null,
+    latestUpdate: i.updates[0]?.text ?? null,
+  };
+}
+
+/** Watch mode: a line when a source fails. */
+export function errorText(s: SourceSnapshot, at: number): string {
+  return `${localTime(at)}  ${s.name}  [error ${s.lastError?.code}] ${s.lastError?.message}`;
+}
