@@ -1,10 +1,24 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import electron from 'vite-plugin-electron';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const RENDERER_DIR = resolve(ROOT, 'renderer');
+const MAIN_ENTRY = resolve(ROOT, 'electron/main.ts');
+const PRELOAD_ENTRY = resolve(ROOT, 'electron/preload.ts');
+const ELECTRON_OUT = resolve(ROOT, 'dist/electron');
 
 /**
  * One Vite config for every build of Status Tray, selected by `--mode`:
  * - `cli`: the headless runner bundled into `dist/cli/status-tray.mjs` (Node ESM, dependencies external).
- * - default: the desktop app (main, preload, renderer) — see the Electron section below.
+ * - `test` (what Vitest runs with): only the `test` block, so no app plugin starts during unit tests.
+ * - default: the desktop app — the renderer (two pages) into `dist/renderer/`, and, when their sources
+ *   exist, the Electron main process (`dist/electron/main.js`, ESM) and preload (`dist/electron/preload.cjs`,
+ *   one CommonJS file, because a sandboxed preload cannot load ES modules or require local files).
  * The `test` block configures Vitest for the Node unit tests in `tests/unit/`.
  */
 export default defineConfig(({ mode }) => {
@@ -19,12 +33,95 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  const test = {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node' as const,
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  };
+  if (mode === 'test') return { test };
   return {
-    test: {
-      include: ['tests/unit/**/*.test.ts'],
-      environment: 'node',
-      testTimeout: 20_000,
-      hookTimeout: 20_000,
+    root: RENDERER_DIR,
+    // Pages load from file:// inside the packaged app, so every asset URL must be relative.
+    base: './',
+    publicDir: false,
+    plugins: [react(), relaxCspForDevServer(), ...electronPlugins()],
+    build: {
+      outDir: resolve(ROOT, 'dist/renderer'),
+      emptyOutDir: true,
+      target: 'chrome130',
+      rollupOptions: {
+        input: {
+          status: resolve(RENDERER_DIR, 'index.html'),
+          settings: resolve(RENDERER_DIR, 'settings.html'),
+        },
+      },
     },
+    test: { ...test, root: ROOT },
   };
 });
+
+/**
+ * Main and preload builds. They are skipped while their source files do not exist, so the renderer can be
+ * built on its own (the Electron glue is written in parallel); the build log says which were skipped.
+ */
+function electronPlugins(): PluginOption[] {
+  const entries = [];
+  if (existsSync(MAIN_ENTRY)) {
+    entries.push({
+      entry: MAIN_ENTRY,
+      vite: {
+        root: ROOT,
+        build: {
+          outDir: ELECTRON_OUT,
+          emptyOutDir: false,
+          target: 'node22',
+          lib: { entry: MAIN_ENTRY, formats: ['es' as const], fileName: () => 'main.js' },
+          rollupOptions: { external: ['electron-updater', 'electron-store'] },
+        },
+      },
+    });
+  }
+  if (existsSync(PRELOAD_ENTRY)) {
+    entries.push({
+      // No `onstart` reload hook needed: the default restarts Electron when a preload changes in dev.
+      vite: {
+        root: ROOT,
+        build: {
+          outDir: ELECTRON_OUT,
+          emptyOutDir: false,
+          target: 'node22',
+          minify: false,
+          rollupOptions: {
+            input: { preload: PRELOAD_ENTRY },
+            output: { format: 'cjs' as const, entryFileNames: 'preload.cjs', inlineDynamicImports: true },
+          },
+        },
+      },
+    });
+  }
+  if (entries.length < 2) {
+    console.warn(
+      `[status-tray] building without ${[!existsSync(MAIN_ENTRY) && 'electron/main.ts', !existsSync(PRELOAD_ENTRY) && 'electron/preload.ts'].filter(Boolean).join(' and ')} (not written yet)`,
+    );
+  }
+  return entries.length > 0 ? electron(entries) : [];
+}
+
+/**
+ * The pages carry a strict Content-Security-Policy (no inline scripts or styles). Vite's dev server injects an
+ * inline React Fast Refresh preamble, inline `<style>` for CSS modules it hot-swaps, and a WebSocket for HMR,
+ * so the dev server (only) widens the policy for those; built files keep it exactly as written.
+ */
+function relaxCspForDevServer(): Plugin {
+  return {
+    name: 'status-tray:dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
+    },
+  };
+}

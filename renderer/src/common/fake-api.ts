@@ -1,0 +1,127 @@
+/**
+ * An in-memory `StatusTrayApi` for working on the UI with `npm run dev` in a plain browser (no Electron, no
+ * engine). Loaded only by the dev server (see api.ts); never part of a build, never used by tests — the e2e
+ * tests drive the real engine and controller.
+ */
+import type { SourceSnapshot } from '../../../shared/engine/api';
+import type { AppSnapshot, Result, SourceSettings, StatusTrayApi } from '../../../shared/ipc/contract';
+import { worstHealth } from '../../../shared/domain/health';
+
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+const minutesAgo = (m: number) => Date.now() - m * 60_000;
+
+function sampleSources(): SourceSnapshot[] {
+  return [
+    {
+      id: 'cursor', name: 'Cursor', url: 'https://status.cursor.com/api/v2/summary.json',
+      effectiveUrl: 'https://status.cursor.com/api/v2/summary.json', enabled: true, health: 'degraded', polling: false,
+      lastCheckedAt: minutesAgo(1), lastSuccessAt: minutesAgo(1),
+      status: {
+        provider: 'Cursor', format: 'statuspage-json', pageUrl: 'https://status.cursor.com', health: 'degraded',
+        indicator: 'minor', description: 'Partially Degraded Service', coverage: 'active-only',
+        components: [{ name: 'Grok Bot', status: 'degraded_performance' }, { name: 'Chat', status: 'operational' }],
+        activeIncidents: [{
+          id: 'inc1', kind: 'incident', title: 'Investigating service degradation — Grok Bot', status: 'investigating',
+          impact: 'minor', url: 'https://status.cursor.com/incidents/inc1',
+          createdAt: new Date(minutesAgo(12)).toISOString(), updatedAt: new Date(minutesAgo(12)).toISOString(),
+          updates: [{ status: 'investigating', label: 'Investigating', text: 'We are investigating reports of slow responses.', at: new Date(minutesAgo(12)).toISOString() }],
+          components: ['Grok Bot'],
+        }],
+        recentIncidents: [], scheduledMaintenances: [],
+      },
+    },
+    {
+      id: 'example', name: 'status.example.com', url: 'https://status.example.com/history.atom',
+      effectiveUrl: 'https://status.example.com/history.atom', enabled: true, health: 'unknown', polling: false,
+      lastCheckedAt: minutesAgo(3),
+      lastError: { code: 'not-a-feed', message: 'The server sent an HTML page, not a status feed.', httpStatus: 200, at: minutesAgo(3) },
+    },
+    {
+      id: 'github', name: 'GitHub', url: 'https://www.githubstatus.com/api/v2/summary.json',
+      effectiveUrl: 'https://www.githubstatus.com/api/v2/summary.json', enabled: true, health: 'operational', polling: false,
+      lastCheckedAt: minutesAgo(2), lastSuccessAt: minutesAgo(2),
+      status: {
+        provider: 'GitHub', format: 'statuspage-json', pageUrl: 'https://www.githubstatus.com', health: 'operational',
+        indicator: 'none', description: 'All Systems Operational', coverage: 'active-only',
+        components: [{ name: 'Git Operations', status: 'operational' }], activeIncidents: [], recentIncidents: [],
+        scheduledMaintenances: [],
+      },
+    },
+  ];
+}
+
+/** A fake whose writes change its own snapshot and push it to subscribers, like main does. */
+export function createFakeApi(): StatusTrayApi {
+  const listeners = new Set<(s: AppSnapshot) => void>();
+  let sources = sampleSources();
+  const state: AppSnapshot['settings'] = {
+    sources: sources.map((s) => ({ id: s.id, url: s.url, enabled: true, intervalSeconds: 300, notify: 'all' })),
+    launchAtLogin: false,
+    notificationsPausedUntil: null,
+    defaultIntervalSeconds: 300,
+  };
+  const snapshot = (): AppSnapshot => ({
+    engine: { sources, overall: worstHealth(sources.filter((s) => s.enabled).map((s) => s.health)), paused: false },
+    settings: structuredClone(state),
+  });
+  const push = () => {
+    const s = snapshot();
+    for (const l of listeners) l(s);
+  };
+  const edit = (id: string, patch: Partial<SourceSettings>): Promise<Result<SourceSettings>> => {
+    const found = state.sources.find((s) => s.id === id);
+    if (!found) return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'No such source.' } });
+    Object.assign(found, patch);
+    sources = sources.map((s) => (s.id === id ? { ...s, enabled: found.enabled, name: found.name ?? s.name } : s));
+    push();
+    return ok({ ...found });
+  };
+  return {
+    getSnapshot: () => ok(snapshot()),
+    onSnapshot(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    previewSource: (url) =>
+      ok({ sourceUrl: url, format: 'statuspage-json', provider: new URL(url).host, health: 'operational', activeIncidents: 0, foundVia: 'Statuspage JSON API at /api/v2/summary.json' }),
+    addSource(input) {
+      const id = `src-${Date.now()}`;
+      const settings: SourceSettings = { id, url: input.url, enabled: true, intervalSeconds: input.intervalSeconds ?? state.defaultIntervalSeconds, notify: input.notify ?? 'all', ...(input.name ? { name: input.name } : {}) };
+      state.sources.push(settings);
+      sources = [...sources, { id, name: input.name ?? new URL(input.url).host, url: input.url, effectiveUrl: input.url, enabled: true, health: 'unknown', polling: true }];
+      push();
+      return ok(settings);
+    },
+    updateSource: edit,
+    removeSource(id) {
+      state.sources = state.sources.filter((s) => s.id !== id);
+      sources = sources.filter((s) => s.id !== id);
+      push();
+      return ok(null);
+    },
+    checkNow: () => ok(null),
+    pauseNotifications(until) {
+      state.notificationsPausedUntil = until;
+      push();
+      return ok(null);
+    },
+    setLaunchAtLogin(enabled) {
+      state.launchAtLogin = enabled;
+      push();
+      return ok(null);
+    },
+    setDefaultInterval(seconds) {
+      state.defaultIntervalSeconds = seconds;
+      push();
+      return ok(null);
+    },
+    openExternal: (url) => {
+      console.info('[fake] openExternal', url);
+      return ok(null);
+    },
+    openSettings: () => {
+      window.open('./settings.html', '_blank');
+      return ok(null);
+    },
+  };
+}

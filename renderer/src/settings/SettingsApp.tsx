@@ -1,0 +1,34 @@
+import { useApi } from '../common/api';
+import { InlineError } from '../common/InlineError';
+import { useSnapshot } from '../common/useSnapshot';
+import { AddSourceForm } from './AddSourceForm';
+import { GeneralSettings } from './GeneralSettings';
+import { NotificationPause } from './NotificationPause';
+import { SourceList } from './SourceList';
+
+/** The settings window: add a status page, edit the watched ones, notifications, and app-wide options. */
+export function SettingsApp() {
+  const api = useApi();
+  const { snapshot, error } = useSnapshot(api);
+  if (!snapshot) {
+    return (
+      <main className="app settings">
+        {error ? <InlineError error={error} /> : <p className="loading" aria-busy="true">Loading settings…</p>}
+      </main>
+    );
+  }
+  const { settings, engine } = snapshot;
+  return (
+    <div className="app settings">
+      <header className="settings-header">
+        <h1>Settings</h1>
+      </header>
+      <main>
+        <AddSourceForm />
+        <SourceList sources={settings.sources} engineSources={engine.sources} />
+        <NotificationPause pausedUntil={settings.notificationsPausedUntil} />
+        <GeneralSettings launchAtLogin={settings.launchAtLogin} defaultIntervalSeconds={settings.defaultIntervalSeconds} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useId } from 'react';
+import type { SourceSnapshot } from '../../../shared/engine/api';
+import type { NotifyLevel, SourcePatch, SourceSettings } from '../../../shared/ipc/contract';
+import { useApi } from '../common/api';
+import { HealthBadge } from '../common/HealthBadge';
+import { InlineError } from '../common/InlineError';
+import { NOTIFY_LABEL } from '../common/labels';
+import { useAction } from '../common/useAction';
+import { IntervalField } from './IntervalField';
+import { RemoveSourceButton } from './RemoveSourceButton';
+import { RenameField } from './RenameField';
+
+const NOTIFY_LEVELS: readonly NotifyLevel[] = ['all', 'major', 'none'];
+
+/**
+ * One watched source: its name (renamable), URL and current health, on/off, how loudly it may notify, how
+ * often it is checked, and remove (with confirmation). Each change is saved at once and errors show inline.
+ */
+export function SourceRow({ source, live }: { source: SourceSettings; live: SourceSnapshot | undefined }) {
+  const api = useApi();
+  const ids = { enabled: useId(), notify: useId() };
+  const update = useAction((patch: SourcePatch) => api.updateSource(source.id, patch));
+  const displayName = source.name ?? live?.name ?? hostOf(source.url);
+  return (
+    <li className="source-row" data-source-id={source.id}>
+      <div className="source-row-head">
+        <h3 className="source-name">{displayName}</h3>
+        <HealthBadge health={live?.health ?? 'unknown'} />
+      </div>
+      <p className="source-url">{source.url}</p>
+      <div className="source-fields">
+        <RenameField current={source.name ?? ''} placeholder={live?.status?.provider ?? displayName} onSave={(name) => api.updateSource(source.id, { name })} />
+        <div className="field field-inline">
+          <input
+            id={ids.enabled}
+            type="checkbox"
+            checked={source.enabled}
+            disabled={update.pending}
+            onChange={(e) => void update.run({ enabled: e.target.checked })}
+          />
+          <label htmlFor={ids.enabled}>Check this status page</label>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.notify}>Notify me about</label>
+          <select
+            id={ids.notify}
+            value={source.notify}
+            disabled={update.pending}
+            onChange={(e) => void update.run({ notify: e.target.value as NotifyLevel })}
+          >
+            {NOTIFY_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {NOTIFY_LABEL[level]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <IntervalField
+          label="Check every (seconds)"
+          value={source.intervalSeconds}
+          onSave={(intervalSeconds) => api.updateSource(source.id, { intervalSeconds })}
+        />
+      </div>
+      <InlineError error={update.error} onDismiss={update.clearError} />
+      <RemoveSourceButton id={source.id} name={displayName} />
+    </li>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

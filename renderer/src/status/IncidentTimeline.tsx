@@ -1,0 +1,23 @@
+import type { IncidentUpdate } from '../../../shared/domain/types';
+import { INCIDENT_STATUS_LABEL } from '../common/labels';
+import { formatDateTime, isoAgo } from '../common/time';
+
+/** An incident's updates, newest first, each with its label, time and text (plain text, rendered as text). */
+export function IncidentTimeline({ updates, now }: { updates: readonly IncidentUpdate[]; now: number }) {
+  if (updates.length === 0) return <p className="muted">No updates posted.</p>;
+  return (
+    <ol className="timeline" aria-label="Updates, newest first">
+      {updates.map((update, index) => (
+        <li key={`${update.at}-${index}`} className="timeline-entry">
+          <p className="timeline-head">
+            <strong>{update.label ?? INCIDENT_STATUS_LABEL[update.status]}</strong>{' '}
+            <time dateTime={update.at} title={formatDateTime(update.at)}>
+              {formatDateTime(update.at)} ({isoAgo(update.at, now)})
+            </time>
+          </p>
+          {update.text && <p className="timeline-text">{update.text}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
