@@ -1,0 +1,31 @@
+/**
+ * Hand-made catalog entries for well-known services missing from the seed (or on a platform whose source the
+ * seed's URL cannot give). Only pages whose platform and address are publicly documented or widely used.
+ */
+import type { CatalogPlatform } from './types';
+
+/** A hand-made entry before ids, sources and tags are derived (same shape as a seed row, plus an optional source). */
+export interface CatalogAddition {
+  name: string;
+  statusPageUrl: string;
+  platform: CatalogPlatform;
+  /** Only for platforms whose source cannot be derived from the page URL (status.io). */
+  sourceUrl?: string;
+}
+
+export const CATALOG_ADDITIONS: readonly CatalogAddition[] = [
+  // Anthropic's page for Claude; the seed's "Anthropic" (status.anthropic.com) is kept alongside.
+  { name: 'Claude', statusPageUrl: 'https://status.claude.com', platform: 'statuspage' },
+  { name: 'Supabase', statusPageUrl: 'https://status.supabase.com', platform: 'statuspage' },
+  { name: 'PlanetScale', statusPageUrl: 'https://www.planetscalestatus.com', platform: 'statuspage' },
+  { name: 'Postman', statusPageUrl: 'https://status.postman.com', platform: 'statuspage' },
+  { name: 'Grafana', statusPageUrl: 'https://status.grafana.com', platform: 'statuspage' },
+  { name: 'Honeycomb', statusPageUrl: 'https://status.honeycomb.io', platform: 'statuspage' },
+  // GitLab runs on status.io; its page id is public (status.gitlab.com/pages/history/<id>).
+  {
+    name: 'GitLab',
+    statusPageUrl: 'https://status.gitlab.com',
+    platform: 'statusio',
+    sourceUrl: 'https://status.gitlab.com/pages/5b36dc6502d06804c08349f7/rss',
+  },
+];

@@ -1,0 +1,80 @@
+/**
+ * Ranking for catalog search. Pure; works on any entry list so tests can use small ones.
+ * Case- and diacritic-insensitive. Rank, best first: exact name/id, name prefix, a filter name ("ec2",
+ * "us-east-1"), every query word a prefix of some name word, substring of name or host, substring ignoring
+ * spaces, tag. Ties: provider-wide entries before filtered ones
+ * ("AWS (All)" before "AWS Lambda"), then shorter names, then name order.
+ */
+import { foldText } from './text';
+import type { CatalogEntry } from './types';
+
+/** An entry prepared for matching (folded once, cached by the caller). */
+export interface SearchableEntry {
+  entry: CatalogEntry;
+  name: string;
+  id: string;
+  words: string[];
+  host: string;
+  tags: string[];
+  /** Filter names (AWS service keys like "ec2", region codes like "us-east-1"), folded. */
+  aliases: string[];
+  /** Name without spaces, so "cloud flare" finds "Cloudflare". */
+  compact: string;
+}
+
+/** Fold an entry's searchable fields. */
+export function toSearchable(entry: CatalogEntry): SearchableEntry {
+  const name = foldText(entry.name);
+  let host = '';
+  try {
+    host = new URL(entry.pageUrl).host.replace(/^www\./, '');
+  } catch {
+    host = '';
+  }
+  return {
+    entry,
+    name,
+    id: entry.id,
+    words: name.split(/[^a-z0-9]+/).filter(Boolean),
+    host,
+    tags: entry.tags,
+    aliases: [...(entry.filter?.components ?? []), ...(entry.filter?.regions ?? [])].map(foldText),
+    compact: name.replace(/\s+/g, ''),
+  };
+}
+
+/** Score one entry for a folded query; 0 means no match. */
+export function scoreEntry(s: SearchableEntry, query: string): number {
+  const q = query;
+  const qWords = q.split(/[^a-z0-9]+/).filter(Boolean);
+  if (qWords.length === 0) return 0;
+  if (s.name === q || s.id === q || s.id === qWords.join('-')) return 100;
+  if (s.name.startsWith(q)) return 80;
+  if (s.aliases.includes(q)) return 70;
+  if (qWords.every((w) => s.words.some((nw) => nw.startsWith(w)))) return 60;
+  if (s.name.includes(q) || s.id.includes(qWords.join('-')) || s.host.includes(q)) return 40;
+  if (s.compact.includes(q.replace(/\s+/g, ''))) return 30;
+  if (s.tags.includes(qWords.join('-'))) return 20;
+  return 0;
+}
+
+/**
+ * Rank `items` for `query`; returns at most `limit` entries (none for a blank query or `limit` ≤ 0).
+ */
+export function rankEntries(items: readonly SearchableEntry[], query: string, limit: number): CatalogEntry[] {
+  const q = foldText(query);
+  if (!q || limit <= 0) return [];
+  const scored: Array<{ s: SearchableEntry; score: number }> = [];
+  for (const s of items) {
+    const score = scoreEntry(s, q);
+    if (score > 0) scored.push({ s, score });
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Number(a.s.entry.filter !== undefined) - Number(b.s.entry.filter !== undefined) ||
+      a.s.name.length - b.s.name.length ||
+      (a.s.name < b.s.name ? -1 : a.s.name > b.s.name ? 1 : 0),
+  );
+  return scored.slice(0, Math.floor(limit)).map((x) => x.s.entry);
+}

@@ -1,0 +1,51 @@
+/**
+ * Types of the provider catalog: the services Status Tray knows by name, each with the best machine-readable
+ * source for it. Pure types, safe for the renderer.
+ */
+import type { FormatId } from '../domain/types';
+
+/**
+ * The status platform a service's page runs on. It decides how the source URL is derived from the page URL
+ * (see platforms.ts) and which format adapter reads it.
+ */
+export type CatalogPlatform =
+  | 'statuspage'
+  | 'incidentio'
+  | 'instatus'
+  | 'betterstack'
+  | 'statusio'
+  | 'aws'
+  | 'gcp'
+  | 'azure'
+  | 'slack';
+
+/**
+ * Narrows a provider-wide source to what the user watches. Each list holds alternative spellings: an incident
+ * or component matches when any listed name equals (case-insensitively) one of its component/product names,
+ * or, for regions, one of its region codes or names. An absent list does not filter.
+ */
+export interface CatalogFilter {
+  /** Service, product or component names, e.g. `["Amazon Elastic Compute Cloud", "ec2"]`. */
+  components?: string[];
+  /** Region codes or names, e.g. `["us-east-1"]`, `["Americas"]`. */
+  regions?: string[];
+}
+
+/** One service in the catalog. */
+export interface CatalogEntry {
+  /** Stable slug of the name (`github`, `aws-n-virginia`); never reused for another service. */
+  id: string;
+  /** Display name. */
+  name: string;
+  /** The human status page (https). */
+  pageUrl: string;
+  platform: CatalogPlatform;
+  /** The machine-readable document to poll (https). */
+  sourceUrl: string;
+  /** The format adapter expected to read `sourceUrl`; the registry still sniffs the body. */
+  format: FormatId;
+  /** Lower-case category tags (`code-hosting`, `ai`, `cloud`, …), sorted. */
+  tags: string[];
+  /** Present for entries that watch part of a big cloud's shared feed (AWS, Google Cloud, Azure). */
+  filter?: CatalogFilter;
+}
