@@ -83,4 +83,9 @@ export interface FetchDeps {
   limits?: Partial<FetchLimits>;
   /** Clock used to interpret `Retry-After` HTTP-dates against the server's `Date`. */
   now: () => number;
+  /**
+   * Cancels the request when aborted (engine stop). The outcome is then an `error` with code `network`
+   * saying it was cancelled; the caller, which aborted, should not record it as the source's failure.
+   */
+  signal?: AbortSignal;
 }

@@ -1,0 +1,269 @@
+/**
+ * One conditional GET of a status source, with the rules of FAULTS.md ("HTTP rules behind the rows") and
+ * DESIGN.md: validators sent back byte-exactly, redirects followed by hand, deadlines for headers and for
+ * the whole exchange, a cap on the decompressed body, typed errors. The engine decides what to do with the
+ * outcome (poll-source.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { SourceError } from '../../domain/types';
+import { parseMaxAge } from './cache-control';
+import { decodeBody } from './decode-body';
+import { Deadline } from './deadline';
+import { abortedError, redirectError, statusError, thrownError, tooLargeError } from './fetch-errors';
+import { readCappedBody } from './read-body';
+import { retryAfterMs } from './retry-after';
+import type { FetchDeps, FetchLimits, FetchOutcome, FetchSourceRequest, ResponseMeta } from './types';
+
+/** Limits used when `FetchDeps.limits` leaves them out. */
+export const DEFAULT_FETCH_LIMITS: Readonly<FetchLimits> = Object.freeze({
+  headersTimeoutMs: 15_000,
+  totalTimeoutMs: 30_000,
+  maxBodyBytes: 5 * 1024 * 1024,
+  maxRedirects: 5,
+});
+
+/** Formats we read first; anything else is still accepted (some pages serve feeds as text/plain). */
+export const ACCEPT_HEADER =
+  'application/json, application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+/** Encodings undici and Chromium both decode; deflate is left out because servers disagree on its framing. */
+export const ACCEPT_ENCODING_HEADER = 'gzip, br';
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const PERMANENT_STATUSES = new Set([301, 308]);
+/** Header values must be bytes without CR/LF; anything else cannot have come from a real response. */
+const SAFE_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]+$/;
+
+/**
+ * Fetch `req.url` once, conditionally.
+ * @param req URL and the stored validators (sent as `If-None-Match` / `If-Modified-Since` exactly as stored).
+ * @param deps the fetch port (called with `redirect: 'manual'`), `User-Agent`, optional limits (defaults:
+ *   DEFAULT_FETCH_LIMITS), `now()` for `SourceError.at` and `Retry-After` without a `Date`, and an optional
+ *   `signal` that cancels the request (error code `network`, "cancelled" — the caller knows it asked).
+ * @returns `not-modified` for 304, `body` for 2xx (decoded text, SHA-256 hex of the decompressed bytes and
+ *   the response's validators), or `error`. Never throws.
+ */
+export async function fetchSource(req: FetchSourceRequest, deps: FetchDeps): Promise<FetchOutcome> {
+  const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...definedOnly(deps.limits) };
+  const deadline = new Deadline(limits.totalTimeoutMs, [deps.signal]);
+  let currentUrl = req.url;
+  try {
+    return await exchange(req, deps, limits, deadline, (url) => (currentUrl = url));
+  } catch (err) {
+    return { kind: 'error', error: failure(err, deadline, currentUrl, limits, deps.now()), finalUrl: currentUrl };
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/** The error for something that threw: our own abort first (its cause is reliable), else the thrown error. */
+function failure(err: unknown, deadline: Deadline, url: string, limits: FetchLimits, at: number): SourceError {
+  const cause = deadline.abortCause;
+  if (cause) {
+    const ms = cause === 'headers-timeout' ? limits.headersTimeoutMs : limits.totalTimeoutMs;
+    return abortedError(cause, url, ms, limits.maxBodyBytes, at);
+  }
+  return thrownError(err, url, at);
+}
+
+async function exchange(
+  req: FetchSourceRequest,
+  deps: FetchDeps,
+  limits: FetchLimits,
+  deadline: Deadline,
+  onHop: (url: string) => void,
+): Promise<FetchOutcome> {
+  const errorAt = (error: SourceError, finalUrl: string, retryAfter?: number): FetchOutcome => ({
+    kind: 'error',
+    error,
+    finalUrl,
+    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+  });
+
+  let url: URL;
+  try {
+    url = new URL(req.url);
+  } catch {
+    return errorAt({ code: 'http', message: `"${req.url}" is not a valid web address.`, at: deps.now() }, req.url);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return errorAt({ code: 'http', message: `Only http and https addresses can be checked, not ${url.protocol}.`, at: deps.now() }, req.url);
+  }
+  url.hash = '';
+
+  const init = requestInit(req, deps.userAgent, deadline.signal);
+  const visited = new Set([url.href]);
+  let permanentUrl: string | undefined;
+  let inPermanentRun = true;
+
+  for (let hops = 0; ; hops++) {
+    onHop(url.href);
+    deadline.startHeadersTimer(limits.headersTimeoutMs);
+    const target = url.href;
+    const res = await Promise.resolve()
+      .then(() => deps.fetch(target, init))
+      .finally(() => deadline.stopHeadersTimer());
+    if (deadline.abortCause) throw new Error('aborted'); // an implementation that resolved despite the abort
+
+    if (REDIRECT_STATUSES.has(res.status)) {
+      discard(res);
+      const next = nextHop(url, res, hops, limits.maxRedirects, visited, deps.now());
+      if ('error' in next) return errorAt(next.error, url.href);
+      if (inPermanentRun && PERMANENT_STATUSES.has(res.status)) permanentUrl = next.url.href;
+      else inPermanentRun = false;
+      visited.add(next.url.href);
+      url = next.url;
+      continue;
+    }
+
+    const finalUrl = url.href;
+    const meta: ResponseMeta = {
+      finalUrl,
+      ...(permanentUrl === undefined ? {} : { permanentUrl }),
+      ...validators(res.headers),
+      wireBytes: 0,
+    };
+
+    if (res.status === 304) {
+      // No body to read; cancelling releases the connection if an odd server sent one anyway.
+      discard(res);
+      return { kind: 'not-modified', ...meta };
+    }
+
+    if (res.status < 200 || res.status > 299) {
+      discard(res);
+      const wait =
+        res.status === 429 || res.status === 503
+          ? retryAfterMs(res.headers.get('retry-after'), res.headers.get('date'), deps.now())
+          : undefined;
+      return errorAt(statusError(res.status, finalUrl, deps.now(), wait), finalUrl, wait);
+    }
+
+    const declared = contentLength(res.headers);
+    if (declared !== undefined && declared > limits.maxBodyBytes) {
+      deadline.abort('too-large'); // closes the connection instead of downloading what we will not read
+      discard(res);
+      return errorAt(tooLargeError(finalUrl, limits.maxBodyBytes, deps.now(), res.status), finalUrl);
+    }
+
+    const read = await readCappedBody(res.body, limits.maxBodyBytes, deadline.signal);
+    if (read.kind === 'too-large') {
+      deadline.abort('too-large');
+      return errorAt(tooLargeError(finalUrl, limits.maxBodyBytes, deps.now(), res.status), finalUrl);
+    }
+    if (read.kind === 'aborted') throw new Error('aborted');
+
+    const contentType = res.headers.get('content-type') ?? undefined;
+    return {
+      kind: 'body',
+      ...meta,
+      wireBytes: wireBytes(declared, read.bytes.byteLength),
+      body: decodeBody(read.bytes, contentType),
+      ...(contentType === undefined ? {} : { contentType }),
+      contentHash: createHash('sha256').update(read.bytes).digest('hex'),
+      bytes: read.bytes.byteLength,
+    };
+  }
+}
+
+/**
+ * Headers and options for every hop. Validators go on every hop: they were stored from the final response,
+ * so they describe the resource the chain leads to.
+ */
+function requestInit(req: FetchSourceRequest, userAgent: string, signal: AbortSignal): RequestInit {
+  const headers: Record<string, string> = {
+    'User-Agent': userAgent,
+    Accept: ACCEPT_HEADER,
+    'Accept-Encoding': ACCEPT_ENCODING_HEADER,
+  };
+  if (req.etag && SAFE_HEADER_VALUE.test(req.etag)) headers['If-None-Match'] = req.etag;
+  if (req.lastModified && SAFE_HEADER_VALUE.test(req.lastModified)) headers['If-Modified-Since'] = req.lastModified;
+  const conditional = 'If-None-Match' in headers || 'If-Modified-Since' in headers;
+  // Node's RequestInit typings leave out `cache`, which undici and Chromium both honour.
+  const init: RequestInit & { cache: 'no-cache' | 'default' } = {
+    method: 'GET',
+    headers,
+    redirect: 'manual',
+    signal,
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+    // Fetch's "default" mode turns a conditional request into no-store, which adds `Pragma: no-cache` and
+    // `Cache-Control: no-cache`; "no-cache" sends only `Cache-Control: max-age=0`, the plain revalidation a
+    // conditional GET is. The first, unconditional request adds nothing (Fetch spec, HTTP-network-or-cache
+    // fetch, steps on cache mode).
+    cache: conditional ? 'no-cache' : 'default',
+  };
+  return init;
+}
+
+/** Where a 3xx leads, or why we will not go there. `hops` is how many redirects were already followed. */
+function nextHop(
+  from: URL,
+  res: Response,
+  hops: number,
+  maxRedirects: number,
+  visited: Set<string>,
+  at: number,
+): { url: URL } | { error: SourceError } {
+  const host = from.host;
+  if (hops >= maxRedirects) {
+    return { error: redirectError(`${host} redirected more than ${maxRedirects} times; check the address.`, at, res.status) };
+  }
+  const location = res.headers.get('location');
+  if (!location) {
+    return { error: redirectError(`${host} answered ${res.status} without saying where to go.`, at, res.status) };
+  }
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    return { error: redirectError(`${host} redirected to an invalid address.`, at, res.status) };
+  }
+  next.hash = '';
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+    return { error: redirectError(`${host} redirected to a ${next.protocol} address, which is not followed.`, at, res.status) };
+  }
+  if (from.protocol === 'https:' && next.protocol === 'http:') {
+    return { error: redirectError(`${host} redirected from https to insecure http, which is not followed.`, at, res.status) };
+  }
+  if (visited.has(next.href)) {
+    return { error: redirectError(`${host} redirects in a loop; the status page may be misconfigured.`, at, res.status) };
+  }
+  return { url: next };
+}
+
+/** ETag, Last-Modified (exactly as received) and max-age of a response. */
+function validators(headers: Headers): Pick<ResponseMeta, 'etag' | 'lastModified' | 'maxAgeSeconds'> {
+  const etag = headers.get('etag') ?? undefined;
+  const lastModified = headers.get('last-modified') ?? undefined;
+  const maxAgeSeconds = parseMaxAge(headers.get('cache-control'));
+  return {
+    ...(etag === undefined ? {} : { etag }),
+    ...(lastModified === undefined ? {} : { lastModified }),
+    ...(maxAgeSeconds === undefined ? {} : { maxAgeSeconds }),
+  };
+}
+
+function contentLength(headers: Headers): number | undefined {
+  const value = headers.get('content-length');
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/**
+ * Body bytes on the wire. Exact when the server sent `Content-Length` (the compressed size when encoded) or
+ * no `Content-Encoding`. For a compressed body sent chunked, fetch hides the compressed size, so this reports
+ * the decompressed size — an upper bound.
+ */
+function wireBytes(declared: number | undefined, decompressed: number): number {
+  return declared ?? decompressed;
+}
+
+/** Drop a body we will not read. Errors are irrelevant: the response was already judged by its status. */
+function discard(res: Response): void {
+  res.body?.cancel().catch(() => undefined);
+}
+
+function definedOnly<T extends object>(partial: Partial<T> | undefined): Partial<T> {
+  if (!partial) return {};
+  return Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

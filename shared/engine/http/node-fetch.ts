@@ -1,0 +1,67 @@
+/**
+ * The FetchPort for Node (CLI, tests, bench): undici 7's `fetch` over ONE shared keep-alive `Agent`, so
+ * polling many sources on the same hosts reuses connections between polls. Electron passes `net.fetch`
+ * instead (system proxies); this module is not used there.
+ */
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { FetchPort } from '../../ports';
+import { DEFAULT_FETCH_LIMITS } from './fetch-source';
+
+/** Tuning of the shared agent; all times in ms. */
+export interface NodeFetchOptions {
+  /**
+   * How long an idle connection is kept, ms (default 10 min, longer than the 300 s poll interval so the
+   * next poll finds it open). A server's `Keep-Alive: timeout=` hint lowers it per connection.
+   */
+  keepAliveTimeoutMs?: number;
+  /** TCP (and TLS) connect deadline, ms (default 10 s, FAULTS.md "Timeouts"). */
+  connectTimeoutMs?: number;
+  /**
+   * undici's own headers/body idle timeouts, ms. They are a backstop: fetchSource's AbortSignal deadlines
+   * (15 s headers, 30 s total) fire first. Defaults: DEFAULT_FETCH_LIMITS.headersTimeoutMs / totalTimeoutMs.
+   */
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** Maximum connections per origin (default 4: a status page is one small document). */
+  connectionsPerOrigin?: number;
+}
+
+/** A fetch bound to one agent, and the way to close that agent's connections. */
+export interface NodeFetch {
+  fetch: FetchPort;
+  /** Close idle connections and wait for requests in flight; afterwards `fetch` rejects. */
+  close(): Promise<void>;
+  /** Drop every connection at once, in-flight requests included. */
+  destroy(): Promise<void>;
+}
+
+const TEN_MINUTES_MS = 10 * 60_000;
+
+/**
+ * Create the Node FetchPort.
+ * @param options agent tuning (see NodeFetchOptions); every field optional.
+ * @returns `fetch` (WHATWG signature; returns 3xx responses as they are under `redirect: 'manual'`, and
+ *   decompresses gzip/br/deflate bodies) and `close()` / `destroy()` for shutdown.
+ */
+export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
+  const keepAlive = options.keepAliveTimeoutMs ?? TEN_MINUTES_MS;
+  const agent = new Agent({
+    keepAliveTimeout: keepAlive,
+    keepAliveMaxTimeout: Math.max(keepAlive, TEN_MINUTES_MS),
+    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+    headersTimeout: options.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs,
+    connections: options.connectionsPerOrigin ?? 4,
+  });
+  const fetch: FetchPort = async (input, init) => {
+    // undici's types describe its own Request/Response classes; at runtime they are the WHATWG ones the
+    // engine uses (headers, status, body stream), so the casts only bridge the two type declarations.
+    const res = await undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]);
+    return res as unknown as Response;
+  };
+  return {
+    fetch,
+    close: () => agent.close(),
+    destroy: () => agent.destroy(),
+  };
+}

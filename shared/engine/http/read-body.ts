@@ -1,0 +1,56 @@
+/**
+ * Read a response body as bytes with a size cap on the decompressed bytes (fetch has already undone
+ * `Content-Encoding`), so a gzip bomb stops at the cap instead of filling memory (FAULTS.md rows 7 and 9).
+ */
+
+/** What `readCappedBody` got. */
+export type CappedBody = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; readBytes: number } | { kind: 'aborted' };
+
+/**
+ * Read `body` to the end, keeping at most `maxBytes`.
+ * @param signal when it aborts, the read stops (even if the fetch implementation does not wire the signal
+ *   to the body stream) and the result is `aborted`.
+ * @returns `too-large` as soon as more than `maxBytes` arrived (the stream is cancelled; the caller should
+ *   also abort the request so the connection closes). Throws what the stream throws (reset, terminated).
+ */
+export async function readCappedBody(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<CappedBody> {
+  if (!body) return { kind: 'ok', bytes: new Uint8Array(0) };
+  const reader = body.getReader();
+  const onAbort = () => {
+    reader.cancel(signal.reason).catch(() => undefined);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    if (signal.aborted) return { kind: 'aborted' };
+    for (;;) {
+      const { done, value } = await reader.read();
+      // A cancel() from onAbort ends the stream like a normal end; only the signal tells them apart.
+      if (signal.aborted) return { kind: 'aborted' };
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        reader.cancel().catch(() => undefined);
+        return { kind: 'too-large', readBytes: total };
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if (signal.aborted) return { kind: 'aborted' };
+    throw err;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { kind: 'ok', bytes };
+}
