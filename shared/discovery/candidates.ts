@@ -1,0 +1,94 @@
+/**
+ * What discovery tries, in order. Pure: from the typed input and (when the first answer was a web page) that
+ * page's HTML, produce candidate URLs; discover.ts fetches them within its request budget.
+ */
+import { findCatalogEntry } from '../catalog/index';
+import type { CatalogEntry } from '../catalog/types';
+import { extractFeedLinks, recognisePlatform, type RecognisedPlatform } from './html';
+import type { DiscoveryCandidate } from './types';
+
+/** Paths status pages and blogs commonly serve feeds at, tried last (from the issue's list). */
+export const COMMON_FEED_PATHS: readonly string[] = ['/feed.atom', '/history.atom', '/rss', '/feed'];
+
+/** The Statuspage API v2 summary path (https://developer.statuspage.io/). */
+export const STATUSPAGE_SUMMARY_PATH = '/api/v2/summary.json';
+/** incident.io's feed path (captured: status.openai.com/history.rss). */
+export const INCIDENTIO_FEED_PATH = '/history.rss';
+
+/** What the user typed, understood. */
+export type DiscoveryInput =
+  | { kind: 'url'; url: URL; catalogEntry?: CatalogEntry }
+  | { kind: 'catalog'; entry: CatalogEntry }
+  | { kind: 'unknown-name'; name: string }
+  | { kind: 'invalid'; message: string };
+
+/**
+ * Interpret the input: an http(s) URL; a bare host ("status.example.com", https assumed); or a catalog name
+ * ("github", "aws@us-east-1" style names included). A URL whose page belongs to exactly one catalog entry
+ * carries that entry, so its known source is tried first.
+ */
+export function interpretInput(input: string): DiscoveryInput {
+  const text = input.trim();
+  if (!text) return { kind: 'invalid', message: 'Type a status page URL or a service name.' };
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^/:]+:\d+(\/|$)/.test(text);
+  if (!hasScheme) {
+    // A catalog name or host wins over guessing a URL ("fly.io" is the catalog's Fly.io, not https://fly.io).
+    const entry = findCatalogEntry(text);
+    if (entry) return { kind: 'catalog', entry };
+    if (!/[./]/.test(text.replace(/@[^@]*$/, ''))) return { kind: 'unknown-name', name: text };
+  }
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? text : `https://${text}`);
+  } catch {
+    return { kind: 'invalid', message: `"${text}" is not a valid URL.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { kind: 'invalid', message: `Only http and https URLs can be watched (got ${url.protocol.replace(/:$/, '')}).` };
+  }
+  if (url.username || url.password) return { kind: 'invalid', message: 'URLs with a user name or password are not supported.' };
+  url.hash = '';
+  const entry = findCatalogEntry(url.toString());
+  return entry ? { kind: 'url', url, catalogEntry: entry } : { kind: 'url', url };
+}
+
+/** The site root of a URL ("https://host[:port]"). */
+function origin(url: URL): string {
+  return url.origin;
+}
+
+/**
+ * Candidates after the first answer was an HTML page: the platform's own source when recognised, the page's
+ * `<link rel="alternate">` feeds, a Statuspage probe, then the common paths.
+ * @param pageUrl where the page was finally served from (after redirects).
+ */
+export function candidatesFromPage(html: string, pageUrl: string): { platform?: RecognisedPlatform; candidates: DiscoveryCandidate[] } {
+  const page = new URL(pageUrl);
+  const platform = recognisePlatform(html);
+  const list: DiscoveryCandidate[] = [];
+  if (platform === 'statuspage') list.push({ url: origin(page) + STATUSPAGE_SUMMARY_PATH, via: 'platform-page' });
+  if (platform === 'incidentio') list.push({ url: origin(page) + INCIDENTIO_FEED_PATH, via: 'platform-page' });
+  for (const link of extractFeedLinks(html, pageUrl)) list.push({ url: link.url, via: 'link-alternate' });
+  list.push(...fallbackCandidates(page));
+  return { ...(platform ? { platform } : {}), candidates: dedupeCandidates(list) };
+}
+
+/** Candidates when the page itself gave nothing to read (an error, or no page): the Statuspage probe and common paths. */
+export function fallbackCandidates(url: URL): DiscoveryCandidate[] {
+  return [
+    { url: origin(url) + STATUSPAGE_SUMMARY_PATH, via: 'statuspage-probe' },
+    ...COMMON_FEED_PATHS.map((p) => ({ url: origin(url) + p, via: 'common-path' as const })),
+  ];
+}
+
+/** Keep the first candidate per URL, and drop URLs in `exclude` (already fetched). */
+export function dedupeCandidates(list: readonly DiscoveryCandidate[], exclude: Iterable<string> = []): DiscoveryCandidate[] {
+  const seen = new Set(exclude);
+  const out: DiscoveryCandidate[] = [];
+  for (const c of list) {
+    if (seen.has(c.url)) continue;
+    seen.add(c.url);
+    out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * Reading a status page's HTML for discovery: feed links it advertises and the status platform it runs on.
+ * Pure; uses htmlparser2's streaming parser (tolerant of broken markup, entities decoded in attributes).
+ */
+import { Parser } from 'htmlparser2';
+
+/** A feed a page advertises with `<link rel="alternate" type="…" href="…">`. */
+export interface FeedLink {
+  /** Absolute http(s) URL, resolved against `<base href>` or the page URL. */
+  url: string;
+  /** The link's `type`, lower-cased (`application/atom+xml`, …). */
+  type: string;
+  title?: string;
+}
+
+/** Link types that point at machine-readable documents, in the order RSS readers usually prefer them. */
+const FEED_TYPES = new Set([
+  'application/atom+xml',
+  'application/rss+xml',
+  'application/feed+json',
+  'application/json',
+  'application/xml',
+  'text/xml',
+]);
+
+/** Platforms discovery recognises from a page's HTML. */
+export type RecognisedPlatform = 'statuspage' | 'incidentio';
+
+function resolveHttp(href: string, base: string): string | undefined {
+  try {
+    const u = new URL(href.trim(), base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    u.hash = '';
+    return u.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Feed links in `html`, in document order, deduplicated, http(s) only.
+ * @param pageUrl the URL the page was served from (after redirects), for relative hrefs.
+ */
+export function extractFeedLinks(html: string, pageUrl: string): FeedLink[] {
+  let base = pageUrl;
+  const raw: Array<{ href: string; type: string; title?: string }> = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'base' && attribs.href && raw.length === 0) {
+          base = resolveHttp(attribs.href, pageUrl) ?? base;
+          return;
+        }
+        if (name !== 'link' || !attribs.href) return;
+        const rels = (attribs.rel ?? '').toLowerCase().split(/\s+/);
+        const type = (attribs.type ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
+        if (!rels.includes('alternate') || !FEED_TYPES.has(type)) return;
+        raw.push({ href: attribs.href, type, ...(attribs.title ? { title: attribs.title } : {}) });
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  const seen = new Set<string>();
+  const links: FeedLink[] = [];
+  for (const r of raw) {
+    const url = resolveHttp(r.href, base);
+    if (!url || seen.has(url)) continue;
+    seen.add(url);
+    links.push({ url, type: r.type, ...(r.title !== undefined ? { title: r.title } : {}) });
+  }
+  return links;
+}
+
+// Statuspage serves its assets from its own CloudFront host and links "Powered by Atlassian Statuspage";
+// hosted pages live on *.statuspage.io (seen in the captured StreamYard /history page).
+const STATUSPAGE_MARKERS = /dka575ofm4ao0\.cloudfront\.net|atlassian\.com\/software\/statuspage|\/\/[a-z0-9-]+\.statuspage\.io\b/i;
+// incident.io pages credit "incident.io" in their footer link and load assets from incident.io hosts.
+const INCIDENTIO_MARKERS = /\/\/(?:[a-z0-9-]+\.)*incident\.io\b|powered by(?:\s|<[^>]*>)*incident\.io/i;
+
+/**
+ * The status platform a page runs on, from markers in its HTML, or `undefined`. A false positive costs one
+ * probe request; it never decides the result on its own (the probed document must still parse).
+ */
+export function recognisePlatform(html: string): RecognisedPlatform | undefined {
+  if (STATUSPAGE_MARKERS.test(html)) return 'statuspage';
+  if (INCIDENTIO_MARKERS.test(html)) return 'incidentio';
+  return undefined;
+}
+
+/** True when a response is an HTML page rather than a feed or API document (by Content-Type, else by its start). */
+export function looksLikeHtml(body: string, contentType?: string): boolean {
+  const type = contentType?.toLowerCase() ?? '';
+  if (type.includes('text/html') || type.includes('application/xhtml')) return true;
+  if (type.includes('json') || type.includes('xml')) return false;
+  const head = body.replace(/^\uFEFF/, '').trimStart().slice(0, 512).toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<!--[\s\S]*?-->\s*<(!doctype html|html)/.test(head);
+}
