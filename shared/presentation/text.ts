@@ -1,0 +1,29 @@
+/**
+ * Small text helpers for anything shown outside the renderer (toasts, tray): plain, single-spaced, bounded.
+ */
+
+/** Control characters (C0 except none, DEL, C1) and bidi overrides that could disguise text in a toast. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Collapse whitespace, drop control and bidi-override characters, and cut to `max` characters (an ellipsis
+ * marks the cut, at a word boundary when one is near). Input is already plain text (adapters strip HTML).
+ */
+export function plainText(text: string, max: number): string {
+  const clean = text.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** True for an absolute `http:` or `https:` URL; false for anything else (javascript:, file:, relative, junk). */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
