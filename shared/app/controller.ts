@@ -1,0 +1,259 @@
+/**
+ * The app's brain behind the IPC contract: owns the user's settings, feeds them to the engine, validates every
+ * request, pushes `AppSnapshot`s, and routes engine events to the notifier. Implements `StatusTrayApi`
+ * exactly, so main exposes it over IPC and an e2e test can bridge a browser page to it without Electron.
+ * Every method resolves to a `Result`; none throws.
+ */
+import type { Engine, EngineSnapshot } from '../engine/api';
+import type { AddSourceInput, AppSettings, AppSnapshot, Result, SourcePatch, SourceSettings, StatusTrayApi } from '../ipc/contract';
+import { fail } from '../ipc/dispatch';
+import { parseInvokeArgs, type InvokeMethod } from '../ipc/schemas';
+import type { Clock } from '../ports';
+import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifier';
+import type { PreviewFn } from './preview';
+import { normaliseUrl, toSourceConfigs } from './settings';
+
+/** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
+export interface SettingsStore {
+  get(): AppSettings;
+  set(settings: AppSettings): void;
+}
+
+/** What the controller needs. Side effects on the desktop are functions, so tests and the e2e bridge fake them. */
+export interface AppControllerDeps {
+  engine: Engine;
+  settings: SettingsStore;
+  /** One-shot fetch-and-parse of a URL (see ./preview.ts). */
+  preview: PreviewFn;
+  clock: Clock;
+  /** Where toasts go; omit for no notifications. */
+  notifier?: NotifierPort;
+  /** Open an http(s) URL in the browser (already validated). */
+  openExternal?: (url: string) => void | Promise<void>;
+  openSettings?: () => void;
+  /** Register or unregister the app as a login item. May throw. */
+  applyLaunchAtLogin?: (enabled: boolean) => void;
+  /** New source ids (default: `crypto.randomUUID()`). */
+  newId?: () => string;
+  /** Set when settings.json had to be recovered; shown with the engine's own notice. */
+  settingsNotice?: string;
+  /** Batch window of the notifier, ms (default 1 500). */
+  notifyBatchMs?: number;
+  log?: (message: string) => void;
+}
+
+/** `StatusTrayApi` plus what main needs to drive the tray. */
+export interface AppController extends StatusTrayApi {
+  /** The current picture, synchronously. */
+  snapshot(): AppSnapshot;
+  /** The settings in force. */
+  settings(): AppSettings;
+  /** The notifier, when a port was given (for flush/stats). */
+  readonly notifier: AppNotifier | undefined;
+  /** Unsubscribe from the engine and drop listeners. */
+  dispose(): void;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** Create the controller; it subscribes to the engine at once (start the engine separately). */
+export function createAppController(deps: AppControllerDeps): AppController {
+  const log = deps.log ?? (() => undefined);
+  const newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
+  const listeners = new Set<(s: AppSnapshot) => void>();
+  let settings: AppSettings = deps.settings.get();
+
+  const notifier = deps.notifier
+    ? createAppNotifier({
+        port: deps.notifier,
+        clock: deps.clock,
+        settings: () => settings,
+        quietBaselines: () => deps.settingsNotice !== undefined || deps.engine.snapshot().recoveryNotice !== undefined,
+        batchWindowMs: deps.notifyBatchMs,
+        log,
+      })
+    : undefined;
+
+  function compose(engine: EngineSnapshot): AppSnapshot {
+    const notices = [deps.settingsNotice, engine.recoveryNotice].filter((n): n is string => Boolean(n));
+    const merged = notices.length > 0 ? { ...engine, recoveryNotice: notices.join(' ') } : engine;
+    return { engine: merged, settings };
+  }
+
+  function push(engine: EngineSnapshot = deps.engine.snapshot()): void {
+    const snap = compose(engine);
+    for (const l of listeners) {
+      try {
+        l(snap);
+      } catch (err) {
+        log(`A snapshot listener failed: ${(err as Error)?.message ?? err}`);
+      }
+    }
+  }
+
+  const unsubscribe = deps.engine.subscribe({
+    onSnapshot: (snap) => push(snap),
+    onEvents: (events) => notifier?.handle(events),
+  });
+
+  /** Persist, then apply: a failed write leaves the settings in force unchanged. */
+  function commit(next: AppSettings, sourcesChanged: boolean): Result<null> {
+    try {
+      deps.settings.set(next);
+    } catch (err) {
+      log(`Saving settings failed: ${(err as Error)?.message ?? err}`);
+      return fail('internal', 'The settings could not be saved.');
+    }
+    settings = next;
+    if (sourcesChanged) deps.engine.setSources(toSourceConfigs(settings));
+    push();
+    return ok(null);
+  }
+
+  function validate<M extends InvokeMethod>(method: M, args: unknown[]) {
+    const parsed = parseInvokeArgs(method, args);
+    return parsed.ok ? parsed : { ok: false as const, error: fail('invalid-payload', parsed.message) };
+  }
+
+  function findSource(id: string): SourceSettings | undefined {
+    return settings.sources.find((s) => s.id === id);
+  }
+
+  async function guard<T>(work: () => Promise<Result<T>> | Result<T>): Promise<Result<T>> {
+    try {
+      return await work();
+    } catch (err) {
+      log(`Request failed: ${(err as Error)?.stack ?? err}`);
+      return fail('internal', (err as Error)?.message || 'Unexpected error');
+    }
+  }
+
+  const api: AppController = {
+    notifier,
+    snapshot: () => compose(deps.engine.snapshot()),
+    settings: () => settings,
+
+    getSnapshot: () => guard(() => ok(compose(deps.engine.snapshot()))),
+
+    onSnapshot(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    previewSource: (url) =>
+      guard(async () => {
+        const v = validate('previewSource', [url]);
+        return v.ok ? deps.preview(v.args[0]) : v.error;
+      }),
+
+    addSource: (input: AddSourceInput) =>
+      guard(() => {
+        const v = validate('addSource', [input]);
+        if (!v.ok) return v.error;
+        const { url, name, notify, intervalSeconds } = v.args[0];
+        const key = normaliseUrl(url);
+        const existing = settings.sources.find((s) => normaliseUrl(s.url) === key);
+        if (existing) return fail('duplicate', `${existing.name ?? existing.url} is already being watched.`);
+        const source: SourceSettings = {
+          id: newId(),
+          url: url.trim(),
+          ...(name ? { name } : {}),
+          enabled: true,
+          intervalSeconds: intervalSeconds ?? settings.defaultIntervalSeconds,
+          notify: notify ?? 'all',
+        };
+        const r = commit({ ...settings, sources: [...settings.sources, source] }, true);
+        return r.ok ? ok(source) : r;
+      }),
+
+    updateSource: (id: string, patch: SourcePatch) =>
+      guard(() => {
+        const v = validate('updateSource', [id, patch]);
+        if (!v.ok) return v.error;
+        const [sourceId, changes] = v.args;
+        const current = findSource(sourceId);
+        if (!current) return fail('not-found', 'That source no longer exists.');
+        const { name, ...rest } = changes;
+        const updated: SourceSettings = { ...current, ...stripUndefined(rest) };
+        if (name !== undefined) {
+          if (name) updated.name = name;
+          else delete updated.name;
+        }
+        const sources = settings.sources.map((s) => (s.id === sourceId ? updated : s));
+        const r = commit({ ...settings, sources }, true);
+        return r.ok ? ok(updated) : r;
+      }),
+
+    removeSource: (id: string) =>
+      guard(() => {
+        const v = validate('removeSource', [id]);
+        if (!v.ok) return v.error;
+        if (!findSource(v.args[0])) return fail('not-found', 'That source no longer exists.');
+        return commit({ ...settings, sources: settings.sources.filter((s) => s.id !== v.args[0]) }, true);
+      }),
+
+    checkNow: (id?: string) =>
+      guard(async () => {
+        const v = validate('checkNow', id === undefined ? [] : [id]);
+        if (!v.ok) return v.error;
+        const sourceId = v.args[0];
+        if (sourceId !== undefined && !findSource(sourceId)) return fail('not-found', 'That source no longer exists.');
+        await deps.engine.checkNow(sourceId);
+        return ok(null);
+      }),
+
+    pauseNotifications: (until: number | null) =>
+      guard(() => {
+        const v = validate('pauseNotifications', [until]);
+        if (!v.ok) return v.error;
+        const end = v.args[0];
+        // A time already past means "resume": store null so the UI does not show a stale pause.
+        return commit({ ...settings, notificationsPausedUntil: end !== null && end > deps.clock.now() ? end : null }, false);
+      }),
+
+    setLaunchAtLogin: (enabled: boolean) =>
+      guard(() => {
+        const v = validate('setLaunchAtLogin', [enabled]);
+        if (!v.ok) return v.error;
+        try {
+          deps.applyLaunchAtLogin?.(v.args[0]);
+        } catch (err) {
+          log(`Login item change failed: ${(err as Error)?.message ?? err}`);
+          return fail('internal', 'The system refused to change the login item.');
+        }
+        return commit({ ...settings, launchAtLogin: v.args[0] }, false);
+      }),
+
+    setDefaultInterval: (seconds: number) =>
+      guard(() => {
+        const v = validate('setDefaultInterval', [seconds]);
+        if (!v.ok) return v.error;
+        return commit({ ...settings, defaultIntervalSeconds: v.args[0] }, false);
+      }),
+
+    openExternal: (url: string) =>
+      guard(async () => {
+        const v = validate('openExternal', [url]);
+        if (!v.ok) return v.error;
+        await deps.openExternal?.(v.args[0]);
+        return ok(null);
+      }),
+
+    openSettings: () =>
+      guard(() => {
+        deps.openSettings?.();
+        return ok(null);
+      }),
+
+    dispose() {
+      unsubscribe();
+      listeners.clear();
+      notifier?.dispose();
+    },
+  };
+  return api;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
