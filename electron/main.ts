@@ -1,0 +1,175 @@
+/**
+ * Composition root of the desktop app: builds the ports (net.fetch, stores, clock, notifier), the engine and
+ * the controller, then the tray, windows and IPC. The engine keeps polling with every window closed; closing
+ * a window destroys it; only Quit exits. Logic lives in shared/ (controller, policies, tray model).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, ipcMain, Menu, net, powerMonitor } from 'electron';
+import { createAppController } from '../shared/app/controller';
+import { createPowerPolicy } from '../shared/app/power';
+import { createPreview } from '../shared/app/preview';
+import { toSourceConfigs } from '../shared/app/settings';
+import { createEngine } from '../shared/engine/engine';
+import { userAgent } from '../shared/engine/user-agent';
+import { systemClock, type FetchPort } from '../shared/ports';
+import { buildTrayModel, type TrayAction } from '../shared/presentation/tray-model';
+import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { registerIpcHandlers, pushSnapshot } from './ipc';
+import { createElectronNotifier } from './notifier';
+import { openExternalSafe } from './open-external';
+import { createStateStore, openSettingsStore } from './store';
+import { createAppTray } from './tray';
+import { hardenSession, WindowManager } from './windows';
+
+/** Installer `appId`; Windows toasts need the AUMID to equal it (FAULTS.md "Notifications"). */
+export const APP_ID = 'io.github.statustray.app';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const log = (message: string) => console.log(`[status-tray] ${message}`);
+/** Set once the app is up: what a second launch does. */
+let showMainWindow: (() => void) | undefined;
+
+/** Every request the engine makes: Chromium's network stack (system proxies, certificates), no cookies. */
+const electronFetch: FetchPort = (input, init) => net.fetch(input, { ...init, credentials: 'omit', bypassCustomProtocolHandlers: true });
+
+/** First folder holding the tray PNGs, if any (dev tree, packaged resources). */
+function trayIconDir(): string | undefined {
+  const candidates = [join(here, '../icons/tray'), join(app.getAppPath(), 'build/icons/tray'), join(process.resourcesPath ?? '', 'icons/tray')];
+  return candidates.find((d) => existsSync(d));
+}
+
+async function startApp(): Promise<void> {
+  const devServer = !app.isPackaged ? process.env.VITE_DEV_SERVER_URL : undefined;
+  const pageOrigin = devServer ? new URL(devServer).origin : APP_ORIGIN;
+  serveAppProtocol(join(here, '../renderer'));
+  hardenSession(devServer ? { devOrigin: pageOrigin } : {});
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+
+  const dataDir = app.getPath('userData');
+  const settings = openSettingsStore(dataDir);
+  const engine = createEngine({
+    fetch: electronFetch,
+    store: createStateStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined),
+    sources: toSourceConfigs(settings.store.get()),
+    userAgent: userAgent(app.getVersion()),
+    log,
+  });
+  const windows = new WindowManager({ preloadPath: join(here, 'preload.cjs'), pageOrigin });
+  let missedAlerts = 0;
+  const notifier = createElectronNotifier({
+    onClick: (toast) => {
+      if (toast.url) void openExternalSafe(toast.url);
+      else windows.show('main');
+    },
+    onFallback: () => {
+      missedAlerts++;
+      refreshTray();
+    },
+    log,
+  });
+  const controller = createAppController({
+    engine,
+    settings: settings.store,
+    preview: createPreview({ fetch: electronFetch, userAgent: userAgent(app.getVersion()), now: Date.now }),
+    clock: systemClock,
+    notifier,
+    openExternal: async (url) => {
+      if (!(await openExternalSafe(url))) throw new Error('The browser could not be opened.');
+    },
+    openSettings: () => windows.show('settings'),
+    applyLaunchAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
+    ...(settings.notice ? { settingsNotice: settings.notice } : {}),
+    log,
+  });
+
+  const onTrayAction = (action: TrayAction): void => {
+    switch (action.type) {
+      case 'open-window':
+        missedAlerts = 0;
+        windows.show('main');
+        return refreshTray();
+      case 'check-now':
+        return void controller.checkNow();
+      case 'pause-notifications':
+        return void controller.pauseNotifications(action.until);
+      case 'open-settings':
+        return void windows.show('settings');
+      case 'toggle-launch-at-login':
+        return void controller.setLaunchAtLogin(!controller.settings().launchAtLogin);
+      case 'quit':
+        return app.quit();
+    }
+  };
+  const tray = createAppTray(trayIconDir(), onTrayAction);
+  showMainWindow = () => onTrayAction({ type: 'open-window' });
+  function refreshTray(): void {
+    const snap = controller.snapshot();
+    tray.update(buildTrayModel({ engine: snap.engine, settings: snap.settings, now: Date.now(), missedAlerts }));
+  }
+  controller.onSnapshot((snap) => {
+    pushSnapshot(windows.all(), snap);
+    refreshTray();
+  });
+  // The pause label and "paused until" end by time alone; refresh once a minute.
+  setInterval(refreshTray, 60_000).unref();
+  registerIpcHandlers(ipcMain, controller, [pageOrigin]);
+
+  const power = createPowerPolicy({ engine, clock: systemClock, log });
+  powerMonitor.on('suspend', () => power.onSuspend());
+  powerMonitor.on('resume', () => power.onResume());
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) power.onOnline();
+    online = now;
+  }, 15_000).unref();
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    power.dispose();
+    controller.dispose();
+    void engine
+      .stop()
+      .catch((err: unknown) => log(`Stopping the engine failed: ${(err as Error)?.message ?? err}`))
+      .finally(() => {
+        tray.destroy();
+        app.quit();
+      });
+  });
+
+  refreshTray();
+  await engine.start();
+  refreshTray();
+  if (controller.settings().sources.length === 0) windows.show('settings');
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  if (process.platform === 'darwin') app.dock?.hide();
+  app.on('second-instance', () => {
+    // A second launch means "show me": the first instance opens its window; the second exits.
+    showMainWindow?.();
+  });
+  // Closing the last window must not quit: the tray and the engine keep running until Quit.
+  app.on('window-all-closed', () => undefined);
+  // Every web contents, not only ours: no navigation away and no new windows.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app
+    .whenReady()
+    .then(startApp)
+    .catch((err: unknown) => {
+      log(`Start-up failed: ${(err as Error)?.stack ?? err}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,30 @@
+/**
+ * The sandboxed preload: exposes `window.statusTray` (`StatusTrayApi`) and nothing else. Imports only
+ * `electron` and the contract, so it bundles into one CommonJS file (`dist/electron/preload.cjs`).
+ * The renderer never sees `ipcRenderer` itself, only these functions.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_INVOKE, IPC_PUSH, type AppSnapshot, type StatusTrayApi } from '../shared/ipc/contract';
+
+const api: StatusTrayApi = {
+  getSnapshot: () => ipcRenderer.invoke(IPC_INVOKE.getSnapshot),
+  onSnapshot(listener) {
+    const handler = (_event: IpcRendererEvent, snapshot: AppSnapshot) => listener(snapshot);
+    ipcRenderer.on(IPC_PUSH.snapshot, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_PUSH.snapshot, handler);
+    };
+  },
+  previewSource: (url) => ipcRenderer.invoke(IPC_INVOKE.previewSource, url),
+  addSource: (input) => ipcRenderer.invoke(IPC_INVOKE.addSource, input),
+  updateSource: (id, patch) => ipcRenderer.invoke(IPC_INVOKE.updateSource, id, patch),
+  removeSource: (id) => ipcRenderer.invoke(IPC_INVOKE.removeSource, id),
+  checkNow: (id) => (id === undefined ? ipcRenderer.invoke(IPC_INVOKE.checkNow) : ipcRenderer.invoke(IPC_INVOKE.checkNow, id)),
+  pauseNotifications: (until) => ipcRenderer.invoke(IPC_INVOKE.pauseNotifications, until),
+  setLaunchAtLogin: (enabled) => ipcRenderer.invoke(IPC_INVOKE.setLaunchAtLogin, enabled),
+  setDefaultInterval: (seconds) => ipcRenderer.invoke(IPC_INVOKE.setDefaultInterval, seconds),
+  openExternal: (url) => ipcRenderer.invoke(IPC_INVOKE.openExternal, url),
+  openSettings: () => ipcRenderer.invoke(IPC_INVOKE.openSettings),
+};
+
+contextBridge.exposeInMainWorld('statusTray', api);

@@ -1,0 +1,109 @@
+/**
+ * Persistence for the desktop app: `settings.json` through electron-store (JSON schema from the zod schema,
+ * defaults, our own versioned migration) and the engine's `state.json` as an atomic JSON file. Both load
+ * through `loadJsonWithRecovery` first, so a damaged file never reaches electron-store's constructor (which
+ * throws on invalid JSON or a schema violation) — FAULTS.md rows 43–44 and "Persistence guarantees".
+ */
+import { join } from 'node:path';
+import Store from 'electron-store';
+import { z } from 'zod';
+import type { AppSettings } from '../shared/ipc/contract';
+import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile } from '../shared/app/settings';
+import type { SettingsStore } from '../shared/app/controller';
+import { parseEngineState, type EngineState } from '../shared/engine/state';
+import type { StateReadResult, StateStore } from '../shared/ports';
+import { loadJsonWithRecovery, writeFileAtomic } from './json-recovery';
+
+/** File names inside the app's data directory. */
+export const SETTINGS_FILE = 'settings.json';
+export const STATE_FILE = 'state.json';
+
+/** The settings store and what loading it found. */
+export interface OpenedSettings {
+  store: SettingsStore;
+  /** True when settings.json was damaged and replaced by its backup or defaults. */
+  recovered: boolean;
+  /** For the banner, when `recovered`. */
+  notice?: string;
+}
+
+type SettingsFile = ReturnType<typeof toSettingsFile>;
+
+/** electron-store's `schema` (properties) and `rootSchema` (the rest), derived from the zod schema. */
+function electronStoreSchema(): { schema: Record<string, unknown>; rootSchema: Record<string, unknown> } {
+  const json = z.toJSONSchema(settingsFileSchema) as { properties: Record<string, unknown>; required?: string[] };
+  return { schema: json.properties, rootSchema: { required: json.required ?? [] } };
+}
+
+function newElectronStore(dir: string): Store<SettingsFile> {
+  const { schema, rootSchema } = electronStoreSchema();
+  return new Store<SettingsFile>({
+    cwd: dir,
+    name: 'settings',
+    defaults: toSettingsFile(defaultSettings()),
+    schema: schema as never,
+    rootSchema: rootSchema as never,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  });
+}
+
+/**
+ * Open settings.json in `dir` (the app's userData directory).
+ * @param now clock for `.corrupt-<ms>` names.
+ * Never throws for a damaged file; throws only when the directory itself cannot be written.
+ */
+export function openSettingsStore(dir: string, now: () => number = Date.now): OpenedSettings {
+  const path = join(dir, SETTINGS_FILE);
+  const loaded = loadJsonWithRecovery(path, parseSettingsFile, now, 'Your settings');
+  let settings: AppSettings = loaded.value ?? defaultSettings();
+  let recovered = loaded.recovered;
+  let notice = loaded.reason;
+  // Write the migrated (or recovered) settings before electron-store reads the file, so it opens a valid one.
+  writeFileAtomic(path, JSON.stringify(toSettingsFile(settings), null, 2));
+  let store: Store<SettingsFile>;
+  try {
+    store = newElectronStore(dir);
+  } catch (err) {
+    // zod and ajv disagreeing should not happen; if it does, fall back to defaults rather than not starting.
+    const second = loadJsonWithRecovery(path, () => undefined, now, 'Your settings');
+    settings = defaultSettings();
+    writeFileAtomic(path, JSON.stringify(toSettingsFile(settings), null, 2));
+    store = newElectronStore(dir);
+    recovered = true;
+    notice = `${second.reason ?? 'Your settings could not be read.'} (${(err as Error).message})`;
+  }
+  return {
+    store: {
+      get: () => settings,
+      set(next) {
+        store.store = toSettingsFile(next);
+        settings = next;
+      },
+    },
+    recovered,
+    ...(notice ? { notice } : {}),
+  };
+}
+
+/**
+ * The engine's `StateStore` on `state.json` in `dir`: atomic writes (temp + fsync + rename), `.bak` after each
+ * good read, recovery as for settings.
+ * @param forceRecovery a reason to report `recovered` even for a good file — used when settings.json was
+ *   recovered, so every source baselines silently (FAULTS.md row 43: 0 toasts).
+ */
+export function createStateStore(dir: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
+  const path = join(dir, STATE_FILE);
+  return {
+    async read(): Promise<StateReadResult> {
+      const loaded = loadJsonWithRecovery<EngineState>(path, parseEngineState, now, 'The saved status data');
+      if (loaded.recovered) return { state: loaded.value, recovered: true, recoveryReason: loaded.reason! };
+      if (forceRecovery) return { state: loaded.value, recovered: true, recoveryReason: forceRecovery };
+      return { state: loaded.value, recovered: false };
+    },
+    async write(state: EngineState): Promise<void> {
+      writeFileAtomic(path, JSON.stringify(state));
+    },
+  };
+}
