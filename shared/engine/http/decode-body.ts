@@ -20,7 +20,22 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): stri
     decoder = new TextDecoder('utf-8');
   }
   // ignoreBOM is false by default, so TextDecoder drops a BOM that matches its encoding.
-  return decoder.decode(bytes);
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
+}
+
+// WHATWG windows-1252 for bytes 0x80–0x9F (every other byte maps to the same code point as in Latin-1).
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20's TextDecoder decodes `windows-1252` (which `iso-8859-1` and `us-ascii` alias to, per WHATWG) as
+ * Latin-1, turning curly quotes into C1 controls. Remapping U+0080–U+009F is right for both the buggy and a
+ * correct decoder, since a correct one yields those code points only where windows-1252 itself does.
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
 }
 
 /** Encoding named by a byte-order mark, if the body starts with one. */
