@@ -1,0 +1,123 @@
+/**
+ * Date handling for every adapter. Output is always ISO 8601 UTC (`2026-07-09T07:04:00.000Z`); input is
+ * whatever the platforms write: ISO 8601 with offsets, RFC 822 (`Tue, 18 Aug 2026 05:20:30 PDT`, Azure's
+ * non-standard `… 04:04:00 Z`), epoch seconds as strings (AWS data.json), and Statuspage's year-less update
+ * stamps (`Jul  9, 07:04 UTC`, 2014-era `Jan  1, 09:09 PST`, LambStatus `May 13, 2017, 06:45 UTC`).
+ * Nothing here throws: an unreadable date is `undefined` and the caller falls back or skips.
+ */
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+};
+
+/**
+ * Zone abbreviations Statuspage prints after update times. US abbreviations map to their IANA zone rather than
+ * a fixed offset: Statuspage's 2014 pages printed "PST" all year (Parse's October updates say PST but were
+ * PDT, matching their -07:00 pubDate), so the wall-clock time is read in the zone's own rules.
+ */
+const ZONES: Readonly<Record<string, string>> = {
+  UTC: 'UTC', GMT: 'UTC', Z: 'UTC',
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', PT: 'America/Los_Angeles',
+  MST: 'America/Denver', MDT: 'America/Denver',
+  CST: 'America/Chicago', CDT: 'America/Chicago',
+  EST: 'America/New_York', EDT: 'America/New_York', ET: 'America/New_York',
+  AKST: 'America/Anchorage', AKDT: 'America/Anchorage', HST: 'Pacific/Honolulu',
+  BST: 'Europe/London', CET: 'Europe/Paris', CEST: 'Europe/Paris', EET: 'Europe/Athens', EEST: 'Europe/Athens',
+  MSK: 'Europe/Moscow', IST: 'Asia/Kolkata', SGT: 'Asia/Singapore', JST: 'Asia/Tokyo', KST: 'Asia/Seoul',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland',
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset (ms) of `zone` from UTC at the UTC instant `utcMs`. */
+function zoneOffsetMs(zone: string, utcMs: number): number {
+  let fmt = formatters.get(zone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(zone, fmt);
+  }
+  const p: Record<string, number> = {};
+  for (const part of fmt.formatToParts(utcMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * UTC ms of a wall-clock time in the zone named by `abbrev` (see ZONES). Unknown abbreviations are read as
+ * UTC — Statuspage prints UTC for almost every page, so that is the least surprising guess.
+ */
+export function wallTimeToUtcMs(year: number, month0: number, day: number, hour: number, minute: number, abbrev = 'UTC'): number {
+  const guess = Date.UTC(year, month0, day, hour, minute);
+  const zone = ZONES[abbrev.toUpperCase()] ?? 'UTC';
+  if (zone === 'UTC') return guess;
+  const first = guess - zoneOffsetMs(zone, guess);
+  // Second pass settles times near a DST switch.
+  return guess - zoneOffsetMs(zone, first);
+}
+
+/**
+ * Parse a date string (ISO 8601 with any offset, RFC 822/1123 with numeric or named zone, a trailing bare `Z`)
+ * or a number of ms since the epoch. Returns ms since the epoch, or `undefined` when unreadable.
+ */
+export function parseDateMs(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.trim();
+  if (!s || s.length > 100) return undefined;
+  let ms = Date.parse(s);
+  // Azure writes "Fri, 07 Aug 2026 04:04:00 Z"; RFC 822 only allows "Z" as a military zone, read it as UTC.
+  if (Number.isNaN(ms) && / Z$/.test(s)) ms = Date.parse(s.slice(0, -1) + 'GMT');
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Epoch seconds, as a number or a numeric string (AWS data.json), → ms; `undefined` when not numeric. */
+export function epochSecondsToMs(raw: unknown): number | undefined {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,12}(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  return Number.isFinite(n) ? n * 1000 : undefined;
+}
+
+/** ms since the epoch → ISO 8601 UTC string; `undefined` for missing or out-of-range values. */
+export function toIso(ms: number | undefined): string | undefined {
+  if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
+  return new Date(ms).toISOString();
+}
+
+/** Parse any supported date string straight to ISO 8601 UTC (see `parseDateMs`). */
+export function isoOf(raw: unknown): string | undefined {
+  return toIso(parseDateMs(raw));
+}
+
+const STAMP = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?,?\s+(\d{1,2}):(\d{2})(?:\s*([AaPp][Mm]))?\s*([A-Za-z]{1,5})?/;
+
+/**
+ * Read a Statuspage update stamp such as `Jul  9, 07:04 UTC`, `Jan  1, 09:09 PST` or `May 13, 2017, 06:45 UTC`.
+ * When the stamp has no year, the year is the one that puts the stamp nearest to `anchorMs` (the entry's own
+ * published/updated date), which handles incidents that cross New Year in either direction.
+ * Returns ms since the epoch or `undefined`.
+ */
+export function parseUpdateStamp(text: string, anchorMs: number | undefined): number | undefined {
+  const m = STAMP.exec(text.trim());
+  if (!m) return undefined;
+  const month0 = MONTHS[(m[1] ?? '').toLowerCase()];
+  if (month0 === undefined) return undefined;
+  const day = Number(m[2]);
+  let hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const ampm = m[6]?.toLowerCase();
+  if (ampm === 'pm' && hour < 12) hour += 12;
+  if (ampm === 'am' && hour === 12) hour = 0;
+  if (day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
+  const zone = m[7] ?? 'UTC';
+  if (m[3]) return wallTimeToUtcMs(Number(m[3]), month0, day, hour, minute, zone);
+  if (anchorMs === undefined) return undefined;
+  const anchorYear = new Date(anchorMs).getUTCFullYear();
+  let best: number | undefined;
+  for (const year of [anchorYear - 1, anchorYear, anchorYear + 1]) {
+    const t = wallTimeToUtcMs(year, month0, day, hour, minute, zone);
+    if (best === undefined || Math.abs(t - anchorMs) < Math.abs(best - anchorMs)) best = t;
+  }
+  return best;
+}

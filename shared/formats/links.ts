@@ -1,0 +1,27 @@
+/** Link hygiene: only absolute http(s) URLs leave an adapter (a `javascript:` or `data:` link is dropped). */
+
+/**
+ * Resolve `raw` against `base` and return it only if it is http(s). Repeated slashes in the path are collapsed
+ * (incident.io writes `https://status.openai.com//incidents/…`). Returns `undefined` for anything else.
+ */
+export function safeHttpUrl(raw: unknown, base?: string): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.trim();
+  if (!s || s.length > 2048) return undefined;
+  let url: URL;
+  try {
+    url = base ? new URL(s, base) : new URL(s);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username || url.password) return undefined;
+  if (url.pathname.includes('//')) url.pathname = url.pathname.replace(/\/{2,}/g, '/');
+  return url.href;
+}
+
+/** `scheme://host` of an http(s) URL, or `undefined`. */
+export function originOf(raw: string | undefined): string | undefined {
+  const safe = safeHttpUrl(raw);
+  return safe ? new URL(safe).origin : undefined;
+}

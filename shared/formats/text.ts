@@ -1,0 +1,110 @@
+/**
+ * HTML → plain text for incident titles and update bodies. Status pages put HTML in feeds (Statuspage
+ * `content`, incident.io `description`, Slack notes, AWS descriptions); everything downstream (tray, toasts,
+ * CLI) wants plain text. Parsing uses htmlparser2's tokenizer, never regular expressions over markup.
+ */
+import { Parser } from 'htmlparser2';
+import { decodeHTML } from 'entities';
+
+/** Elements whose content is never text a person should read. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'math', 'select', 'textarea']);
+
+/** Elements that start or end a line. */
+const BLOCKS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'tr', 'table', 'thead', 'tbody', 'blockquote', 'section',
+  'article', 'header', 'footer', 'pre', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'main',
+  'aside', 'nav', 'details', 'summary', 'address',
+]);
+
+const INLINE_SPACE = /[\s\u00a0]+/g;
+
+/**
+ * Accumulates text runs and line breaks, then renders them with whitespace collapsed: every run of
+ * whitespace inside a line becomes one space, lines are trimmed, empty lines are dropped.
+ * Used by `htmlToText` and by the Statuspage update reader so both render text identically.
+ */
+export class PlainTextBuilder {
+  private parts: string[] = [];
+
+  /** Append a text run (source newlines are plain whitespace, not line breaks). */
+  text(data: string): void {
+    if (data) this.parts.push(data.replace(INLINE_SPACE, ' '));
+  }
+
+  /** Start a new line (block boundary). */
+  newline(): void {
+    this.parts.push('\n');
+  }
+
+  /** True when nothing but whitespace was appended. */
+  isBlank(): boolean {
+    return this.parts.every((p) => p.trim() === '');
+  }
+
+  /** The collapsed text: lines joined by `\n`, no leading/trailing whitespace. */
+  toString(): string {
+    const lines = this.parts.join('').split('\n');
+    const out: string[] = [];
+    for (const line of lines) {
+      const t = line.replace(INLINE_SPACE, ' ').trim();
+      if (t) out.push(t);
+    }
+    return out.join('\n');
+  }
+}
+
+/**
+ * Convert an HTML fragment to plain text: tags stripped, entities decoded, block elements (p, div, br, li, …)
+ * rendered as line breaks, whitespace collapsed, result trimmed. Content of script/style and similar is
+ * dropped. Never throws; malformed markup is read as leniently as a browser would.
+ */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  // Fast path: no markup and no entities means nothing to parse.
+  if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return collapseText(html);
+  const out = new PlainTextBuilder();
+  let skipDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED.has(name)) skipDepth++;
+        else if (skipDepth === 0 && BLOCKS.has(name)) out.newline();
+      },
+      onclosetag(name) {
+        if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        else if (skipDepth === 0 && BLOCKS.has(name)) out.newline();
+      },
+      ontext(data) {
+        if (skipDepth === 0) out.text(data);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.parseComplete(html);
+  return out.toString();
+}
+
+/** Collapse whitespace in text that is already plain (e.g. Statuspage API bodies), keeping line breaks. */
+export function collapseText(text: string): string {
+  const b = new PlainTextBuilder();
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const line of lines) {
+    b.text(line);
+    b.newline();
+  }
+  return b.toString();
+}
+
+/** Decode HTML character references (`&amp;`, `&#8217;`, `&apos;`) in a text string; no tag handling. */
+export function decodeEntities(text: string): string {
+  return text.indexOf('&') === -1 ? text : decodeHTML(text);
+}
+
+/**
+ * Turn a title that may carry markup or entities into one line of plain text (tags stripped, so an
+ * `<img onerror>` or `<script>` in a feed title can never reach the UI as markup).
+ */
+export function toPlainTitle(raw: string | undefined): string {
+  if (!raw) return '';
+  return htmlToText(raw).replace(/\n/g, ' ');
+}
