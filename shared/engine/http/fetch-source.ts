@@ -104,6 +104,10 @@ async function exchange(
       .finally(() => deadline.stopHeadersTimer());
     if (deadline.abortCause) throw new Error('aborted'); // an implementation that resolved despite the abort
 
+    if (res.type === 'opaqueredirect' || res.status === 0) {
+      // A fetch that hides 3xx responses (FetchPort requires it not to) leaves nothing to follow.
+      return errorAt(redirectError(`${url.host} redirected, but the redirect could not be read.`, deps.now()), url.href);
+    }
     if (REDIRECT_STATUSES.has(res.status)) {
       discard(res);
       const next = nextHop(url, res, hops, limits.maxRedirects, visited, deps.now());

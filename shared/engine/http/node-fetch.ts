@@ -22,7 +22,11 @@ export interface NodeFetchOptions {
    */
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
-  /** Maximum connections per origin (default 4: a status page is one small document). */
+  /**
+   * Maximum connections per origin (default 6, as browsers use). Requests beyond it queue inside undici
+   * while fetchSource's headers deadline runs, so a bench serving many paths from one local origin should
+   * raise it.
+   */
   connectionsPerOrigin?: number;
 }
 
@@ -51,7 +55,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     connect: { timeout: options.connectTimeoutMs ?? 10_000 },
     headersTimeout: options.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs,
-    connections: options.connectionsPerOrigin ?? 4,
+    connections: options.connectionsPerOrigin ?? 6,
   });
   const fetch: FetchPort = async (input, init) => {
     // undici's types describe its own Request/Response classes; at runtime they are the WHATWG ones the

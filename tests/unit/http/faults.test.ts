@@ -200,6 +200,15 @@ describe('fetch faults', () => {
     expect(h.server.count('/never')).toBe(0);
   });
 
+  it('row 13: one stalled source among ten does not hold up the other nine on the shared agent', async () => {
+    h.server.handle('/stalled', () => undefined);
+    for (let i = 0; i < 9; i++) h.server.serveFile(`/ok/${i}`, ATOM, { etag: `"${i}"` });
+    const urls = ['/stalled', ...Array.from({ length: 9 }, (_, i) => `/ok/${i}`)].map((p) => h.server.url(p));
+    const outcomes = await Promise.all(urls.map((url) => fetchSource({ url }, h.deps())));
+    expect(outcomes[0]?.kind).toBe('error');
+    expect(outcomes.slice(1).map((o) => o.kind)).toEqual(Array(9).fill('body'));
+  });
+
   it('after a timeout the shared agent still serves the next request', async () => {
     h.server.handle('/hang', () => undefined);
     h.server.serveFile('/ok.atom', ATOM);

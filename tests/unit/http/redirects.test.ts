@@ -115,6 +115,11 @@ describe('redirects', () => {
     expect(calls).toEqual(['https://status.example/history.atom']);
   });
 
+  it('reports an opaque redirect (a fetch that hides 3xx) as a redirect error', async () => {
+    const fetch: FetchPort = async () => ({ type: 'opaqueredirect', status: 0, headers: new Headers(), body: null }) as unknown as Response;
+    expect(errorOf(await fetchSource({ url: 'https://status.example/' }, h.deps({ fetch }))).code).toBe('redirect');
+  });
+
   it('allows http to https', async () => {
     const fetch: FetchPort = async (url) =>
       url.startsWith('http:')
