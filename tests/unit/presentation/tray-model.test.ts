@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrayModel, tomorrowAtLocal, trayIcon, trayMenu, trayTooltip, type TrayMenuItem } from '../../../shared/presentation/tray-model';
+import { engineSnap, settingsWith, sourceSnap } from '../app/helpers';
+import type { Health } from '../../../shared/domain/types';
+
+const NOW = Date.UTC(2026, 6, 9, 12, 0, 0);
+
+describe('trayIcon', () => {
+  it.each<[Health, string, string]>([
+    ['operational', 'tray-green', '#2da44e'],
+    ['maintenance', 'tray-blue', '#0969da'],
+    ['degraded', 'tray-yellow', '#d4a72c'],
+    ['partial_outage', 'tray-orange', '#e16f24'],
+    ['major_outage', 'tray-red', '#cf222e'],
+    ['unknown', 'tray-grey', '#8c959f'],
+  ])('%s → %s', (health, name, colour) => {
+    expect(trayIcon(health, false)).toEqual({ name, colour });
+  });
+
+  it('is grey while polling is paused, whatever the last health', () => {
+    expect(trayIcon('major_outage', true).name).toBe('tray-grey');
+  });
+});
+
+describe('trayTooltip', () => {
+  it('lists troubled providers worst first with human words', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'partial_outage'), sourceSnap('oa', 'OpenAI', 'degraded'), sourceSnap('sl', 'Slack', 'operational')], {
+      overall: 'partial_outage',
+    });
+    expect(trayTooltip({ engine, settings: settingsWith([]), now: NOW })).toBe('GitHub: partial outage · OpenAI: degraded');
+  });
+
+  it('says all systems operational when every enabled provider is fine', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'operational'), sourceSnap('x', 'Off', 'major_outage', { enabled: false })]);
+    expect(trayTooltip({ engine, settings: settingsWith([]), now: NOW })).toBe('All systems operational');
+  });
+
+  it('says when nothing is watched', () => {
+    expect(trayTooltip({ engine: engineSnap([]), settings: settingsWith([]), now: NOW })).toMatch(/no status pages/);
+  });
+
+  it('notes paused checks, paused notifications and missed alerts', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'operational')], { paused: true });
+    const text = trayTooltip({ engine, settings: settingsWith([], { notificationsPausedUntil: NOW + 1000 }), now: NOW, missedAlerts: 2 });
+    expect(text).toBe('All systems operational (checks paused, notifications paused, 2 missed alerts)');
+  });
+
+  it('does not mention a notification pause that has ended', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'operational')]);
+    expect(trayTooltip({ engine, settings: settingsWith([], { notificationsPausedUntil: NOW - 1 }), now: NOW })).toBe('All systems operational');
+  });
+
+  it('stays under 128 characters with many troubled providers and says how many were left out', () => {
+    const sources = Array.from({ length: 20 }, (_, i) => sourceSnap(`s${i}`, `Provider number ${i}`, 'major_outage'));
+    const text = trayTooltip({ engine: engineSnap(sources), settings: settingsWith([]), now: NOW });
+    expect(text.length).toBeLessThan(128);
+    const shown = text.split(' · ').filter((p) => p.startsWith('Provider')).length;
+    expect(text).toContain(`+${20 - shown} more`);
+  });
+});
+
+describe('trayMenu', () => {
+  const labels = (items: TrayMenuItem[]) => items.map((i) => (i.kind === 'separator' ? '—' : i.label));
+
+  it('lists enabled providers with their health, then the actions in order', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'major_outage'), sourceSnap('off', 'Off', 'operational', { enabled: false })]);
+    const menu = trayMenu({ engine, settings: settingsWith([], { launchAtLogin: true }), now: NOW });
+    expect(labels(menu)).toEqual(['GitHub — Major outage', '—', 'Open Status Tray', 'Check now', 'Pause notifications', '—', 'Settings…', 'Launch at login', '—', 'Quit Status Tray']);
+    const provider = menu[0]!;
+    expect(provider.kind === 'provider' && provider.health).toBe('major_outage');
+    const login = menu.find((i) => i.kind === 'checkbox');
+    expect(login?.kind === 'checkbox' && login.checked).toBe(true);
+    expect(menu.at(-1)).toMatchObject({ action: { type: 'quit' } });
+  });
+
+  it('offers pauses of 1 h, 4 h and until tomorrow 08:00, and resume only while paused', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'operational')]);
+    const menu = trayMenu({ engine, settings: settingsWith([]), now: NOW });
+    const sub = menu.find((i) => i.kind === 'submenu');
+    if (sub?.kind !== 'submenu') throw new Error('no pause submenu');
+    const actions = sub.items.map((i) => (i.kind === 'action' ? [i.action, i.enabled] : null));
+    expect(actions).toEqual([
+      [{ type: 'pause-notifications', until: NOW + 3_600_000 }, true],
+      [{ type: 'pause-notifications', until: NOW + 4 * 3_600_000 }, true],
+      [{ type: 'pause-notifications', until: tomorrowAtLocal(NOW) }, true],
+      [{ type: 'pause-notifications', until: null }, false],
+    ]);
+    const pausedMenu = trayMenu({ engine, settings: settingsWith([], { notificationsPausedUntil: NOW + 3_600_000 }), now: NOW });
+    const pausedSub = pausedMenu.find((i) => i.kind === 'submenu');
+    if (pausedSub?.kind !== 'submenu') throw new Error('no pause submenu');
+    expect(pausedSub.label).toMatch(/^Notifications paused until \d\d:\d\d/);
+    expect(pausedSub.items.at(-1)).toMatchObject({ enabled: true, action: { until: null } });
+  });
+
+  it('disables Check now when no source is enabled', () => {
+    const menu = trayMenu({ engine: engineSnap([]), settings: settingsWith([]), now: NOW });
+    expect(menu.find((i) => i.kind === 'action' && i.label === 'Check now')).toMatchObject({ enabled: false });
+  });
+});
+
+describe('tomorrowAtLocal', () => {
+  it('is 08:00 local on the next calendar day', () => {
+    for (const start of [Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 9, 24, 1, 0), NOW, Date.UTC(2026, 11, 31, 7, 59)]) {
+      const at = new Date(tomorrowAtLocal(start));
+      const next = new Date(start);
+      next.setDate(next.getDate() + 1);
+      expect([at.getFullYear(), at.getMonth(), at.getDate(), at.getHours(), at.getMinutes()]).toEqual([next.getFullYear(), next.getMonth(), next.getDate(), 8, 0]);
+      expect(at.getTime()).toBeGreaterThan(start);
+    }
+  });
+});
+
+describe('buildTrayModel', () => {
+  it('combines icon, tooltip and menu from one snapshot', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'degraded')], { overall: 'degraded' });
+    const model = buildTrayModel({ engine, settings: settingsWith([]), now: NOW });
+    expect(model.icon.name).toBe('tray-yellow');
+    expect(model.tooltip).toBe('GitHub: degraded');
+    expect(model.menu[0]).toMatchObject({ kind: 'provider', sourceId: 'gh' });
+  });
+});
