@@ -1,0 +1,56 @@
+/**
+ * Applying an OPML import to the user's source list, without touching it: the caller gets a new list (or
+ * an OpmlError from parseOpml before anything is computed) and saves it in one step, so an invalid file
+ * changes nothing.
+ */
+import { slugify } from '../catalog/text';
+import type { SourceConfig } from '../engine/state';
+import { parseOpml, type OpmlSource } from './opml';
+
+/** Result of planning an import. */
+export interface OpmlImportPlan {
+  /** `existing` followed by the new sources, in file order. */
+  sources: SourceConfig[];
+  /** The sources that are new. */
+  added: SourceConfig[];
+  /** Feeds already watched (same URL), not added again. */
+  alreadyPresent: number;
+  /** Entries skipped by the parser (non-http(s) URLs). */
+  skipped: number;
+}
+
+/** An id for a new source: slug of its name, else its host; `-2`, `-3`, … when taken. */
+function newId(source: OpmlSource, taken: Set<string>): string {
+  let base = slugify(source.name ?? '') || slugify(new URL(source.url).host) || 'source';
+  base = base.slice(0, 60);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Parse `xml` and merge its feeds into `existing` (which is not modified). URLs already present are skipped.
+ * @throws OpmlError for an invalid file (see parseOpml); then nothing was planned.
+ */
+export function planOpmlImport(xml: string, existing: readonly SourceConfig[]): OpmlImportPlan {
+  const parsed = parseOpml(xml);
+  const urls = new Set(existing.map((s) => s.url));
+  const ids = new Set(existing.map((s) => s.id));
+  const added: SourceConfig[] = [];
+  let alreadyPresent = 0;
+  for (const s of parsed.sources) {
+    if (urls.has(s.url)) {
+      alreadyPresent++;
+      continue;
+    }
+    urls.add(s.url);
+    added.push({ id: newId(s, ids), url: s.url, ...(s.name ? { name: s.name } : {}) });
+  }
+  return { sources: [...existing, ...added], added, alreadyPresent, skipped: parsed.skipped };
+}
+
+/** The user's sources as OPML sources for `toOpml` (config name kept when set). */
+export function sourcesForExport(sources: readonly SourceConfig[]): OpmlSource[] {
+  return sources.map((s) => ({ url: s.url, ...(s.name ? { name: s.name } : {}) }));
+}
