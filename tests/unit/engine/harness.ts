@@ -1,0 +1,99 @@
+/**
+ * Builds a real engine for tests: real fetcher and parsers against the local feed server, an in-memory
+ * state store that round-trips through JSON (like a file would), a fake clock, and recorders for events
+ * and parse calls.
+ */
+import { createEngine, type EngineInternals } from '../../../shared/engine/engine';
+import type { Engine } from '../../../shared/engine/api';
+import type { EngineEvent } from '../../../shared/engine/events';
+import { createNodeFetch } from '../../../shared/engine/http/node-fetch';
+import { parseEngineState, type EngineState, type SourceConfig } from '../../../shared/engine/state';
+import { parseDocument } from '../../../shared/formats/registry';
+import type { StateReadResult, StateStore } from '../../../shared/ports';
+import { FakeClock } from '../../support/fake-clock';
+
+/** A StateStore kept as JSON text, so what the engine reads back is exactly what it wrote. */
+export class MemoryStore implements StateStore {
+  text: string | undefined;
+  writes = 0;
+  recoverNext = false;
+  failWrites = false;
+
+  async read(): Promise<StateReadResult> {
+    if (this.recoverNext) return { state: undefined, recovered: true, recoveryReason: 'test recovery' };
+    return { state: this.text === undefined ? undefined : parseEngineState(JSON.parse(this.text)), recovered: false };
+  }
+
+  async write(state: EngineState): Promise<void> {
+    const text = JSON.stringify(state);
+    if (this.failWrites) throw new Error('disk full');
+    this.text = text;
+    this.writes++;
+  }
+
+  /** The last written state. */
+  get state(): EngineState {
+    return JSON.parse(this.text ?? 'null') as EngineState;
+  }
+}
+
+/** Everything a test needs around one engine. */
+export interface TestEngine {
+  engine: Engine;
+  clock: FakeClock;
+  store: MemoryStore;
+  events: EngineEvent[];
+  /** Number of documents parsed so far. */
+  parses: () => number;
+  close: () => Promise<void>;
+}
+
+/** Short deadlines so fault tests finish in well under a second each. */
+export const TEST_LIMITS = { headersTimeoutMs: 600, totalTimeoutMs: 1200 };
+
+/** Create an engine on `sources` with test ports; pass a store to simulate a restart on the same state. */
+export function testEngine(
+  sources: SourceConfig[],
+  opts: { store?: MemoryStore; clock?: FakeClock; internals?: EngineInternals; random?: () => number } = {},
+): TestEngine {
+  const http = createNodeFetch();
+  const clock = opts.clock ?? new FakeClock();
+  const store = opts.store ?? new MemoryStore();
+  const events: EngineEvent[] = [];
+  let parses = 0;
+  const engine = createEngine(
+    {
+      fetch: http.fetch,
+      store,
+      clock,
+      random: opts.random ?? (() => 0.5),
+      sources,
+      userAgent: 'StatusTray/test (+https://example.invalid)',
+      limits: TEST_LIMITS,
+    },
+    {
+      parse: async (body, ctx) => {
+        parses++;
+        return parseDocument(body, ctx);
+      },
+      ...opts.internals,
+    },
+  );
+  engine.subscribe({ onEvents: (e) => events.push(...e) });
+  let closed: Promise<void> | undefined;
+  return {
+    engine,
+    clock,
+    store,
+    events,
+    parses: () => parses,
+    close: () =>
+      (closed ??= (async () => {
+        await engine.stop();
+        await http.close();
+      })()),
+  };
+}
+
+/** Source config shorthand. */
+export const source = (id: string, url: string, intervalSeconds = 300): SourceConfig => ({ id, url, intervalSeconds });
