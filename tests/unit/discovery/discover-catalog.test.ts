@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverSource, type DiscoveryDeps } from '../../../shared/discovery/discover';
 import type { FetchOutcome, FetchSourceRequest } from '../../../shared/engine/http/types';
 import { readFeed } from '../../support/feeds';
-import { standInParseDocument } from './stand-in-parser';
+import { parseDocument } from '../../../shared/formats/registry';
 
 /** A fetchSource double that answers from a map and records every URL; nothing touches the network. */
 function fakeFetch(answers: Record<string, string>) {
@@ -17,7 +17,7 @@ function fakeFetch(answers: Record<string, string>) {
   };
   const deps: DiscoveryDeps = {
     fetchSource,
-    parseDocument: standInParseDocument,
+    parseDocument,
     fetchDeps: { fetch: () => Promise.reject(new Error('unused')), userAgent: 'test', now: () => 0 },
   };
   return { deps, urls };

@@ -8,7 +8,7 @@ import type { FetchLimits } from '../../../shared/engine/http/types';
 import type { FetchPort } from '../../../shared/ports';
 import { REPO_ROOT } from '../../support/feeds';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { standInParseDocument } from './stand-in-parser';
+import { parseDocument } from '../../../shared/formats/registry';
 
 const fixture = (name: string): Buffer => readFileSync(resolve(REPO_ROOT, 'tests/fixtures/discovery', name));
 const HTML = { contentType: 'text/html; charset=utf-8' };
@@ -41,7 +41,7 @@ function deps(overrides: Partial<DiscoveryDeps> = {}): DiscoveryDeps {
   };
   return {
     fetchSource,
-    parseDocument: standInParseDocument,
+    parseDocument,
     fetchDeps: { fetch: guarded, userAgent: 'StatusTray/0.1.0 (+https://github.com/status-tray/status-tray)', limits: LIMITS, now: () => NOW },
     ...overrides,
   };
@@ -51,7 +51,15 @@ describe('discoverSource against a local server', () => {
   it('uses a direct feed URL as it is', async () => {
     server.serveFile('/history.atom', 'statuspage-feeds/githubstatus-history-2026-07-09-active.atom');
     const r = await discoverSource(server.url('/history.atom'), deps());
-    expect(r).toMatchObject({ ok: true, sourceUrl: server.url('/history.atom'), via: 'direct', format: 'atom', requests: 1 });
+    expect(r).toMatchObject({
+      ok: true,
+      sourceUrl: server.url('/history.atom'),
+      via: 'direct',
+      format: 'statuspage-feed',
+      platform: 'statuspage',
+      activeIncidents: 1,
+      requests: 1,
+    });
     expect(server.totalRequests()).toBe(1);
   });
 
@@ -174,7 +182,7 @@ describe('discoverSource against a local server', () => {
     server.serveBody('/api/v2/summary.json', '{"page": {"name": "Half', { 'Content-Type': 'application/json' });
     const r = await discoverSource(server.url('/api/v2/summary.json'), deps());
     expect(r.ok).toBe(false);
-    expect(r.tried[0]).toMatchObject({ outcome: 'unreadable', message: expect.stringMatching(/broken JSON/) });
+    expect(r.tried[0]).toMatchObject({ outcome: 'unreadable', message: expect.stringMatching(/JSON/) });
     // The probe for this very URL is not repeated: the direct request plus the four common paths.
     expect(r.tried.map((t) => new URL(t.url).pathname)).toEqual(['/api/v2/summary.json', '/feed.atom', '/history.atom', '/rss', '/feed']);
     expect(server.count('/api/v2/summary.json')).toBe(1);
