@@ -63,7 +63,7 @@ function readIncident(raw: z.infer<typeof incidentSchema>, fallback: string): In
     status,
     impact: IMPACT_OF_TYPE[raw.type ?? ''] ?? 'minor',
     createdAt,
-    updatedAt: updates[0]?.at && updates[0].at > (isoOf(raw.date_updated) ?? '') ? updates[0].at : (isoOf(raw.date_updated) ?? createdAt),
+    updatedAt: updates[0]?.at ?? isoOf(raw.date_updated) ?? createdAt,
     updates,
     components: (raw.services ?? []).filter((s): s is string => typeof s === 'string').slice(0, LIMITS.componentsPerIncident),
   };

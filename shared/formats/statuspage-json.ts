@@ -103,8 +103,8 @@ function readIncident(raw: z.infer<typeof incidentSchema>, pageUrl: string | und
   }));
   for (const u of updates) if (!u.label) delete u.label;
   updates.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  const newest = updates[0]?.at;
-  const updatedAt = newest && (!raw.updated_at || newest > (isoOf(raw.updated_at) ?? '')) ? newest : (isoOf(raw.updated_at) ?? newest ?? createdAt);
+  // Domain rule: updatedAt is the newest update's time; `updated_at` also moves on edits that post nothing.
+  const updatedAt = updates[0]?.at ?? isoOf(raw.updated_at) ?? createdAt;
   let components = names(raw.components);
   if (components.length === 0) components = [...new Set(validItems(updateSchema, raw.incident_updates, 200).flatMap((u) => names(u.affected_components)))];
   const incident: Incident = {
@@ -144,7 +144,8 @@ function readComponents(list: unknown): Component[] {
 export const statuspageJsonAdapter: FormatAdapter = {
   id: 'statuspage-json',
   label: 'Atlassian Statuspage API v2 (JSON)',
-  sniff: ({ head }) => isJsonHead(head, 'object') && /^\{\s*"page"\s*:\s*\{/.test(head),
+  sniff: ({ head }) =>
+    isJsonHead(head, 'object') && /"page"\s*:\s*\{/.test(head) && /"(status|components|incidents|scheduled_maintenances|time_zone)"\s*:/.test(head),
   parse(body, ctx) {
     const doc = validate(documentSchema, parseJson(body), 'Statuspage API v2');
     const pageUrl = safeHttpUrl(doc.page.url);
