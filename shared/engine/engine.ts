@@ -37,6 +37,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   let configs = new Map<string, SourceConfig>();
   let state: EngineState = emptyEngineState();
   let loaded: Promise<void> | undefined;
+  let isLoaded = false;
   let recoveryNotice: string | undefined;
   let scheduling = false;
   let paused = false;
@@ -75,6 +76,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
         for (const s of Object.values(state.sources)) Object.assign(s, { baselined: false, contentHash: undefined });
       }
       reconcile();
+      isLoaded = true;
     })();
     return loaded;
   }
@@ -208,12 +210,12 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     },
     setSources(list) {
       setConfigs(list);
-      if (loaded) void loaded.then(() => {
-        reconcile();
-        writer.schedule();
-        publishSnapshot();
-        reschedule();
-      });
+      // Before the state is loaded, ensureLoaded() reconciles; after, do it now so the next poll sees it.
+      if (!isLoaded) return;
+      reconcile();
+      writer.schedule();
+      publishSnapshot();
+      reschedule();
     },
     async checkNow(sourceId) {
       await ensureLoaded();
