@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildTrayModel, type TrayAction } from '../../../shared/presentation/tray-model';
+import { engineSnap, settingsWith, sourceSnap } from '../app/helpers';
+
+vi.mock('electron', () => import('./electron-double'));
+
+const double = await import('./electron-double');
+const { createAppTray, dotBitmap, toMenuTemplate } = await import('../../../electron/tray');
+
+const NOW = Date.UTC(2026, 6, 9, 12);
+const model = (health: 'operational' | 'major_outage') =>
+  buildTrayModel({ engine: engineSnap([sourceSnap('gh', 'GitHub', health)], { overall: health }), settings: settingsWith([], { launchAtLogin: true }), now: NOW });
+
+describe('toMenuTemplate', () => {
+  it('turns the model into Electron menu items whose clicks dispatch the model actions', () => {
+    const actions: TrayAction[] = [];
+    const template = toMenuTemplate(model('major_outage').menu, (a) => actions.push(a));
+    expect(template[0]!.label).toBe('■ GitHub — Major outage');
+    expect(template[1]).toEqual({ type: 'separator' });
+    const login = template.find((i) => i.type === 'checkbox');
+    expect(login).toMatchObject({ label: 'Launch at login', checked: true });
+    const pause = template.find((i) => Array.isArray(i.submenu));
+    const sub = pause!.submenu as { label?: string; click?: () => void; enabled?: boolean }[];
+    sub[0]!.click!();
+    template.at(-1)!.click!({} as never, undefined, {} as never);
+    expect(actions).toEqual([{ type: 'pause-notifications', until: NOW + 3_600_000 }, { type: 'quit' }]);
+    expect(sub.at(-1)).toMatchObject({ label: 'Resume notifications', enabled: false });
+  });
+});
+
+describe('dotBitmap', () => {
+  it('draws an opaque dot of the colour in BGRA order, transparent in the corners', () => {
+    const size = 16;
+    const buf = dotBitmap('#cf222e', size);
+    expect(buf.length).toBe(size * size * 4);
+    const centre = ((size / 2) * size + size / 2) * 4;
+    expect([...buf.subarray(centre, centre + 4)]).toEqual([0x2e, 0x22, 0xcf, 255]);
+    expect([...buf.subarray(0, 4)]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('createAppTray', () => {
+  it('applies icon, tooltip and menu, and opens the window on a click of the icon', () => {
+    const actions: TrayAction[] = [];
+    const tray = createAppTray(undefined, (a) => actions.push(a));
+    const t = double.Tray.last!;
+    tray.update(model('major_outage'));
+    expect(t.tooltip).toBe('GitHub: major outage');
+    expect(t.image).toMatchObject({ source: 'bitmap:16' });
+    expect((t.menu as { template: unknown[] }).template.length).toBeGreaterThan(5);
+    t.emit('click');
+    expect(actions).toEqual([{ type: 'open-window' }]);
+  });
+});
