@@ -28,7 +28,8 @@ export class PlainTextBuilder {
 
   /** Append a text run (source newlines are plain whitespace, not line breaks). */
   text(data: string): void {
-    if (data) this.parts.push(data.replace(INLINE_SPACE, ' '));
+    // Only line breaks need replacing now (they would be read as block boundaries); toString collapses the rest.
+    if (data) this.parts.push(data.indexOf('\n') === -1 && data.indexOf('\r') === -1 ? data : data.replace(/[\r\n]+/g, ' '));
   }
 
   /** Start a new line (block boundary). */
