@@ -79,6 +79,8 @@ export interface FeedServer {
   requests(path: string): RecordedRequest[];
   /** Requests received for all paths. */
   totalRequests(): number;
+  /** Bytes written to clients on every connection so far (status lines, headers and bodies): the bench's "bytes received". */
+  bytesSent(): number;
   /** Stop listening and destroy every open connection. */
   close(): Promise<void>;
 }
@@ -145,9 +147,13 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     }
   });
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 120_000;
+  let bytesOfClosedSockets = 0;
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      bytesOfClosedSockets += socket.bytesWritten;
+    });
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -209,6 +215,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     count: (path) => stats.get(path)?.count ?? 0,
     requests: (path) => [...(stats.get(path)?.log ?? [])],
     totalRequests: () => total,
+    bytesSent: () => [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, bytesOfClosedSockets),
     close: () =>
       new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
