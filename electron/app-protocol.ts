@@ -59,7 +59,7 @@ export function mimeType(file: string): string {
 
 /** Declare the scheme as standard and secure. Must run before `app` is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, corsEnabled: true, supportFetchAPI: false } }]);
 }
 
 /** Serve `rootDir` on the scheme, every response with the strict CSP. Call after `app` is ready. */

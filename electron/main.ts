@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, Menu, net, powerMonitor } from 'electron';
+import { APP_ID } from '../shared/app-identity';
 import { createAppController } from '../shared/app/controller';
 import { createPowerPolicy } from '../shared/app/power';
 import { createPreview } from '../shared/app/preview';
@@ -23,9 +24,6 @@ import { createStateStore, openSettingsStore } from './store';
 import { createAppTray } from './tray';
 import { hardenSession, WindowManager } from './windows';
 
-/** Installer `appId`; Windows toasts need the AUMID to equal it (FAULTS.md "Notifications"). */
-export const APP_ID = 'io.github.statustray.app';
-
 const here = dirname(fileURLToPath(import.meta.url));
 const log = (message: string) => console.log(`[status-tray] ${message}`);
 /** Set once the app is up: what a second launch does. */
@@ -34,9 +32,9 @@ let showMainWindow: (() => void) | undefined;
 /** Every request the engine makes: Chromium's network stack (system proxies, certificates), no cookies. */
 const electronFetch: FetchPort = (input, init) => net.fetch(input, { ...init, credentials: 'omit', bypassCustomProtocolHandlers: true });
 
-/** First folder holding the tray PNGs, if any (dev tree, packaged resources). */
+/** Folder of the tray PNGs: `resources/tray` when packaged (electron-builder extraResources), else build/tray. */
 function trayIconDir(): string | undefined {
-  const candidates = [join(here, '../icons/tray'), join(app.getAppPath(), 'build/icons/tray'), join(process.resourcesPath ?? '', 'icons/tray')];
+  const candidates = app.isPackaged ? [join(process.resourcesPath, 'tray')] : [join(app.getAppPath(), 'build/tray')];
   return candidates.find((d) => existsSync(d));
 }
 
@@ -152,6 +150,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Windows shows toasts under our name only when the AUMID equals the installer's appId (FAULTS.md).
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   if (process.platform === 'darwin') app.dock?.hide();
   app.on('second-instance', () => {

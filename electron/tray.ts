@@ -69,8 +69,8 @@ export interface AppTray {
 
 /**
  * Create the tray.
- * @param iconDir folder with `<icon name>.png` files (e.g. `tray-red.png`); missing files fall back to a
- *   drawn dot.
+ * @param iconDir folder with `<icon name>.png` files (e.g. `tray-major_outage.png`, plus `@2x` variants that
+ *   `nativeImage` picks up by name); missing files fall back to a drawn dot.
  * @param onAction what to do for a menu click (and for a click on the icon: open the window).
  */
 export function createAppTray(iconDir: string | undefined, onAction: (action: TrayAction) => void): AppTray {
@@ -85,7 +85,7 @@ export function createAppTray(iconDir: string | undefined, onAction: (action: Tr
     }
     return img;
   };
-  const tray = new Tray(image({ name: 'tray-grey', colour: '#8c959f' }));
+  const tray = new Tray(image({ name: 'tray-unknown', colour: '#8c959f' }));
   tray.setToolTip('Status Tray');
   tray.on('click', () => onAction({ type: 'open-window' }));
   let lastIcon = '';

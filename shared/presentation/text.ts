@@ -2,8 +2,7 @@
  * Small text helpers for anything shown outside the renderer (toasts, tray): plain, single-spaced, bounded.
  */
 
-/** Control characters (C0 except none, DEL, C1) and bidi overrides that could disguise text in a toast. */
-// eslint-disable-next-line no-control-regex
+/** Control characters (C0, DEL, C1) and bidi overrides that could disguise text in a toast. */
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

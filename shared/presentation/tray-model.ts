@@ -7,8 +7,8 @@ import type { Health } from '../domain/types';
 import type { AppSettings } from '../ipc/contract';
 import { healthLabel, healthWords } from './health-text';
 
-/** Tray icon variants; files are `build/icons/tray/<name>.png` (and `<name>Template.png` on macOS). */
-export type TrayIconName = 'tray-green' | 'tray-blue' | 'tray-yellow' | 'tray-orange' | 'tray-red' | 'tray-grey';
+/** Tray icon variants, one per health: files `build/tray/<name>.png` and `<name>@2x.png`. */
+export type TrayIconName = `tray-${Health}`;
 
 /** Icon name and its colour (CSS hex) for the overall state. */
 export interface TrayIcon {
@@ -17,12 +17,12 @@ export interface TrayIcon {
 }
 
 const ICONS: Readonly<Record<Health, TrayIcon>> = {
-  operational: { name: 'tray-green', colour: '#2da44e' },
-  maintenance: { name: 'tray-blue', colour: '#0969da' },
-  degraded: { name: 'tray-yellow', colour: '#d4a72c' },
-  partial_outage: { name: 'tray-orange', colour: '#e16f24' },
-  major_outage: { name: 'tray-red', colour: '#cf222e' },
-  unknown: { name: 'tray-grey', colour: '#8c959f' },
+  operational: { name: 'tray-operational', colour: '#2da44e' },
+  maintenance: { name: 'tray-maintenance', colour: '#0969da' },
+  degraded: { name: 'tray-degraded', colour: '#d4a72c' },
+  partial_outage: { name: 'tray-partial_outage', colour: '#e16f24' },
+  major_outage: { name: 'tray-major_outage', colour: '#cf222e' },
+  unknown: { name: 'tray-unknown', colour: '#8c959f' },
 };
 
 /**

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { REPO_ROOT } from '../../support/feeds';
 import { buildTrayModel, type TrayAction } from '../../../shared/presentation/tray-model';
 import { engineSnap, settingsWith, sourceSnap } from '../app/helpers';
 
@@ -50,5 +52,13 @@ describe('createAppTray', () => {
     expect((t.menu as { template: unknown[] }).template.length).toBeGreaterThan(5);
     t.emit('click');
     expect(actions).toEqual([{ type: 'open-window' }]);
+  });
+
+  it('uses the shipped icon for each health from build/tray', () => {
+    const tray = createAppTray(join(REPO_ROOT, 'build/tray'), () => undefined);
+    tray.update(model('major_outage'));
+    expect(double.Tray.last!.image).toMatchObject({ source: `path:${join(REPO_ROOT, 'build/tray/tray-major_outage.png')}` });
+    tray.update(model('operational'));
+    expect(double.Tray.last!.image).toMatchObject({ source: `path:${join(REPO_ROOT, 'build/tray/tray-operational.png')}` });
   });
 });

@@ -7,18 +7,18 @@ const NOW = Date.UTC(2026, 6, 9, 12, 0, 0);
 
 describe('trayIcon', () => {
   it.each<[Health, string, string]>([
-    ['operational', 'tray-green', '#2da44e'],
-    ['maintenance', 'tray-blue', '#0969da'],
-    ['degraded', 'tray-yellow', '#d4a72c'],
-    ['partial_outage', 'tray-orange', '#e16f24'],
-    ['major_outage', 'tray-red', '#cf222e'],
-    ['unknown', 'tray-grey', '#8c959f'],
-  ])('%s → %s', (health, name, colour) => {
+    ['operational', 'tray-operational', '#2da44e'],
+    ['maintenance', 'tray-maintenance', '#0969da'],
+    ['degraded', 'tray-degraded', '#d4a72c'],
+    ['partial_outage', 'tray-partial_outage', '#e16f24'],
+    ['major_outage', 'tray-major_outage', '#cf222e'],
+    ['unknown', 'tray-unknown', '#8c959f'],
+  ])('%s → %s %s', (health, name, colour) => {
     expect(trayIcon(health, false)).toEqual({ name, colour });
   });
 
   it('is grey while polling is paused, whatever the last health', () => {
-    expect(trayIcon('major_outage', true).name).toBe('tray-grey');
+    expect(trayIcon('major_outage', true).name).toBe('tray-unknown');
   });
 });
 
@@ -114,7 +114,7 @@ describe('buildTrayModel', () => {
   it('combines icon, tooltip and menu from one snapshot', () => {
     const engine = engineSnap([sourceSnap('gh', 'GitHub', 'degraded')], { overall: 'degraded' });
     const model = buildTrayModel({ engine, settings: settingsWith([]), now: NOW });
-    expect(model.icon.name).toBe('tray-yellow');
+    expect(model.icon.name).toBe('tray-degraded');
     expect(model.tooltip).toBe('GitHub: degraded');
     expect(model.menu[0]).toMatchObject({ kind: 'provider', sourceId: 'gh' });
   });
