@@ -76,6 +76,8 @@ function electronPlugins(): PluginOption[] {
           outDir: ELECTRON_OUT,
           emptyOutDir: false,
           target: 'node22',
+          // Readable stack traces in logs matter more than bytes in a desktop app's main process.
+          minify: false,
           lib: { entry: MAIN_ENTRY, formats: ['es' as const], fileName: () => 'main.js' },
           rollupOptions: { external: ['electron-updater', 'electron-store'] },
         },
@@ -92,9 +94,9 @@ function electronPlugins(): PluginOption[] {
           emptyOutDir: false,
           target: 'node22',
           minify: false,
-          rollupOptions: {
+          rolldownOptions: {
             input: { preload: PRELOAD_ENTRY },
-            output: { format: 'cjs' as const, entryFileNames: 'preload.cjs', inlineDynamicImports: true },
+            output: { format: 'cjs' as const, entryFileNames: 'preload.cjs', codeSplitting: false },
           },
         },
       },

@@ -4,7 +4,8 @@
  */
 
 /**
- * "just now", "12 min ago", "3 h ago", "5 days ago" for a past time relative to `now` (both ms).
+ * "just now", "12 min ago", "3 h ago", "5 days ago" for a past time relative to `now` (both ms); from 60 days
+ * on, the date ("on 31 Oct 2019"), which says more than "2577 days ago".
  * A time in the future (a feed's clock ahead of ours) reads "just now" rather than a negative age.
  */
 export function timeAgo(atMs: number, now: number): string {
@@ -14,7 +15,9 @@ export function timeAgo(atMs: number, now: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 60) return `${days} days ago`;
+  return `on ${new Date(atMs).toLocaleDateString(undefined, { dateStyle: 'medium' })}`;
 }
 
 /** `timeAgo` for an ISO 8601 string; `''` when the string is not a date. */

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { SourceSnapshot } from '../../../shared/engine/api';
 import type { NotifyLevel, SourcePatch, SourceSettings } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
@@ -9,6 +9,7 @@ import { useAction } from '../common/useAction';
 import { IntervalField } from './IntervalField';
 import { RemoveSourceButton } from './RemoveSourceButton';
 import { RenameField } from './RenameField';
+import { SavedCheckbox } from './SavedCheckbox';
 
 const NOTIFY_LEVELS: readonly NotifyLevel[] = ['all', 'major', 'none'];
 
@@ -18,35 +19,39 @@ const NOTIFY_LEVELS: readonly NotifyLevel[] = ['all', 'major', 'none'];
  */
 export function SourceRow({ source, live }: { source: SourceSettings; live: SourceSnapshot | undefined }) {
   const api = useApi();
-  const ids = { enabled: useId(), notify: useId() };
+  const notifyId = useId();
   const update = useAction((patch: SourcePatch) => api.updateSource(source.id, patch));
+  // Shown at once; the saved value comes back with the next snapshot, or on failure.
+  const [notify, setNotify] = useState(source.notify);
+  useEffect(() => setNotify(source.notify), [source.notify]);
   const displayName = source.name ?? live?.name ?? hostOf(source.url);
   return (
     <li className="source-row" data-source-id={source.id}>
       <div className="source-row-head">
         <h3 className="source-name">{displayName}</h3>
         <HealthBadge health={live?.health ?? 'unknown'} />
+        <RemoveSourceButton id={source.id} name={displayName} />
       </div>
       <p className="source-url">{source.url}</p>
       <div className="source-fields">
         <RenameField current={source.name ?? ''} placeholder={live?.status?.provider ?? displayName} onSave={(name) => api.updateSource(source.id, { name })} />
-        <div className="field field-inline">
-          <input
-            id={ids.enabled}
-            type="checkbox"
-            checked={source.enabled}
-            disabled={update.pending}
-            onChange={(e) => void update.run({ enabled: e.target.checked })}
-          />
-          <label htmlFor={ids.enabled}>Check this status page</label>
-        </div>
+        <SavedCheckbox
+          label="Check this status page"
+          checked={source.enabled}
+          onSave={(enabled) => api.updateSource(source.id, { enabled })}
+        />
         <div className="field">
-          <label htmlFor={ids.notify}>Notify me about</label>
+          <label htmlFor={notifyId}>Notify me about</label>
           <select
-            id={ids.notify}
-            value={source.notify}
-            disabled={update.pending}
-            onChange={(e) => void update.run({ notify: e.target.value as NotifyLevel })}
+            id={notifyId}
+            value={notify}
+            onChange={(e) => {
+              const next = e.target.value as NotifyLevel;
+              setNotify(next);
+              void update.run({ notify: next }).then((saved) => {
+                if (!saved) setNotify(source.notify);
+              });
+            }}
           >
             {NOTIFY_LEVELS.map((level) => (
               <option key={level} value={level}>
@@ -62,7 +67,6 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
         />
       </div>
       <InlineError error={update.error} onDismiss={update.clearError} />
-      <RemoveSourceButton id={source.id} name={displayName} />
     </li>
   );
 }

@@ -10,7 +10,7 @@ export function IncidentTimeline({ updates, now }: { updates: readonly IncidentU
       {updates.map((update, index) => (
         <li key={`${update.at}-${index}`} className="timeline-entry">
           <p className="timeline-head">
-            <strong>{update.label ?? INCIDENT_STATUS_LABEL[update.status]}</strong>{' '}
+            <strong>{headingOf(update)}</strong>{' '}
             <time dateTime={update.at} title={formatDateTime(update.at)}>
               {formatDateTime(update.at)} ({isoAgo(update.at, now)})
             </time>
@@ -20,4 +20,14 @@ export function IncidentTimeline({ updates, now }: { updates: readonly IncidentU
       ))}
     </ol>
   );
+}
+
+/**
+ * The status in Statuspage's words; the source's own label is added only when it says something else
+ * ("Monitoring · Update"), not when it merely repeats the status in other case ("investigating").
+ */
+function headingOf(update: IncidentUpdate): string {
+  const status = INCIDENT_STATUS_LABEL[update.status];
+  const label = update.label?.trim().replace(/^status:\s*/i, '');
+  return label && label.toLowerCase() !== status.toLowerCase() ? `${status} · ${label}` : status;
 }

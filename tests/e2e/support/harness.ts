@@ -1,0 +1,140 @@
+/**
+ * The e2e fixture: a feed server with real documents, the real engine polling it through Node's fetch, the
+ * real AppController on top, the built renderer on a static server, and the bridge that connects the
+ * browser pages to the controller. Notifications and "open in browser" are recorded instead of shown.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { createAppController, type AppController } from '../../../shared/app/controller';
+import { createPreview } from '../../../shared/app/preview';
+import { defaultSettings, toSourceConfigs } from '../../../shared/app/settings';
+import { createEngine } from '../../../shared/engine/engine';
+import type { Engine } from '../../../shared/engine/api';
+import { createNodeFetch } from '../../../shared/engine/http/node-fetch';
+import { userAgent } from '../../../shared/engine/user-agent';
+import type { SourceSettings } from '../../../shared/ipc/contract';
+import type { Toast } from '../../../shared/presentation/notifications';
+import { systemClock } from '../../../shared/ports';
+import { startFeedServer, type FeedServer } from '../../support/feed-server';
+import { bridgeContext } from './bridge';
+import { memorySettingsStore, memoryStateStore } from './memory-stores';
+import { RENDERER_DIST } from './paths';
+import { startStaticServer, type StaticServer } from './static-server';
+
+/** A source to watch from the start: served at `path` from a captured feed, or a body. */
+export interface SeedSource {
+  id: string;
+  path: string;
+  feed?: string;
+  body?: string;
+  contentType?: string;
+  name?: string;
+}
+
+/** Per-test app options (set with `test.use({ app: { … } })`). */
+export interface AppOptions {
+  sources: SeedSource[];
+  /** Make the engine's state store report a recovery with this reason. */
+  recoveryReason?: string;
+}
+
+/** What a test drives. */
+export interface AppHarness {
+  feeds: FeedServer;
+  web: StaticServer;
+  engine: Engine;
+  controller: AppController;
+  toasts: Toast[];
+  openedExternally: string[];
+  /** Pages opened by the controller's `openSettings`. */
+  settingsPages: Page[];
+  /** Open the status window (index.html) in `page` and wait for it to render. */
+  openStatus(page: Page): Promise<void>;
+  /** Open the settings window (settings.html) in `page`. */
+  openSettings(page: Page): Promise<void>;
+  /** The configured source with this id. @throws when there is none. */
+  source(id: string): SourceSettings;
+}
+
+export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
+  appOptions: [{ sources: [] }, { option: true }],
+  app: async ({ context, appOptions }, use) => {
+    const feeds = await startFeedServer();
+    const web = await startStaticServer(RENDERER_DIST);
+    const net = createNodeFetch();
+    for (const s of appOptions.sources) {
+      if (s.feed) feeds.serveFile(s.path, s.feed, { etag: `"${s.id}-1"` });
+      else feeds.serveBody(s.path, s.body ?? '', { contentType: s.contentType ?? 'text/plain', etag: `"${s.id}-1"` });
+    }
+    const settings = memorySettingsStore({
+      ...defaultSettings(),
+      sources: appOptions.sources.map((s) => ({
+        id: s.id,
+        url: feeds.url(s.path),
+        ...(s.name ? { name: s.name } : {}),
+        enabled: true,
+        intervalSeconds: 300,
+        notify: 'all' as const,
+      })),
+    });
+    const ua = userAgent('0.0.0-e2e');
+    const engine = createEngine({
+      fetch: net.fetch,
+      store: memoryStateStore(appOptions.recoveryReason),
+      clock: systemClock,
+      // No start jitter: a new source is polled at once, so tests need not wait for the scheduler.
+      random: () => 0,
+      sources: toSourceConfigs(settings.get()),
+      userAgent: ua,
+    });
+    const toasts: Toast[] = [];
+    const openedExternally: string[] = [];
+    const settingsPages: Page[] = [];
+    let ids = 0;
+    const controller = createAppController({
+      engine,
+      settings,
+      preview: createPreview({ fetch: net.fetch, userAgent: ua, now: () => Date.now() }),
+      clock: systemClock,
+      notifier: { show: (toast) => void toasts.push(toast) },
+      notifyBatchMs: 0,
+      openExternal: (url) => void openedExternally.push(url),
+      openSettings: () => {
+        void context.newPage().then(async (page) => {
+          settingsPages.push(page);
+          await page.goto(web.url('settings.html'));
+        });
+      },
+      newId: () => `added-${++ids}`,
+    });
+    const stopBridge = await bridgeContext(context, controller, web.origin);
+    await engine.start();
+
+    const open = async (page: Page, file: string) => {
+      await page.goto(web.url(file));
+      await expect(page.locator('#root > *')).toBeVisible();
+    };
+    await use({
+      feeds,
+      web,
+      engine,
+      controller,
+      toasts,
+      openedExternally,
+      settingsPages,
+      openStatus: (page) => open(page, 'index.html'),
+      openSettings: (page) => open(page, 'settings.html'),
+      source(id) {
+        const found = controller.settings().sources.find((s) => s.id === id);
+        if (!found) throw new Error(`no source ${id}`);
+        return found;
+      },
+    });
+    stopBridge();
+    controller.dispose();
+    await engine.stop();
+    await net.destroy();
+    await Promise.all([feeds.close(), web.close()]);
+  },
+});
+
+export { expect };
