@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-double'));
 
 const double = await import('./electron-double');
-const { createAppWindow, hardenSession, pageUrl, secureWebPreferences, WindowManager } = await import('../../../electron/windows');
+const { createAppWindow, hardenSession, pageUrl, WindowManager } = await import('../../../electron/windows');
 const { CONTENT_SECURITY_POLICY } = await import('../../../electron/csp');
 
 const OPTIONS = { preloadPath: '/app/dist/electron/preload.cjs', pageOrigin: 'app://status-tray' };
@@ -13,10 +13,11 @@ beforeEach(() => {
   double.shell.opened.length = 0;
 });
 
-describe('secureWebPreferences', () => {
+describe('webPreferences', () => {
   it('isolates, sandboxes and keeps Node out of every window', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
-      preload: '/p.cjs',
+    const win = createAppWindow('main', OPTIONS) as unknown as InstanceType<typeof double.BrowserWindow>;
+    expect(win.options.webPreferences).toEqual({
+      preload: OPTIONS.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -24,15 +25,20 @@ describe('secureWebPreferences', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+    expect(createAppWindow('settings', OPTIONS)).not.toBe(win);
+    expect((double.BrowserWindow.created[1]!.options as { webPreferences: unknown }).webPreferences).toEqual(win.options.webPreferences);
   });
 });
 
 describe('createAppWindow', () => {
   it('creates the window with those preferences, loads its page from the app origin, shows it when ready', () => {
     const win = createAppWindow('settings', OPTIONS) as unknown as InstanceType<typeof double.BrowserWindow>;
-    expect(win.options.webPreferences).toEqual(secureWebPreferences(OPTIONS.preloadPath));
     expect(win.options.show).toBe(false);
     expect(win.loaded).toBe('app://status-tray/settings.html');
     win.emit('ready-to-show');
