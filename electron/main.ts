@@ -3,10 +3,11 @@
  * the controller, then the tray, windows and IPC. The engine keeps polling with every window closed; closing
  * a window destroys it; only Quit exits. Logic lives in shared/ (controller, policies, tray model).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, net, powerMonitor } from 'electron';
+import { app, dialog, ipcMain, Menu, net, powerMonitor } from 'electron';
+import electronUpdater from 'electron-updater';
 import { APP_ID } from '../shared/app-identity';
 import { createAppController } from '../shared/app/controller';
 import { createPowerPolicy } from '../shared/app/power';
@@ -22,6 +23,7 @@ import { createElectronNotifier } from './notifier';
 import { openExternalSafe } from './open-external';
 import { createStateStore, openSettingsStore } from './store';
 import { createAppTray } from './tray';
+import { canSelfUpdate, detectInstallKind, readLinuxPackageType, setupAutoUpdates, type AutoUpdates, type UpdateCheckOutcome } from './updater';
 import { hardenSession, WindowManager } from './windows';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +33,38 @@ let showMainWindow: (() => void) | undefined;
 
 /** Every request the engine makes: Chromium's network stack (system proxies, certificates), no cookies. */
 const electronFetch: FetchPort = (input, init) => net.fetch(input, { ...init, credentials: 'omit', bypassCustomProtocolHandlers: true });
+
+/** Auto-update (electron/updater.ts): off in development and for installs the system package manager owns. */
+function startAutoUpdates(): AutoUpdates {
+  const kind = detectInstallKind({
+    platform: process.platform,
+    env: process.env,
+    linuxPackageType: app.isPackaged ? readLinuxPackageType(process.resourcesPath, (p) => readFileSync(p, 'utf8')) : null,
+  });
+  return setupAutoUpdates({
+    app,
+    // electron-updater is CommonJS: its default export carries `autoUpdater`.
+    autoUpdater: electronUpdater.autoUpdater,
+    isPackaged: app.isPackaged,
+    platformCanSelfUpdate: canSelfUpdate(kind),
+    log: { info: log, warn: log, error: log },
+    clock: systemClock,
+  });
+}
+
+/** One sentence for the "Check for Updates…" dialog. */
+function updateMessage(outcome: UpdateCheckOutcome): string {
+  switch (outcome.kind) {
+    case 'disabled':
+      return `Automatic updates are off: ${outcome.reason}`;
+    case 'up-to-date':
+      return `Status Tray ${outcome.currentVersion} is the latest version.`;
+    case 'update-available':
+      return `Version ${outcome.version} is downloading; it will be installed when you quit Status Tray.`;
+    case 'error':
+      return `Could not check for updates: ${outcome.message}`;
+  }
+}
 
 /** Folder of the tray PNGs: `resources/tray` when packaged (electron-builder extraResources), else build/tray. */
 function trayIconDir(): string | undefined {
@@ -82,6 +116,7 @@ async function startApp(): Promise<void> {
     log,
   });
 
+  const updates = startAutoUpdates();
   const onTrayAction = (action: TrayAction): void => {
     switch (action.type) {
       case 'open-window':
@@ -96,6 +131,8 @@ async function startApp(): Promise<void> {
         return void windows.show('settings');
       case 'toggle-launch-at-login':
         return void controller.setLaunchAtLogin(!controller.settings().launchAtLogin);
+      case 'check-updates':
+        return void updates.checkNow().then((outcome) => dialog.showMessageBox({ type: 'info', title: 'Status Tray', message: updateMessage(outcome) }));
       case 'quit':
         return app.quit();
     }
@@ -104,7 +141,7 @@ async function startApp(): Promise<void> {
   showMainWindow = () => onTrayAction({ type: 'open-window' });
   function refreshTray(): void {
     const snap = controller.snapshot();
-    tray.update(buildTrayModel({ engine: snap.engine, settings: snap.settings, now: Date.now(), missedAlerts }));
+    tray.update(buildTrayModel({ engine: snap.engine, settings: snap.settings, now: Date.now(), missedAlerts, updates: { enabled: updates.enabled } }));
   }
   controller.onSnapshot((snap) => {
     pushSnapshot(windows.all(), snap);
@@ -130,6 +167,7 @@ async function startApp(): Promise<void> {
     event.preventDefault();
     stopped = true;
     power.dispose();
+    updates.dispose();
     controller.dispose();
     void engine
       .stop()

@@ -41,6 +41,7 @@ export type TrayAction =
   | { type: 'pause-notifications'; until: number | null }
   | { type: 'open-settings' }
   | { type: 'toggle-launch-at-login' }
+  | { type: 'check-updates' }
   | { type: 'quit' };
 
 /** One context-menu entry. */
@@ -66,6 +67,8 @@ export interface TrayModelInput {
   now: number;
   /** Notifications that could not be shown (system notifications failed); shown in tooltip and menu. */
   missedAlerts?: number;
+  /** Auto-update state; when given, the menu has "Check for Updates…" (disabled when updates are off). */
+  updates?: { enabled: boolean };
 }
 
 /** Windows truncates tray tooltips at 127 characters; stay under it on every platform. */
@@ -134,6 +137,7 @@ export function trayMenu(input: TrayModelInput): TrayMenuItem[] {
   items.push({ kind: 'separator' });
   items.push({ kind: 'action', label: 'Settings…', action: { type: 'open-settings' }, enabled: true });
   items.push({ kind: 'checkbox', label: 'Launch at login', action: { type: 'toggle-launch-at-login' }, checked: settings.launchAtLogin });
+  if (input.updates) items.push({ kind: 'action', label: 'Check for Updates…', action: { type: 'check-updates' }, enabled: input.updates.enabled });
   items.push({ kind: 'separator' });
   items.push({ kind: 'action', label: 'Quit Status Tray', action: { type: 'quit' }, enabled: true });
   return items;

@@ -92,6 +92,15 @@ describe('trayMenu', () => {
     expect(pausedSub.items.at(-1)).toMatchObject({ enabled: true, action: { until: null } });
   });
 
+  it('offers Check for Updates… only when the updater is wired, disabled when updates are off', () => {
+    const engine = engineSnap([]);
+    expect(trayMenu({ engine, settings: settingsWith([]), now: NOW }).some((i) => i.kind === 'action' && i.action.type === 'check-updates')).toBe(false);
+    const on = trayMenu({ engine, settings: settingsWith([]), now: NOW, updates: { enabled: true } });
+    expect(on.find((i) => i.kind === 'action' && i.action.type === 'check-updates')).toMatchObject({ label: 'Check for Updates…', enabled: true });
+    const off = trayMenu({ engine, settings: settingsWith([]), now: NOW, updates: { enabled: false } });
+    expect(off.find((i) => i.kind === 'action' && i.action.type === 'check-updates')).toMatchObject({ enabled: false });
+  });
+
   it('disables Check now when no source is enabled', () => {
     const menu = trayMenu({ engine: engineSnap([]), settings: settingsWith([]), now: NOW });
     expect(menu.find((i) => i.kind === 'action' && i.label === 'Check now')).toMatchObject({ enabled: false });
