@@ -10,9 +10,9 @@ import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './ap
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { fetchSource } from './http/fetch-source';
-import { pollSource, type FetchSourceFn, type ParseFn } from './poll-source';
+import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { buildSnapshot } from './snapshot';
-import { emptyEngineState, newSourceState, type EngineState, type SourceConfig } from './state';
+import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
 import { StateWriter } from './state-writer';
 
 /** Default number of requests in flight. */
@@ -22,6 +22,8 @@ export const DEFAULT_CONCURRENCY = 16;
 export interface EngineInternals {
   fetchSource?: FetchSourceFn;
   parse?: ParseFn;
+  /** Least real time between state writes, ms (default DEFAULT_WRITE_GAP_MS; tests use 0). */
+  writeGapMs?: number;
 }
 
 /** Create an engine; nothing happens until `start()`, `pollOnce()` or `checkNow()`. */
@@ -45,7 +47,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   let timer: TimerHandle | undefined;
   let timerAt = Infinity;
 
-  const writer = new StateWriter(options.store, () => state, clock, log);
+  const writer = new StateWriter(options.store, () => state, clock, log, internals.writeGapMs);
   const enabled = () => [...configs.values()].filter((c) => c.enabled !== false);
 
   function setConfigs(list: readonly SourceConfig[]): void {
@@ -115,7 +117,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   function poll(id: string): Promise<void> {
     const existing = inFlight.get(id);
     if (existing) return existing;
-    const run = limit(() => pollNow(id))
+    const run = pollAndCommit(id)
       .catch((err: unknown) => log(`Poll of ${id} failed unexpectedly: ${(err as Error)?.stack ?? err}`))
       .finally(() => {
         inFlight.delete(id);
@@ -127,14 +129,33 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     return run;
   }
 
-  async function pollNow(id: string): Promise<void> {
+  /**
+   * Fetch and parse inside the concurrency limit; commit outside it, so a source waiting for its state
+   * write does not hold a request slot that another source could use.
+   */
+  async function pollAndCommit(id: string): Promise<void> {
     const config = configs.get(id);
     const prev = state.sources[id];
     if (!config || !prev || stopped) return;
+    const result = await limit(() => fetchAndParse(config, prev));
+    // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
+    if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
+    state.sources[id] = result.state;
+    if (result.events.length > 0) {
+      // Seen incidents reach the disk before anyone hears of them: a crash after this never re-announces.
+      await writer.flushNow().catch(() => undefined);
+      emit(result.events);
+    }
+    if (result.validators) Object.assign(result.state, result.validators);
+    writer.schedule();
+  }
+
+  async function fetchAndParse(config: SourceConfig, prev: SourceState): Promise<PollResult | undefined> {
+    if (stopped) return undefined;
     const abort = new AbortController();
     aborts.add(abort);
     try {
-      const result = await pollSource(config, prev, {
+      return await pollSource(config, prev, {
         fetch: options.fetch,
         fetchSource: internals.fetchSource ?? fetchSource,
         parse: internals.parse ?? parseDocument,
@@ -144,16 +165,6 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
         random,
         signal: abort.signal,
       });
-      // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
-      if (stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
-      state.sources[id] = result.state;
-      if (result.events.length > 0) {
-        // Seen incidents reach the disk before anyone hears of them: a crash after this never re-announces.
-        await writer.flushNow().catch(() => undefined);
-        emit(result.events);
-      }
-      if (result.validators) Object.assign(result.state, result.validators);
-      writer.schedule();
     } finally {
       aborts.delete(abort);
     }

@@ -5,7 +5,7 @@
  * `node --expose-gc --import tsx tests/bench/bench-cycle.ts <n> <feed>`; prints one JSON line.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStateFile } from '../../cli/state-file';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     let peakRss = process.memoryUsage.rss();
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    }, 5);
+    }, 25);
     const bytesBefore = (await ask<{ bytes: number }>('bytes')).bytes;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -71,14 +71,32 @@ async function main(): Promise<void> {
     };
   };
 
-  const first = await cycle();
+  const first = await profiled('first', cycle);
   await new Promise((r) => setTimeout(r, IDLE_GAP_MS));
-  const steady = await cycle();
+  const steady = await profiled('steady', cycle);
   await engine.stop();
   await http.close();
   server.send('exit');
   rmSync(dir, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify({ n, feed, first, steady })}\n`);
+}
+
+/**
+ * With BENCH_PROFILE=first|steady, write a V8 CPU profile of that cycle to BENCH_PROFILE_OUT
+ * (default ./bench-<cycle>.cpuprofile), for looking at where the time goes.
+ */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (process.env.BENCH_PROFILE !== name) return run();
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const result = await run();
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(process.env.BENCH_PROFILE_OUT ?? `bench-${name}.cpuprofile`, JSON.stringify(profile));
+  session.disconnect();
+  return result;
 }
 
 void main();

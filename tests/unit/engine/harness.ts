@@ -76,6 +76,7 @@ export function testEngine(
         parses++;
         return parseDocument(body, ctx);
       },
+      writeGapMs: 0,
       ...opts.internals,
     },
   );
