@@ -70,6 +70,15 @@ function electronPlugins(): PluginOption[] {
   if (existsSync(MAIN_ENTRY)) {
     entries.push({
       entry: MAIN_ENTRY,
+      // `npm run dev` starts Electron after each main build. Where its binary is missing, keep the dev server
+      // up anyway: the renderer still works in a browser against the in-memory fake API.
+      async onstart({ startup }: { startup: () => Promise<boolean> }) {
+        try {
+          await startup();
+        } catch (err) {
+          console.warn(`[status-tray] Electron did not start (${(err as Error).message}); the renderer is still served for a browser.`);
+        }
+      },
       vite: {
         root: ROOT,
         build: {

@@ -46,7 +46,8 @@ test('the built app: tray, status window from the feed server, a notification fo
 
     const app = await electron.launch({
       executablePath: (found as { path: string }).path,
-      args: [`--user-data-dir=${userData}`, MAIN_JS],
+      // Chromium refuses to run its sandbox as root (CI containers); a desktop user keeps it.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), `--user-data-dir=${userData}`, MAIN_JS],
       cwd: REPO_ROOT,
     });
     try {
