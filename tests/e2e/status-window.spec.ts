@@ -27,7 +27,7 @@ test.describe('with Cursor (active incident) and GitHub (operational)', () => {
     await expect(page.locator('.overall-title')).toHaveText('Degraded service');
   });
 
-  test('Tab reaches a provider, Enter expands its timeline and components, Space collapses', async ({ page, app }) => {
+  test('Tab reaches a provider, Enter expands its timeline and components, links open outside, Space collapses', async ({ page, app }) => {
     await app.openStatus(page);
     const cursor = provider(page, 'cursor');
     const toggle = cursor.locator('.provider-toggle');
@@ -50,6 +50,12 @@ test.describe('with Cursor (active incident) and GitHub (operational)', () => {
     await expect(cursor.locator('.components')).toContainText('Grok Bot');
     await expect(cursor.locator('.components')).toContainText('Degraded performance');
 
+    // Links open in the user's browser through main, never in the window.
+    await cursor.getByRole('button', { name: 'Open incident page' }).click();
+    await expect.poll(() => app.openedExternally).toEqual(['https://status.cursor.com/incidents/bfcck6qks18q']);
+    expect(new URL(page.url()).pathname).toBe('/index.html');
+
+    await toggle.focus();
     await page.keyboard.press('Space');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(cursor.locator('.timeline-entry')).toHaveCount(0);
