@@ -8,7 +8,9 @@ import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
 
 /** What the user asked for. */
 export interface CliOptions {
-  mode: 'watch' | 'once' | 'help';
+  mode: 'watch' | 'once' | 'discover' | 'help';
+  /** With `--discover`: the URL or name to look into. */
+  discover?: string;
   json: boolean;
   /** State file path, if any. */
   state?: string;
@@ -16,7 +18,7 @@ export interface CliOptions {
   concurrency: number;
   /** Whole-request deadline, seconds. */
   timeoutSeconds: number;
-  /** Source arguments as given (URLs). */
+  /** Source arguments as given: URLs or catalog names (resolved by main.ts). */
   sources: string[];
 }
 
@@ -24,10 +26,12 @@ export interface CliOptions {
 export const USAGE = `Usage: status-tray [options] SOURCE...
 
 Watch status pages and report each provider's health and every new incident.
-SOURCE is the URL of a status document: a Statuspage API (https://www.githubstatus.com/api/v2/summary.json),
-an Atom or RSS feed (https://status.openai.com/history.rss), or another supported platform's feed.
+SOURCE is a catalog name (github, openai, aws@us-east-1 …) or the URL of a status document: a Statuspage API
+(https://www.githubstatus.com/api/v2/summary.json), an Atom or RSS feed (https://status.openai.com/history.rss),
+or another supported platform's feed.
 
 Options:
+  --discover URL       find the best source for a status page URL (or name), print it and exit
   --once               poll every source once, print a table and exit
                        (exit 0: all fetched and parsed; 1: a source failed; 2: usage error)
   --json               one JSON object per line (per source with --once, per event when watching)
@@ -39,6 +43,8 @@ Options:
   -h, --help           show this help
 
 Examples:
+  status-tray --once github openai
+  status-tray --discover https://www.githubstatus.com
   status-tray --once https://www.githubstatus.com/api/v2/summary.json https://status.openai.com/history.rss
   status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
 `;
@@ -53,6 +59,7 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
       strict: true,
       options: {
         once: { type: 'boolean', default: false },
+        discover: { type: 'string' },
         json: { type: 'boolean', default: false },
         state: { type: 'string' },
         interval: { type: 'string' },
@@ -71,10 +78,11 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   const concurrency = numberOption('--concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   const timeout = numberOption('--timeout', values.timeout, 30, 1);
   for (const n of [interval, concurrency, timeout]) if (typeof n === 'string') return { error: n };
-  if (positionals.length === 0) return { error: 'Give at least one SOURCE (the URL of a status document).' };
-  for (const source of positionals) {
-    if (!isHttpUrl(source)) return { error: `Not an http(s) URL: ${source}` };
+  if (values.discover !== undefined) {
+    if (values.once || positionals.length > 0) return { error: '--discover takes one URL and no SOURCE arguments.' };
+    return { mode: 'discover', discover: values.discover, json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
+  if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
   return {
     mode: values.once ? 'once' : 'watch',
     json: values.json ?? false,

@@ -5,13 +5,17 @@
  * (`--once`), 2 usage error.
  */
 import packageJson from '../package.json';
+import { describeDiscovery } from '../shared/discovery/describe';
+import { discoverSource } from '../shared/discovery/discover';
 import { createEngine } from '../shared/engine/engine';
+import { fetchSource } from '../shared/engine/http/fetch-source';
 import { createNodeFetch } from '../shared/engine/http/node-fetch';
-import type { SourceConfig } from '../shared/engine/state';
 import { userAgent } from '../shared/engine/user-agent';
+import { parseDocument } from '../shared/formats/registry';
 import type { StateStore } from '../shared/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
+import { resolveSources } from './sources';
 import { createStateFile } from './state-file';
 
 /** A store that keeps nothing: without `--state` every run is a first run. */
@@ -28,18 +32,30 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     out(USAGE);
     return 0;
   }
+  const resolved = resolveSources(opts.sources, opts.intervalSeconds);
+  if ('error' in resolved) {
+    err(`status-tray: ${resolved.error}`);
+    return 2;
+  }
   const http = createNodeFetch();
-  const sources: SourceConfig[] = opts.sources.map((url) => ({ id: url, url, intervalSeconds: opts.intervalSeconds }));
-  const engine = createEngine({
-    fetch: http.fetch,
-    store: opts.state ? createStateFile(opts.state) : memoryStore(),
-    sources,
-    userAgent: userAgent(packageJson.version),
-    concurrency: opts.concurrency,
-    limits: { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 },
-    log: (m) => err(`status-tray: ${m}`),
-  });
+  const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
+    if (opts.mode === 'discover') {
+      const fetchDeps = { fetch: http.fetch, userAgent: userAgent(packageJson.version), limits, now: Date.now };
+      const result = await discoverSource(opts.discover ?? '', { fetchSource, parseDocument, fetchDeps });
+      if (opts.json) out(JSON.stringify({ ...result, ...(result.ok ? { status: undefined } : {}) }));
+      else for (const line of describeDiscovery(result)) out(line);
+      return result.ok ? 0 : 1;
+    }
+    const engine = createEngine({
+      fetch: http.fetch,
+      store: opts.state ? createStateFile(opts.state) : memoryStore(),
+      sources: resolved.sources,
+      userAgent: userAgent(packageJson.version),
+      concurrency: opts.concurrency,
+      limits,
+      log: (m) => err(`status-tray: ${m}`),
+    });
     return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out);
   } finally {
     await http.close();

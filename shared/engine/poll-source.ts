@@ -3,6 +3,7 @@
  * Returns the new state and the events; the engine commits them in the order DESIGN.md rule 2 demands
  * (state with the new memory first, then events, then the new validators). Never throws.
  */
+import { applyCatalogFilter } from '../catalog/filter';
 import { FormatError } from '../formats/types';
 import type { ProviderStatus, SourceError } from '../domain/types';
 import type { FetchPort, RandomPort } from '../ports';
@@ -103,7 +104,7 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
 
   let status: ProviderStatus;
   try {
-    status = await deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType, now });
+    status = applyCatalogFilter(await deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType, now }), config.filter);
   } catch (err) {
     const error: SourceError =
       err instanceof FormatError

@@ -7,6 +7,7 @@
  * Times are ms since the Unix epoch.
  */
 import { z } from 'zod';
+import type { CatalogFilter } from '../catalog/types';
 import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
 
 /** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
@@ -24,6 +25,11 @@ export interface SourceConfig {
   intervalSeconds?: number;
   /** Disabled sources are not polled and do not count towards overall health. Default true. */
   enabled?: boolean;
+  /**
+   * For a big cloud's shared feed (AWS, Google Cloud, Azure): the components/regions the user watches, from
+   * the catalog. The status is narrowed to them right after parsing, so health and events concern only them.
+   */
+  filter?: CatalogFilter;
 }
 
 /** What the change detector remembers about one incident. */
