@@ -12,11 +12,11 @@ import { fetchSource } from '../shared/engine/http/fetch-source';
 import { createNodeFetch } from '../shared/engine/http/node-fetch';
 import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
+import { createStateFile } from '../shared/storage/json-file';
 import type { StateStore } from '../shared/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
-import { createStateFile } from './state-file';
 
 /** A store that keeps nothing: without `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });

@@ -10,9 +10,8 @@ import { z } from 'zod';
 import type { AppSettings } from '../shared/ipc/contract';
 import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile } from '../shared/app/settings';
 import type { SettingsStore } from '../shared/app/controller';
-import { parseEngineState, type EngineState } from '../shared/engine/state';
-import type { StateReadResult, StateStore } from '../shared/ports';
-import { loadJsonWithRecovery, writeFileAtomic } from './json-recovery';
+import type { StateStore } from '../shared/ports';
+import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/storage/json-file';
 
 /** File names inside the app's data directory. */
 export const SETTINGS_FILE = 'settings.json';
@@ -94,16 +93,5 @@ export function openSettingsStore(dir: string, now: () => number = Date.now): Op
  *   recovered, so every source baselines silently (FAULTS.md row 43: 0 toasts).
  */
 export function createStateStore(dir: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
-  const path = join(dir, STATE_FILE);
-  return {
-    async read(): Promise<StateReadResult> {
-      const loaded = loadJsonWithRecovery<EngineState>(path, parseEngineState, now, 'The saved status data');
-      if (loaded.recovered) return { state: loaded.value, recovered: true, recoveryReason: loaded.reason! };
-      if (forceRecovery) return { state: loaded.value, recovered: true, recoveryReason: forceRecovery };
-      return { state: loaded.value, recovered: false };
-    },
-    async write(state: EngineState): Promise<void> {
-      writeFileAtomic(path, JSON.stringify(state));
-    },
-  };
+  return createStateFile(join(dir, STATE_FILE), now, forceRecovery);
 }

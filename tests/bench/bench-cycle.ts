@@ -8,7 +8,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStateFile } from '../../cli/state-file';
+import { createStateFile } from '../../shared/storage/json-file';
 import { createEngine } from '../../shared/engine/engine';
 import { createNodeFetch } from '../../shared/engine/http/node-fetch';
 

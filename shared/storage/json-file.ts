@@ -3,10 +3,12 @@
  * that does not parse or does not validate is renamed `<file>.corrupt-<ms>` (kept for a bug report), the
  * last-known-good `<file>.bak` (copied after every good load) is used instead, else nothing; the caller
  * learns `recovered: true` so sources baseline silently and a banner explains. Node `fs` only — no Electron —
- * so it is tested directly on a temporary directory.
+ * so the desktop app and the headless runner share it, and it is tested directly on a temporary directory.
  */
 import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseEngineState, type EngineState } from '../engine/state';
+import type { StateReadResult, StateStore } from '../ports';
 
 /** What `loadJsonWithRecovery` found. */
 export interface RecoveredJson<T> {
@@ -85,4 +87,24 @@ function readJson<T>(path: string, parse: (raw: unknown) => T | undefined): { va
   } catch {
     return 'invalid';
   }
+}
+
+/**
+ * The engine's `StateStore` on one JSON file (`state.json` in the app, `--state FILE` in the CLI): read with
+ * recovery, written atomically. `write` serialises synchronously before returning, as the port requires.
+ * @param forceRecovery when set, report a recovery with this reason even for a good file (the app uses it
+ *   when the settings file had to be recovered, so every source baselines silently too).
+ */
+export function createStateFile(path: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
+  return {
+    async read(): Promise<StateReadResult> {
+      const loaded = loadJsonWithRecovery<EngineState>(path, parseEngineState, now, 'The saved status data');
+      if (loaded.recovered) return { state: loaded.value, recovered: true, recoveryReason: loaded.reason! };
+      if (forceRecovery) return { state: loaded.value, recovered: true, recoveryReason: forceRecovery };
+      return { state: loaded.value, recovered: false };
+    },
+    async write(state: EngineState): Promise<void> {
+      writeFileAtomic(path, JSON.stringify(state));
+    },
+  };
 }
