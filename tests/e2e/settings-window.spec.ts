@@ -16,7 +16,7 @@ test('Preview then Add: the new provider appears in the open status window', asy
 
   await settings.getByLabel('Status page address').fill(app.feeds.url(CURSOR.path));
   await settings.getByRole('button', { name: 'Preview' }).click();
-  const preview = settings.getByRole('definition').locator('xpath=..');
+  const preview = settings.locator('.preview-card');
   await expect(settings.locator('.preview-provider')).toHaveText('Cursor');
   await expect(preview).toContainText('Statuspage JSON API');
   await expect(preview.locator('.health-badge')).toHaveText(/Degraded/);
