@@ -67,6 +67,11 @@ test('rename, disable, notification level and interval are saved; remove asks fi
   await github.getByRole('button', { name: 'Rename' }).click();
   await expect(github.locator('.source-name')).toHaveText('GitHub (work)');
   expect(app.source('github').name).toBe('GitHub (work)');
+  // An empty name goes back to the one the document gives.
+  await github.getByLabel('Name').fill('');
+  await github.getByRole('button', { name: 'Rename' }).click();
+  await expect.poll(() => app.source('github').name).toBeUndefined();
+  await expect(github.locator('.source-name')).toHaveText('GitHub');
 
   await github.getByLabel('Check this status page').uncheck();
   await expect.poll(() => app.source('github').enabled).toBe(false);
@@ -89,7 +94,7 @@ test('rename, disable, notification level and interval are saved; remove asks fi
   await github.getByRole('button', { name: 'Cancel' }).click();
   expect(app.controller.settings().sources).toHaveLength(1);
   await github.getByRole('button', { name: 'Remove…' }).click();
-  await github.getByRole('button', { name: 'Remove GitHub (work)' }).click();
+  await github.getByRole('button', { name: 'Remove GitHub' }).click();
   await expect(page.locator('li.source-row')).toHaveCount(0);
   expect(app.controller.settings().sources).toHaveLength(0);
 });

@@ -11,14 +11,17 @@ interface Props {
   onSave: (name: string) => Promise<Result<unknown>>;
 }
 
-/** A display name with its own Save (Enter saves); saving is offered only once the text differs. */
+/**
+ * A display name with its own Save (Enter saves); saving is offered only once the text differs. Saving an
+ * empty name drops the override, so the provider's own name shows again.
+ */
 export function RenameField({ current, placeholder, onSave }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(current);
   const save = useAction(onSave);
   // A saved change (from here or another window) replaces the draft.
   useEffect(() => setDraft(current), [current]);
-  const changed = draft.trim() !== current && draft.trim() !== '';
+  const changed = draft.trim() !== current;
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (changed) await save.run(draft.trim());
