@@ -1,0 +1,102 @@
+/**
+ * The headless runner end to end: real engine, real documents from the local feed server, output captured.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../../cli/args';
+import { runCli } from '../../../cli/main';
+import { resolveSources } from '../../../cli/sources';
+import { startFeedServer, type FeedServer } from '../../support/feed-server';
+
+let server: FeedServer;
+let dir: string;
+beforeEach(async () => {
+  server = await startFeedServer();
+  server.serveFile('/cursor.json', 'statuspage-json/cursor-summary-2026-09-25-active-incident.json', { etag: '"c1"' });
+  server.serveFile('/gh.json', 'statuspage-json/githubstatus-summary-2026-09-25-operational.json', { etag: '"g1"' });
+  server.serveFile('/openai.rss', 'incidentio/openai-history-rss-2026-10-01.rss', { lastModified: 'Thu, 01 Oct 2026 08:45:02 GMT' });
+  dir = mkdtempSync(join(tmpdir(), 'status-tray-cli-'));
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out, err };
+}
+
+describe('status-tray --once', () => {
+  it('prints a table of provider, health and active incidents, and exits 0 when all sources parsed', async () => {
+    const r = await run(['--once', server.url('/cursor.json'), server.url('/gh.json'), server.url('/openai.rss')]);
+    expect(r.code).toBe(0);
+    const lines = r.out.join('\n').split('\n');
+    expect(lines[0]).toMatch(/^PROVIDER\s+HEALTH\s+ACTIVE INCIDENTS$/);
+    expect(lines.find((l) => l.startsWith('Cursor'))).toMatch(/degraded\s+Investigating service degradation — Grok Bot \(investigating\)/);
+    expect(lines.find((l) => l.startsWith('GitHub'))).toMatch(/operational\s+-$/);
+    expect(lines.find((l) => l.startsWith('OpenAI'))).toMatch(/Elevated errors in ChatGPT Space Pages \(monitoring\)/);
+  });
+
+  it('--json prints one object per source in the documented shape', async () => {
+    const r = await run(['--once', '--json', server.url('/cursor.json')]);
+    const obj = JSON.parse(r.out[0]!) as Record<string, unknown>;
+    expect(Object.keys(obj).sort()).toEqual(['activeIncidents', 'components', 'health', 'indicator', 'provider', 'source']);
+    expect(obj).toMatchObject({ source: server.url('/cursor.json'), provider: 'Cursor', health: 'degraded', indicator: 'minor' });
+    expect(obj.components).toContainEqual({ name: 'Grok Bot', status: 'degraded_performance' });
+    expect(obj.activeIncidents).toEqual([
+      expect.objectContaining({ title: 'Investigating service degradation — Grok Bot', status: 'investigating', impact: 'minor', url: 'https://status.cursor.com/incidents/bfcck6qks18q' }),
+    ]);
+  });
+
+  it('exits 1 and prints the error when a source fails, while still reporting the others', async () => {
+    server.serveFile('/page.html', 'malformed/streamyard-history-page-html-not-feed-2024-06.html');
+    const r = await run(['--once', '--json', server.url('/page.html'), server.url('/gh.json')]);
+    expect(r.code).toBe(1);
+    const rows = r.out.map((l) => JSON.parse(l) as { source: string; health: string; error?: { code: string } });
+    expect(rows.find((o) => o.source.endsWith('/page.html'))).toMatchObject({ health: 'unknown', error: { code: 'not-a-feed' } });
+    expect(rows.find((o) => o.source.endsWith('/gh.json'))).toMatchObject({ health: 'operational' });
+  });
+
+  it('--state makes the next run conditional: 304s, nothing parsed, same report', async () => {
+    const state = join(dir, 'state.json');
+    await run(['--once', '--state', state, server.url('/cursor.json'), server.url('/openai.rss')]);
+    const second = await run(['--once', '--json', '--state', state, server.url('/cursor.json'), server.url('/openai.rss')]);
+    expect(server.requests('/cursor.json').at(-1)?.headers['if-none-match']).toBe('"c1"');
+    expect(server.requests('/openai.rss').at(-1)?.headers['if-modified-since']).toBe('Thu, 01 Oct 2026 08:45:02 GMT');
+    expect(second.code).toBe(0);
+    expect(second.out.map((l) => (JSON.parse(l) as { health: string }).health)).toEqual(['degraded', 'degraded']);
+  });
+
+  it('exits 2 with usage for bad arguments', async () => {
+    expect((await run(['--once'])).code).toBe(2);
+    expect((await run(['--once', '--interval', '5', server.url('/gh.json')])).err.join('\n')).toMatch(/--interval must be a number ≥ 60/);
+    const unknown = await run(['--once', 'no-such-service-anywhere']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.join('\n')).toMatch(/neither an http\(s\) URL nor a catalog name/);
+  });
+});
+
+describe('arguments', () => {
+  it('parses options and defaults', () => {
+    expect(parseCliArgs(['--once', '--json', '--concurrency', '4', '--timeout', '10', 'github'])).toMatchObject({
+      mode: 'once', json: true, concurrency: 4, timeoutSeconds: 10, intervalSeconds: 300, sources: ['github'],
+    });
+    expect(parseCliArgs(['https://x.example/feed'])).toMatchObject({ mode: 'watch' });
+    expect(parseCliArgs(['--discover', 'https://www.githubstatus.com'])).toMatchObject({ mode: 'discover', discover: 'https://www.githubstatus.com' });
+    expect(parseCliArgs(['--bogus'])).toHaveProperty('error');
+    expect(parseCliArgs(['--discover', 'x', 'y'])).toHaveProperty('error');
+  });
+
+  it('resolves catalog names to their best source, with the big-cloud filter', () => {
+    const r = resolveSources(['github', 'https://example.com/feed.atom'], 300);
+    expect('sources' in r && r.sources[0]).toMatchObject({ id: 'github', url: 'https://www.githubstatus.com/api/v2/summary.json', name: 'GitHub' });
+    expect('sources' in r && r.sources[1]).toMatchObject({ id: 'https://example.com/feed.atom', url: 'https://example.com/feed.atom' });
+    const aws = resolveSources(['amazon-elastic-compute-cloud@us-east-1'], 300);
+    expect('sources' in aws && aws.sources[0]?.filter?.regions).toEqual(['us-east-1']);
+  });
+});
