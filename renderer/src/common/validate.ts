@@ -1,4 +1,8 @@
-/** Input checks the settings window runs before calling main (main validates again; these give instant feedback). */
+/**
+ * Input checks the settings window runs before calling main (main validates again; these give instant feedback).
+ * The limits equal shared/app/settings.ts's; they are not imported from there because that module brings zod
+ * into the page.
+ */
 
 /** Minimum poll interval, seconds: status pages update at minute resolution, and faster polling is rude. */
 export const MIN_INTERVAL_SECONDS = 60;
