@@ -45,7 +45,7 @@ describe('watch output', () => {
   });
 
   it('names resolved incidents and health changes', () => {
-    expect(eventText({ ...opened, type: 'incident.resolved', previousStatus: 'identified', health: 'operational', incident: { ...opened.incident, status: 'resolved' } })).toMatch(/\[operational\]  RESOLVED: Delays starting Actions runs \(resolved\)/);
+    expect(eventText({ ...opened, type: 'incident.resolved', previousStatus: 'identified', health: 'operational', incident: { ...opened.incident, status: 'resolved' } })).toMatch(/\[operational\] {2}RESOLVED: Delays starting Actions runs \(resolved\)/);
     expect(eventText({ type: 'provider.health-changed', sourceId: 'gh', provider: 'GitHub', health: 'degraded', previousHealth: 'operational', at })).toMatch(/health operational → degraded$/);
   });
 });
