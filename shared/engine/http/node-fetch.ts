@@ -1,11 +1,18 @@
 /**
- * The FetchPort for Node (CLI, tests, bench): undici 7's `fetch` over ONE shared keep-alive `Agent`, so
- * polling many sources on the same hosts reuses connections between polls. Electron passes `net.fetch`
- * instead (system proxies); this module is not used there.
+ * The FetchPort for Node (CLI, tests, bench): ONE shared keep-alive undici 7 `Agent`, so polling many sources
+ * on the same hosts reuses connections between polls. Electron passes `net.fetch` instead (system proxies);
+ * this module is not used there.
+ *
+ * The plain GET that `fetchSource` makes (`redirect: 'manual'`, no body) goes straight to the agent's
+ * `dispatch` (wire-request.ts, wire-fetch.ts): the same request bytes and the same `Response` as undici's
+ * `fetch`, without its per-request Request/Headers/AbortSignal/web-stream machinery, which dominated the
+ * all-304 polling cycle. Every other call goes through undici's `fetch` on the same agent.
  */
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { FetchPort } from '../../ports';
 import { DEFAULT_FETCH_LIMITS } from './fetch-source';
+import { wireFetch } from './wire-fetch';
+import { wireRequest } from './wire-request';
 
 /** Tuning of the shared agent; all times in ms. */
 export interface NodeFetchOptions {
@@ -45,7 +52,8 @@ const TEN_MINUTES_MS = 10 * 60_000;
  * Create the Node FetchPort.
  * @param options agent tuning (see NodeFetchOptions); every field optional.
  * @returns `fetch` (WHATWG signature; returns 3xx responses as they are under `redirect: 'manual'`, and
- *   decompresses gzip/br/deflate bodies) and `close()` / `destroy()` for shutdown.
+ *   decompresses gzip/br/deflate bodies; rejects with `TypeError('fetch failed', { cause })` for network
+ *   errors and with the signal's reason when aborted) and `close()` / `destroy()` for shutdown.
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const keepAlive = options.keepAliveTimeoutMs ?? TEN_MINUTES_MS;
@@ -58,6 +66,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     connections: options.connectionsPerOrigin ?? 6,
   });
   const fetch: FetchPort = async (input, init) => {
+    const wire = wireRequest(input, init);
+    if (wire) return wireFetch(agent, wire, init.signal);
     // undici's types describe its own Request/Response classes; at runtime they are the WHATWG ones the
     // engine uses (headers, status, body stream), so the casts only bridge the two type declarations.
     const res = await undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]);

@@ -1,0 +1,228 @@
+/**
+ * The response side of the Node FetchPort's fast path: one request through undici's `Dispatcher.dispatch`
+ * (no Request/Headers/webidl/fetch-controller machinery), answered with a real WHATWG `Response`. A response
+ * without a body (304, 204, HEAD) costs no stream at all; a body is a byte-counted `ReadableStream` with
+ * backpressure down to the socket, decoded like undici's `fetch` decodes it (decoders.ts).
+ *
+ * Errors mirror undici's `fetch`: a failure before the headers rejects with `TypeError('fetch failed')`
+ * whose `cause` is the socket error; an abort rejects (or errors the body) with the signal's reason; a
+ * failure after the headers errors the body with `TypeError('terminated')` carrying the cause. Aborting
+ * or cancelling before the response is complete closes the connection.
+ */
+import type { Transform } from 'node:stream';
+import { pipeline } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { decodersFor } from './decoders';
+import type { WireRequest } from './wire-request';
+
+/** Statuses whose response has no body (Fetch "null body status"). */
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+/** Bytes queued in the body stream before the socket is paused. */
+const BODY_HIGH_WATER_MARK = 64 * 1024;
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Send `req` on `dispatcher` and resolve with the response once its headers arrive.
+ * @param signal aborts the exchange at any point (closing the connection if it is in use); an already-aborted
+ *   signal sends nothing.
+ */
+export function wireFetch(dispatcher: Dispatcher, req: WireRequest, signal: AbortSignal | null | undefined): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const handler = new ResponseHandler(req, signal ?? undefined, resolve, reject);
+    dispatcher.dispatch(
+      { origin: req.url.origin, path: req.path, method: req.method, headers: req.headers },
+      handler,
+    );
+  });
+}
+
+class ResponseHandler implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+  private decoders: Transform[] = [];
+  private settled = false;
+  /** The response was received completely; aborting is then a no-op. */
+  private complete = false;
+  private readonly onAbort = () => this.abort(this.signal!.reason);
+
+  constructor(
+    private readonly req: WireRequest,
+    private readonly signal: AbortSignal | undefined,
+    private readonly resolve: (res: Response) => void,
+    private readonly reject: (err: unknown) => void,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.signal?.aborted) controller.abort(this.signal.reason as Error);
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: Record<string, string | string[] | undefined>, statusText?: string): void {
+    if (status < 200) return; // informational; the final response follows
+    const hasBody = this.req.method !== 'HEAD' && !NULL_BODY_STATUS.has(status);
+    let body: ReadableStream<Uint8Array> | null = null;
+    if (hasBody) {
+      const encoding = headers['content-encoding'];
+      const decoders = decodersFor(Array.isArray(encoding) ? encoding.join(', ') : encoding);
+      if (decoders === 'too-many') {
+        controller.abort(new Error('too many content-encodings in response'));
+        return;
+      }
+      body = this.openBody(decoders);
+    }
+    const res = buildResponse(body, status, statusText ?? '', controller.rawHeaders, headers);
+    Object.defineProperty(res, 'url', { value: this.req.url.href });
+    this.settled = true;
+    this.resolve(res);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const head = this.decoders[0];
+    if (head) {
+      if (!head.write(chunk)) {
+        controller.pause();
+        head.once('drain', () => controller.resume());
+      }
+      return;
+    }
+    if (!this.stream) return;
+    this.stream.enqueue(chunk);
+    if ((this.stream.desiredSize ?? 0) <= 0) controller.pause();
+  }
+
+  onResponseEnd(): void {
+    this.complete = true;
+    this.detach();
+    const head = this.decoders[0];
+    if (head) head.end();
+    else this.closeStream();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    this.detach();
+    const aborted = this.signal?.aborted === true;
+    this.destroyDecoders();
+    if (!this.settled) {
+      this.settled = true;
+      this.reject(aborted ? this.signal!.reason : new TypeError('fetch failed', { cause: err }));
+      return;
+    }
+    this.errorStream(aborted ? this.signal!.reason : new TypeError('terminated', { cause: err }));
+  }
+
+  /** The body stream, fed directly or through the decoders. */
+  private openBody(decoders: Transform[]): ReadableStream<Uint8Array> {
+    this.decoders = decoders;
+    const tail = decoders.length === 0 ? undefined : decoders.length === 1 ? decoders[0]! : pipelineOf(decoders, (err) => this.fail(err));
+    if (decoders.length === 1) tail!.on('error', (err) => this.fail(err));
+    tail?.on('data', (data: Buffer) => {
+      if (!this.stream) return;
+      this.stream.enqueue(data);
+      if ((this.stream.desiredSize ?? 0) <= 0) tail.pause();
+    });
+    tail?.on('end', () => this.closeStream());
+    return new ReadableStream<Uint8Array>(
+      {
+        start: (c) => {
+          this.stream = c;
+        },
+        pull: () => {
+          if (tail) tail.resume();
+          else this.controller?.resume();
+        },
+        cancel: (reason) => {
+          this.stream = undefined;
+          this.destroyDecoders();
+          this.abort(reason);
+        },
+      },
+      { highWaterMark: BODY_HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
+    );
+  }
+
+  /** A decoder failed: the body is unreadable from here on. */
+  private fail(err: Error): void {
+    this.destroyDecoders();
+    this.errorStream(new TypeError('terminated', { cause: err }));
+    this.abort(err);
+  }
+
+  private abort(reason: unknown): void {
+    if (!this.settled) {
+      this.settled = true;
+      this.reject(reason);
+    }
+    if (!this.complete) this.controller?.abort(reason as Error);
+    this.detach();
+  }
+
+  private closeStream(): void {
+    const s = this.stream;
+    this.stream = undefined;
+    s?.close();
+  }
+
+  private errorStream(err: unknown): void {
+    const s = this.stream;
+    this.stream = undefined;
+    s?.error(err);
+  }
+
+  private destroyDecoders(): void {
+    for (const d of this.decoders.splice(0)) d.destroy();
+  }
+
+  private detach(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+  }
+}
+
+function pipelineOf(decoders: Transform[], onError: (err: Error) => void): Transform {
+  return pipeline(decoders as unknown as [Transform, Transform], (err) => {
+    if (err) onError(err);
+  }) as unknown as Transform;
+}
+
+/**
+ * A `Response` with the received headers in wire order (values read as Latin-1, as fetch does). Statuses
+ * the constructor refuses (outside 200–599) are set afterwards, as fetch reports whatever the server sent.
+ */
+function buildResponse(
+  body: ReadableStream<Uint8Array> | null,
+  status: number,
+  statusText: string,
+  raw: Dispatcher.DispatchController['rawHeaders'],
+  parsed: Record<string, string | string[] | undefined>,
+): Response {
+  const inRange = status >= 200 && status <= 599;
+  const res = new Response(body, { status: inRange ? status : 200, statusText: REASON_PHRASE.test(statusText) ? statusText : '' });
+  if (!inRange) Object.defineProperties(res, { status: { value: status }, ok: { value: false } });
+  const headers = res.headers;
+  const append = (name: string, value: string) => {
+    try {
+      headers.append(name, value);
+    } catch {
+      // A value Headers refuses (a bare CR that llhttp let through) is dropped rather than failing the response.
+    }
+  };
+  if (Array.isArray(raw)) {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const value = raw[i + 1];
+      if (Array.isArray(value)) for (const v of value) append(latin1(raw[i]), latin1(v));
+      else append(latin1(raw[i]), latin1(value));
+    }
+  } else {
+    for (const [name, value] of Object.entries(parsed)) {
+      if (Array.isArray(value)) for (const v of value) append(name, v);
+      else if (value !== undefined) append(name, value);
+    }
+  }
+  return res;
+}
+
+function latin1(v: unknown): string {
+  return typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('latin1') : String(v);
+}
