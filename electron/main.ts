@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, net, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor } from 'electron';
 import electronUpdater from 'electron-updater';
 import { APP_ID } from '../shared/app-identity';
 import { createAppController } from '../shared/app/controller';
@@ -21,6 +21,7 @@ import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol'
 import { registerIpcHandlers, pushSnapshot } from './ipc';
 import { createElectronNotifier } from './notifier';
 import { openExternalSafe } from './open-external';
+import { createOpmlFilePort } from './opml-files';
 import { createStateStore, openSettingsStore } from './store';
 import { createAppTray } from './tray';
 import { canSelfUpdate, detectInstallKind, readLinuxPackageType, setupAutoUpdates, type AutoUpdates, type UpdateCheckOutcome } from './updater';
@@ -111,6 +112,18 @@ async function startApp(): Promise<void> {
       if (!(await openExternalSafe(url))) throw new Error('The browser could not be opened.');
     },
     openSettings: () => windows.show('settings'),
+    // Dialogs are modal to the window that asked (the settings window), so they cannot get lost behind it.
+    opmlFiles: createOpmlFilePort({
+      showOpenDialog: (options) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+      },
+      showSaveDialog: (options) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+      },
+      defaultDir: () => app.getPath('documents'),
+    }),
     applyLaunchAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
     ...(settings.notice ? { settingsNotice: settings.notice } : {}),
     log,

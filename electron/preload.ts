@@ -25,6 +25,8 @@ const api: StatusTrayApi = {
   setDefaultInterval: (seconds) => ipcRenderer.invoke(IPC_INVOKE.setDefaultInterval, seconds),
   openExternal: (url) => ipcRenderer.invoke(IPC_INVOKE.openExternal, url),
   openSettings: () => ipcRenderer.invoke(IPC_INVOKE.openSettings),
+  importOpml: () => ipcRenderer.invoke(IPC_INVOKE.importOpml),
+  exportOpml: () => ipcRenderer.invoke(IPC_INVOKE.exportOpml),
 };
 
 contextBridge.exposeInMainWorld('statusTray', api);

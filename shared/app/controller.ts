@@ -5,13 +5,25 @@
  * Every method resolves to a `Result`; none throws.
  */
 import type { Engine, EngineSnapshot } from '../engine/api';
-import type { AddSourceInput, AppSettings, AppSnapshot, Result, SourcePatch, SourceSettings, StatusTrayApi } from '../ipc/contract';
+import type {
+  AddSourceInput,
+  AppSettings,
+  AppSnapshot,
+  OpmlExportSummary,
+  OpmlImportSummary,
+  Result,
+  SourcePatch,
+  SourceSettings,
+  StatusTrayApi,
+} from '../ipc/contract';
 import { fail } from '../ipc/dispatch';
 import { parseInvokeArgs, type InvokeMethod } from '../ipc/schemas';
 import type { Clock } from '../ports';
 import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifier';
+import { OPML_EXPORT_FILE_NAME, OpmlFileError, planSettingsImport, settingsToOpml, type OpmlFilePort } from './opml';
 import type { PreviewFn } from './preview';
-import { normaliseUrl, toSourceConfigs } from './settings';
+import { toSourceConfigs } from './settings';
+import { hasFilter, sourceKey } from './source-key';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
 export interface SettingsStore {
@@ -31,6 +43,8 @@ export interface AppControllerDeps {
   /** Open an http(s) URL in the browser (already validated). */
   openExternal?: (url: string) => void | Promise<void>;
   openSettings?: () => void;
+  /** File dialogs for OPML import/export; without it `importOpml`/`exportOpml` fail with `internal`. */
+  opmlFiles?: OpmlFilePort;
   /** Register or unregister the app as a login item. May throw. */
   applyLaunchAtLogin?: (enabled: boolean) => void;
   /** New source ids (default: `crypto.randomUUID()`). */
@@ -48,6 +62,10 @@ export interface AppController extends StatusTrayApi {
   snapshot(): AppSnapshot;
   /** The settings in force. */
   settings(): AppSettings;
+  /** Import OPML text (what `importOpml` does after its dialog): adds new feeds, or changes nothing. */
+  importOpmlText(xml: string): Promise<Result<OpmlImportSummary>>;
+  /** The sources as OPML 2.0 text (what `exportOpml` writes). */
+  exportOpmlText(): Promise<Result<string>>;
   /** The notifier, when a port was given (for flush/stats). */
   readonly notifier: AppNotifier | undefined;
   /** Unsubscribe from the engine and drop listeners. */
@@ -119,6 +137,30 @@ export function createAppController(deps: AppControllerDeps): AppController {
     return settings.sources.find((s) => s.id === id);
   }
 
+  /** What the user sees a source called: their name, else the provider's from the last document, else the host. */
+  function displayName(source: SourceSettings): string {
+    if (source.name) return source.name;
+    const live = deps.engine.snapshot().sources.find((s) => s.id === source.id)?.name;
+    if (live) return live;
+    try {
+      return new URL(source.url).host;
+    } catch {
+      return source.url;
+    }
+  }
+
+  function importText(xml: string): Result<OpmlImportSummary> {
+    const plan = planSettingsImport(xml, settings, newId);
+    if (!plan.ok) return fail('invalid-file', plan.message);
+    if (!plan.next) return ok(plan.summary);
+    const r = commit(plan.next, true);
+    return r.ok ? ok(plan.summary) : r;
+  }
+
+  function exportText(): string {
+    return settingsToOpml(settings, (id) => deps.engine.snapshot().sources.find((s) => s.id === id)?.name, deps.clock.now());
+  }
+
   async function guard<T>(work: () => Promise<Result<T>> | Result<T>): Promise<Result<T>> {
     try {
       return await work();
@@ -150,10 +192,11 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         const v = validate('addSource', [input]);
         if (!v.ok) return v.error;
-        const { url, name, notify, intervalSeconds } = v.args[0];
-        const key = normaliseUrl(url);
-        const existing = settings.sources.find((s) => normaliseUrl(s.url) === key);
-        if (existing) return fail('duplicate', `${existing.name ?? existing.url} is already being watched.`);
+        const { url, name, notify, intervalSeconds, filter } = v.args[0];
+        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed).
+        const key = sourceKey({ url, filter });
+        const existing = settings.sources.find((s) => sourceKey(s) === key);
+        if (existing) return fail('duplicate', `${displayName(existing)} is already in your list.`);
         const source: SourceSettings = {
           id: newId(),
           url: url.trim(),
@@ -161,6 +204,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
           enabled: true,
           intervalSeconds: intervalSeconds ?? settings.defaultIntervalSeconds,
           notify: notify ?? 'all',
+          ...(hasFilter(filter) ? { filter } : {}),
         };
         const r = commit({ ...settings, sources: [...settings.sources, source] }, true);
         return r.ok ? ok(source) : r;
@@ -243,6 +287,39 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         deps.openSettings?.();
         return ok(null);
+      }),
+
+    importOpmlText: (xml: string) =>
+      guard(() => (typeof xml === 'string' ? importText(xml) : fail('invalid-payload', 'OPML must be text.'))),
+
+    exportOpmlText: () => guard(() => ok(exportText())),
+
+    importOpml: () =>
+      guard(async () => {
+        if (!deps.opmlFiles) return fail('internal', 'Importing files is not available here.');
+        let xml: string | undefined;
+        try {
+          xml = await deps.opmlFiles.chooseImport();
+        } catch (err) {
+          if (err instanceof OpmlFileError) return fail('invalid-file', err.message);
+          throw err;
+        }
+        if (xml === undefined) return ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0 });
+        return importText(xml);
+      }),
+
+    exportOpml: () =>
+      guard(async (): Promise<Result<OpmlExportSummary>> => {
+        if (!deps.opmlFiles) return fail('internal', 'Exporting files is not available here.');
+        const count = settings.sources.length;
+        let path: string | undefined;
+        try {
+          path = await deps.opmlFiles.saveExport(exportText(), OPML_EXPORT_FILE_NAME);
+        } catch (err) {
+          log(`OPML export failed: ${(err as Error)?.message ?? err}`);
+          return fail('file-failed', `The file could not be written: ${(err as Error)?.message ?? err}`);
+        }
+        return ok(path === undefined ? { canceled: true, count: 0 } : { canceled: false, count, path });
       }),
 
     dispose() {

@@ -1,17 +1,20 @@
 /**
- * "What would I get if I watched this URL?": fetch it once, parse it, and summarise. The controller calls it
- * through its `preview` dependency, so smarter discovery (trying /api/v2/summary.json, <link rel=alternate>,
- * the catalog) can replace this function without touching the controller.
+ * "What would I get if I watched this URL?": run discovery (shared/discovery) on it — the URL itself, the
+ * catalog, the page's platform, `<link rel="alternate">`, a Statuspage probe, common feed paths — and
+ * summarise the first document found. The controller calls it through its `preview` dependency; Add then
+ * saves the discovered `sourceUrl` (and the catalog entry's name and filter), not what was typed.
  */
-import type { Result, SourcePreview } from '../ipc/contract';
-import type { FetchPort } from '../ports';
-import type { FetchSourceFn, ParseFn } from '../engine/poll-source';
+import { applyCatalogFilter } from '../catalog/filter';
+import { discoverSource } from '../discovery/discover';
+import type { DiscoveryFound, FetchSourceFn, ParseDocumentFn } from '../discovery/types';
 import type { FetchLimits } from '../engine/http/types';
 import { fetchSource } from '../engine/http/fetch-source';
 import { parseDocument } from '../formats/registry';
-import { FormatError } from '../formats/types';
+import type { Result, SourcePreview } from '../ipc/contract';
+import type { FetchPort } from '../ports';
+import { hasFilter } from './source-key';
 
-/** Fetches and summarises one URL; the controller's `preview` dependency. Never throws. */
+/** Discovers and summarises one URL; the controller's `preview` dependency. Never throws. */
 export type PreviewFn = (url: string) => Promise<Result<SourcePreview>>;
 
 /** What `createPreview` needs. `fetchSource` and `parse` default to the engine's own. */
@@ -20,39 +23,50 @@ export interface PreviewDeps {
   userAgent: string;
   /** Current time, ms since epoch. */
   now: () => number;
+  /** Per-request limits (timeouts, size cap, redirects); the engine's defaults when absent. */
   limits?: Partial<FetchLimits>;
   fetchSource?: FetchSourceFn;
-  parse?: ParseFn;
+  parse?: ParseDocumentFn;
+  /** Lower discovery's request budget (tests); never above MAX_DISCOVERY_REQUESTS. */
+  maxRequests?: number;
+}
+
+/** The `SourcePreview` for a discovery hit: the catalog entry's filter narrows health and incident count. */
+export function previewFromDiscovery(found: DiscoveryFound): SourcePreview {
+  const entry = found.catalogEntry;
+  const filter = entry?.filter && hasFilter(entry.filter) ? entry.filter : undefined;
+  const status = filter ? applyCatalogFilter(found.status, filter) : found.status;
+  return {
+    sourceUrl: found.sourceUrl,
+    format: found.format,
+    provider: found.provider,
+    health: status.health,
+    activeIncidents: status.activeIncidents.length,
+    foundVia: found.foundVia,
+    ...(entry ? { catalog: { id: entry.id, name: entry.name, ...(filter ? { filter } : {}) } } : {}),
+  };
 }
 
 /**
- * Build the preview function: one unconditional GET with the engine's limits (timeouts, size cap, redirects),
- * then the format registry.
- * @returns `fetch-failed` with the fetcher's or parser's one-sentence message on any failure.
+ * Build the preview function: `discoverSource` with the engine's fetcher and limits (at most
+ * MAX_DISCOVERY_REQUESTS requests, unconditional), then `previewFromDiscovery`.
+ * @returns `fetch-failed` with discovery's one- or two-sentence message (what was tried, what to do) when
+ *   nothing readable was found, or `internal` if discovery itself threw.
  */
 export function createPreview(deps: PreviewDeps): PreviewFn {
-  const fetchOne = deps.fetchSource ?? fetchSource;
-  const parse = deps.parse ?? parseDocument;
+  const fetchDeps = { fetch: deps.fetch, userAgent: deps.userAgent, now: deps.now, ...(deps.limits ? { limits: deps.limits } : {}) };
   return async (url) => {
     try {
-      const outcome = await fetchOne({ url }, { fetch: deps.fetch, userAgent: deps.userAgent, limits: deps.limits, now: deps.now });
-      if (outcome.kind === 'error') return { ok: false, error: { code: 'fetch-failed', message: outcome.error.message } };
-      if (outcome.kind !== 'body') return { ok: false, error: { code: 'fetch-failed', message: 'The server sent no document.' } };
-      const status = await parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType, now: deps.now() });
-      return {
-        ok: true,
-        value: {
-          sourceUrl: url,
-          format: status.format,
-          provider: status.provider,
-          health: status.health,
-          activeIncidents: status.activeIncidents.length,
-          foundVia: outcome.finalUrl === url ? `${status.format} document at this URL` : `${status.format} document at ${outcome.finalUrl}`,
-        },
-      };
+      const result = await discoverSource(url, {
+        fetchSource: deps.fetchSource ?? fetchSource,
+        parseDocument: deps.parse ?? parseDocument,
+        fetchDeps,
+        ...(deps.maxRequests !== undefined ? { maxRequests: deps.maxRequests } : {}),
+      });
+      if (!result.ok) return { ok: false, error: { code: 'fetch-failed', message: result.message } };
+      return { ok: true, value: previewFromDiscovery(result) };
     } catch (error) {
-      const message = error instanceof FormatError ? error.message : 'The document could not be read.';
-      return { ok: false, error: { code: 'fetch-failed', message } };
+      return { ok: false, error: { code: 'internal', message: (error as Error)?.message || 'Discovery failed unexpectedly.' } };
     }
   };
 }

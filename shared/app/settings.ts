@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { AppSettings, SourceSettings } from '../ipc/contract';
 import type { SourceConfig } from '../engine/state';
+import { hasFilter } from './source-key';
+
+export { normaliseUrl } from './source-key';
 
 /** Current on-disk version of settings.json. Bump it and extend `migrateSettings` when the shape changes. */
 export const SETTINGS_VERSION = 1;
@@ -54,6 +57,24 @@ export const notifyLevelSchema = z.enum(['all', 'major', 'none']);
 /** A display name: trimmed, non-empty, at most 100 characters. */
 export const nameSchema = z.string().trim().min(1, 'The name cannot be empty').max(100, 'The name is longer than 100 characters');
 
+/** Most names in one filter list (the catalog's longest has 3: a service name and its short keys). */
+export const MAX_FILTER_NAMES = 20;
+/** Longest name in a filter list, characters (the catalog's longest is under 60). */
+export const MAX_FILTER_NAME_LENGTH = 100;
+
+const filterNamesSchema = z
+  .array(z.string().trim().min(1, 'A filter name cannot be empty').max(MAX_FILTER_NAME_LENGTH, `A filter name is longer than ${MAX_FILTER_NAME_LENGTH} characters`))
+  .min(1, 'A filter list cannot be empty')
+  .max(MAX_FILTER_NAMES, `A filter list has more than ${MAX_FILTER_NAMES} names`);
+
+/**
+ * `SourceFilter` (the catalog's `CatalogFilter`): optional `components` and `regions`, each 1–20 names of
+ * 1–100 characters, at least one list present. Strict keys.
+ */
+export const sourceFilterSchema = z
+  .strictObject({ components: filterNamesSchema.optional(), regions: filterNamesSchema.optional() })
+  .refine((f) => f.components !== undefined || f.regions !== undefined, 'A filter needs components or regions');
+
 const sourceSettingsSchema = z.strictObject({
   id: sourceIdSchema,
   url: httpUrlSchema,
@@ -61,11 +82,16 @@ const sourceSettingsSchema = z.strictObject({
   enabled: z.boolean(),
   intervalSeconds: intervalSchema,
   notify: notifyLevelSchema,
+  // Optional and additive: files written before filters existed still validate, so no migration.
+  filter: sourceFilterSchema.optional(),
 });
+
+/** Most sources the settings hold. */
+export const MAX_SOURCES = 500;
 
 /** zod schema of `AppSettings` (strict: unknown keys are a violation, so a typo'd file is noticed). */
 export const appSettingsSchema = z.strictObject({
-  sources: z.array(sourceSettingsSchema).max(500),
+  sources: z.array(sourceSettingsSchema).max(MAX_SOURCES),
   launchAtLogin: z.boolean(),
   notificationsPausedUntil: z.number().nullable(),
   defaultIntervalSeconds: intervalSchema,
@@ -121,23 +147,8 @@ export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
     ...(s.name ? { name: s.name } : {}),
     intervalSeconds: s.intervalSeconds,
     enabled: s.enabled,
+    ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
   }));
-}
-
-/**
- * A URL in the form used to spot duplicates: scheme and host lower-cased (URL does this), default port and
- * fragment dropped, a trailing slash after a non-root path dropped. Query kept (it can select a feed).
- * @returns the normalised URL, or the input trimmed when it does not parse.
- */
-export function normaliseUrl(url: string): string {
-  try {
-    const u = new URL(url.trim());
-    u.hash = '';
-    if (u.pathname.length > 1 && u.pathname.endsWith('/')) u.pathname = u.pathname.replace(/\/+$/, '');
-    return u.href;
-  } catch {
-    return url.trim();
-  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -5,18 +5,35 @@
  */
 import type { EngineSnapshot } from '../engine/api';
 import type { FormatId, Health } from '../domain/types';
+import type { CatalogFilter } from '../catalog/types';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** An error that crossed IPC. `code` is stable for the UI; `message` is for people. */
 export interface IpcError {
-  code: 'invalid-payload' | 'untrusted-sender' | 'not-found' | 'duplicate' | 'fetch-failed' | 'internal';
+  code:
+    | 'invalid-payload'
+    | 'untrusted-sender'
+    | 'not-found'
+    | 'duplicate'
+    | 'fetch-failed'
+    | 'internal'
+    /** A chosen file (OPML import) was refused: too large, not OPML, unreadable. Nothing was changed. */
+    | 'invalid-file'
+    /** A file could not be written (OPML export). */
+    | 'file-failed';
   message: string;
 }
 
 /** How loudly a provider may notify. */
 export type NotifyLevel = 'all' | 'major' | 'none';
+
+/**
+ * The part of a big cloud's shared feed a source watches (AWS, Google Cloud, Azure): same shape and matching
+ * rules as the catalog's `CatalogFilter` (shared/catalog/types.ts). Absent: the whole document.
+ */
+export type SourceFilter = CatalogFilter;
 
 /** One configured source as the settings window edits it. */
 export interface SourceSettings {
@@ -27,6 +44,8 @@ export interface SourceSettings {
   /** Seconds, ≥ 60. */
   intervalSeconds: number;
   notify: NotifyLevel;
+  /** Set for catalog entries that watch part of a shared feed; fixed when the source is added. */
+  filter?: SourceFilter;
 }
 
 /** User settings (persisted by main in settings.json). */
@@ -53,8 +72,10 @@ export interface SourcePreview {
   provider: string;
   health: Health;
   activeIncidents: number;
-  /** How it was found, e.g. "Statuspage JSON API at /api/v2/summary.json". */
+  /** How it was found, e.g. "Statuspage JSON API at /api/v2/summary.json, recognised from the page". */
   foundVia: string;
+  /** When discovery went through the catalog: the entry, whose name and filter Add should save. */
+  catalog?: { id: string; name: string; filter?: SourceFilter };
 }
 
 /** Input to add a source. */
@@ -63,6 +84,30 @@ export interface AddSourceInput {
   name?: string;
   notify?: NotifyLevel;
   intervalSeconds?: number;
+  /** Narrow a shared feed (from a catalog entry or a catalog preview). */
+  filter?: SourceFilter;
+}
+
+/** What an OPML import did. Nothing was changed when it was `canceled` or failed. */
+export interface OpmlImportSummary {
+  /** The user closed the file dialog. */
+  canceled: boolean;
+  /** Sources added to the list. */
+  added: number;
+  /** Feeds in the file that were already in the list (same address, no filter). */
+  alreadyPresent: number;
+  /** Entries that were not http(s) feeds, or whose address was too long. */
+  skipped: number;
+}
+
+/** What an OPML export did. */
+export interface OpmlExportSummary {
+  /** The user closed the save dialog; nothing was written. */
+  canceled: boolean;
+  /** Sources written. */
+  count: number;
+  /** Where the file was written (absent when canceled). */
+  path?: string;
 }
 
 /** Editable fields of a source. */
@@ -85,6 +130,10 @@ export interface StatusTrayApi {
   /** Open an http(s) URL in the default browser; anything else is refused. */
   openExternal(url: string): Promise<Result<null>>;
   openSettings(): Promise<Result<null>>;
+  /** Ask for an OPML file (main shows the dialog) and add the feeds it lists; an invalid file changes nothing. */
+  importOpml(): Promise<Result<OpmlImportSummary>>;
+  /** Ask where to save (main shows the dialog) and write the sources as OPML 2.0. */
+  exportOpml(): Promise<Result<OpmlExportSummary>>;
 }
 
 /** Invoke channels (renderer → main, request/response). */
@@ -100,6 +149,8 @@ export const IPC_INVOKE = {
   setDefaultInterval: 'settings:set-default-interval',
   openExternal: 'shell:open-external',
   openSettings: 'window:open-settings',
+  importOpml: 'opml:import',
+  exportOpml: 'opml:export',
 } as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
 
 /** Push channels (main → renderer). */

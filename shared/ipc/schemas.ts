@@ -9,6 +9,7 @@ import {
   httpUrlSchema,
   intervalSchema,
   notifyLevelSchema,
+  sourceFilterSchema,
   sourceIdSchema,
 } from '../app/settings';
 
@@ -24,6 +25,7 @@ export const addSourceInputSchema = z.strictObject({
   name: payloadNameSchema.optional(),
   notify: notifyLevelSchema.optional(),
   intervalSeconds: intervalSchema.optional(),
+  filter: sourceFilterSchema.optional(),
 });
 
 /** `SourcePatch`, strict keys; at least one field. */
@@ -52,6 +54,9 @@ export const invokeArgsSchemas = {
   setDefaultInterval: z.tuple([intervalSchema]),
   openExternal: z.tuple([httpUrlSchema]),
   openSettings: z.tuple([]),
+  // No arguments: the file is chosen in main's own dialog, never named by the renderer.
+  importOpml: z.tuple([]),
+  exportOpml: z.tuple([]),
 } as const satisfies Record<InvokeMethod, z.ZodType>;
 
 /** Validated arguments of each method, as the controller receives them. */

@@ -25,4 +25,6 @@ export const IPC_ERROR_ADVICE: Readonly<Record<IpcError['code'], string>> = {
   duplicate: 'This status page is already in your list.',
   'fetch-failed': 'Check the address and your connection, then try again.',
   internal: 'Try again. If it keeps happening, restart Status Tray.',
+  'invalid-file': 'Nothing was changed. Choose an OPML file exported by a feed reader or status monitor.',
+  'file-failed': 'Choose another folder, or check that the disk has space, then try again.',
 };

@@ -83,10 +83,10 @@ export function createFakeApi(): StatusTrayApi {
       return () => listeners.delete(listener);
     },
     previewSource: (url) =>
-      ok({ sourceUrl: url, format: 'statuspage-json', provider: new URL(url).host, health: 'operational', activeIncidents: 0, foundVia: 'Statuspage JSON API at /api/v2/summary.json' }),
+      ok({ sourceUrl: new URL('/api/v2/summary.json', url).href, format: 'statuspage-json', provider: new URL(url).host, health: 'operational', activeIncidents: 0, foundVia: 'Statuspage JSON API at /api/v2/summary.json, recognised from the page' }),
     addSource(input) {
       const id = `src-${Date.now()}`;
-      const settings: SourceSettings = { id, url: input.url, enabled: true, intervalSeconds: input.intervalSeconds ?? state.defaultIntervalSeconds, notify: input.notify ?? 'all', ...(input.name ? { name: input.name } : {}) };
+      const settings: SourceSettings = { id, url: input.url, enabled: true, intervalSeconds: input.intervalSeconds ?? state.defaultIntervalSeconds, notify: input.notify ?? 'all', ...(input.name ? { name: input.name } : {}), ...(input.filter ? { filter: input.filter } : {}) };
       state.sources.push(settings);
       sources = [...sources, { id, name: input.name ?? new URL(input.url).host, url: input.url, effectiveUrl: input.url, enabled: true, health: 'unknown', polling: true }];
       push();
@@ -123,5 +123,8 @@ export function createFakeApi(): StatusTrayApi {
       window.open('./settings.html', '_blank');
       return ok(null);
     },
+    // No file dialogs in a plain browser: both report a cancelled dialog.
+    importOpml: () => ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0 }),
+    exportOpml: () => ok({ canceled: true, count: 0 }),
   };
 }

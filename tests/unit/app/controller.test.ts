@@ -59,7 +59,7 @@ describe('addSource', () => {
     const { controller } = setup({}, new MemorySettings(settingsWith([source('gh', { url: 'https://www.githubstatus.com/history.atom', name: 'GitHub' })])));
     for (const url of ['HTTPS://WWW.GITHUBSTATUS.COM/history.atom', 'https://www.githubstatus.com:443/history.atom#x', 'https://www.githubstatus.com/history.atom/']) {
       const r = await controller.addSource({ url });
-      expect(r).toEqual({ ok: false, error: { code: 'duplicate', message: 'GitHub is already being watched.' } });
+      expect(r).toEqual({ ok: false, error: { code: 'duplicate', message: 'GitHub is already in your list.' } });
     }
     expect((await controller.addSource({ url: 'https://www.githubstatus.com/history.rss' })).ok).toBe(true);
   });

@@ -29,6 +29,13 @@ describe('preload', () => {
     ]);
   });
 
+  it('asks main for OPML import and export without naming a file (main shows the dialogs)', async () => {
+    double.ipcRenderer.invoked.length = 0;
+    await api.importOpml();
+    await api.exportOpml();
+    expect(double.ipcRenderer.invoked).toEqual([[IPC_INVOKE.importOpml], [IPC_INVOKE.exportOpml]]);
+  });
+
   it('delivers pushed snapshots without the IPC event, until unsubscribed', () => {
     const got: AppSnapshot[] = [];
     const off = api.onSnapshot((s) => got.push(s));

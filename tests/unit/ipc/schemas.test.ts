@@ -68,6 +68,17 @@ describe('invoke payload schemas', () => {
     ['openExternal', ['file:///etc/passwd']],
     ['openSettings', ['extra']],
     ['getSnapshot', [1]],
+    ['addSource', [{ url: 'https://x.example/', filter: {} }]],
+    ['addSource', [{ url: 'https://x.example/', filter: null }]],
+    ['addSource', [{ url: 'https://x.example/', filter: { components: [] } }]],
+    ['addSource', [{ url: 'https://x.example/', filter: { regions: ['  '] } }]],
+    ['addSource', [{ url: 'https://x.example/', filter: { regions: ['r'.repeat(101)] } }]],
+    ['addSource', [{ url: 'https://x.example/', filter: { components: Array.from({ length: 21 }, (_, i) => `c${i}`) } }]],
+    ['addSource', [{ url: 'https://x.example/', filter: { components: [42] } }]],
+    ['addSource', [{ url: 'https://x.example/', filter: { services: ['ec2'] } }]],
+    ['addSource', [{ url: 'https://x.example/', filter: 'us-east-1' }]],
+    ['importOpml', ['/etc/passwd']],
+    ['exportOpml', ['/tmp/out.opml']],
   ])('%s rejects %j', (method, args) => {
     expect(parseInvokeArgs(method, args).ok).toBe(false);
   });
@@ -81,8 +92,17 @@ describe('invoke payload schemas', () => {
     ['pauseNotifications', [null]],
     ['pauseNotifications', [1_800_000_000_000]],
     ['setDefaultInterval', [86_400]],
+    ['addSource', [{ url: 'https://status.aws.amazon.com/rss/all.rss', filter: { components: ['Amazon Elastic Compute Cloud', 'ec2'], regions: ['us-east-1'] } }]],
+    ['addSource', [{ url: 'https://status.aws.amazon.com/rss/all.rss', filter: { regions: ['me-central-1', 'UAE'] } }]],
+    ['importOpml', []],
+    ['exportOpml', []],
   ])('%s accepts %j', (method, args) => {
     expect(parseInvokeArgs(method, args).ok).toBe(true);
+  });
+
+  it('trims filter names as it validates them', () => {
+    const r = parseInvokeArgs('addSource', [{ url: 'https://x.example/', filter: { regions: [' us-east-1 '] } }]);
+    expect(r).toEqual({ ok: true, args: [{ url: 'https://x.example/', filter: { regions: ['us-east-1'] } }] });
   });
 
   it('says what was wrong, with the path', () => {
