@@ -35,6 +35,7 @@ const FORMAT_PLATFORM: Readonly<Record<FormatId, DiscoveredPlatform | undefined>
   'gcp-json': 'gcp',
   'slack-json': 'slack',
   'azure-rss': 'azure',
+  'apple-json': 'apple',
   'upptime-json': 'upptime',
   'yandex-json': 'yandex',
   rss: undefined,

@@ -106,7 +106,8 @@ export type FormatId =
   | 'slack-json'
   | 'upptime-json'
   | 'yandex-json'
-  | 'azure-rss';
+  | 'azure-rss'
+  | 'apple-json';
 
 /**
  * What one successfully parsed status document says about a provider.

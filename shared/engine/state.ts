@@ -94,7 +94,7 @@ export function newSourceState(url: string): SourceState {
 
 const formatIds = [
   'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
-  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss',
+  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json',
 ] as const satisfies readonly FormatId[];
 const incidentStatuses = [
   'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',

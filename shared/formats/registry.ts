@@ -3,6 +3,7 @@
  * run it, and return a detached `ProviderStatus`. The only entry point the engine needs.
  */
 import type { FormatId, ProviderStatus } from '../domain/types';
+import { appleJsonAdapter, isJsonpHead } from './apple-json';
 import { awsJsonAdapter } from './aws-json';
 import { awsRssAdapter } from './aws-rss';
 import { azureRssAdapter } from './azure-rss';
@@ -21,6 +22,7 @@ import { yandexJsonAdapter } from './yandex-json';
 export const ADAPTERS: readonly FormatAdapter[] = [
   statuspageJsonAdapter,
   awsJsonAdapter,
+  appleJsonAdapter,
   yandexJsonAdapter,
   gcpJsonAdapter,
   upptimeJsonAdapter,
@@ -77,7 +79,7 @@ export function detectFormat(body: string, ctx: { url: string; contentType?: str
   const head = input.head;
   if (!head || looksLikeHtml(head)) return undefined;
   const first = head[0];
-  const isJson = first === '{' || first === '[';
+  const isJson = first === '{' || first === '[' || isJsonpHead(head);
   if (!isJson && first !== '<') return undefined;
   if (!isJson && !xmlRoot(head)) return undefined;
   return ADAPTERS.find((a) => {

@@ -65,6 +65,7 @@ export const FORMAT_LABEL: Readonly<Record<FormatId, string>> = {
   'upptime-json': 'Upptime summary',
   'yandex-json': 'Yandex Cloud status API',
   'azure-rss': 'Azure status RSS',
+  'apple-json': 'Apple System Status',
 };
 
 export const NOTIFY_LABEL: Readonly<Record<NotifyLevel, string>> = {
