@@ -32,6 +32,6 @@ for (const s of skipped) skippedPerPlatform.set(s.platform, (skippedPerPlatform.
 console.log(`Wrote ${entries.length} entries to ${outPath}`);
 console.log('  by platform:', Object.fromEntries([...perPlatform].sort()));
 console.log(`  skipped ${skipped.length} seed rows:`, Object.fromEntries([...skippedPerPlatform].sort()));
-for (const s of skipped.filter((s) => s.platform !== 'other' && s.platform !== 'apple')) {
+for (const s of skipped.filter((s) => s.platform !== 'other')) {
   console.log(`    ${s.name} (${s.platform}): ${s.reason}`);
 }

@@ -4,13 +4,13 @@
  * byte-identical output. Used by build/scripts/generate-catalog.ts; the app only reads the generated JSON.
  */
 import { CATALOG_ADDITIONS, type CatalogAddition } from './additions';
-import { awsFilter, azureFilter, gcpFilter } from './cloud-filters';
+import { appleFilter, awsFilter, azureFilter, gcpFilter } from './cloud-filters';
 import { PLATFORM_RULES } from './platforms';
 import { tagsFor } from './tags';
 import { slugify } from './text';
 import type { CatalogEntry, CatalogFilter, CatalogPlatform } from './types';
 
-/** One row of the seed file. `platform` is a free string there (`other`, `apple`, `sorry`, … are skipped). */
+/** One row of the seed file. `platform` is a free string there (`other`, `sorry`, … are skipped). */
 export interface SeedService {
   name: string;
   statusPageUrl: string;
@@ -56,6 +56,7 @@ function filterFor(platform: CatalogPlatform, name: string): CatalogFilter | und
   if (platform === 'aws') return awsFilter(name);
   if (platform === 'gcp') return gcpFilter(name);
   if (platform === 'azure') return azureFilter(name);
+  if (platform === 'apple') return appleFilter(name);
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Filters that turn a big cloud's shared feed into one service or region (see CatalogFilter). The names come
- * from the catalog seed (how stts labels them); region codes are AWS's public region identifiers; service keys
+ * Filters that turn a big provider's shared feed (AWS, Google Cloud, Azure, Apple) into one service or region
+ * (see CatalogFilter). The names come from the catalog seed (how stts labels them); region codes are AWS's public region identifiers; service keys
  * are the slugs AWS uses in its Health Dashboard event ids (`#directconnect-eu-central-1_…` in all.rss).
  */
 import type { CatalogFilter } from './types';
@@ -120,4 +120,22 @@ export function azureFilter(name: string): CatalogFilter | undefined {
   const region = name.replace(/^Azure /, '');
   if (!AZURE_REGIONS.includes(region)) throw new Error(`Unknown Azure region name in the catalog seed: ${region}`);
   return { regions: [region] };
+}
+
+/**
+ * Filter for an Apple or Apple Developer seed entry: "(All)" selects everything; otherwise the service as Apple's
+ * data document names it (`services[].serviceName`, matched exactly by applyCatalogFilter). The seed names come
+ * from stts's generator (inket/stts Scripts/generate_apple_services.swift): it shows a service as its
+ * `serviceName` when that starts with "Apple", else as "Apple <serviceName>", and appends " (Developer)" to a
+ * developer service whose shown name collides with a consumer one. Inverting that is ambiguous for names that
+ * start with "Apple " ("Apple Music" is the service "Apple Music", "Apple iCloud Mail" the service "iCloud Mail"),
+ * so both spellings are listed; one document never holds both.
+ */
+export function appleFilter(name: string): CatalogFilter | undefined {
+  const shown = name.trim();
+  if (ALL.test(shown)) return undefined;
+  const bare = shown.replace(/\s*\(Developer\)$/, '');
+  const names = [bare];
+  if (bare.startsWith('Apple ')) names.push(bare.slice('Apple '.length));
+  return { components: names };
 }

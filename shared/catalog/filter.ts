@@ -1,11 +1,12 @@
 /**
- * Narrowing a provider-wide status (all of AWS, Google Cloud or Azure) to a catalog entry's filter, so a user
+ * Narrowing a provider-wide status (all of AWS, Google Cloud, Azure or Apple) to a catalog entry's filter, so a user
  * watching "AWS us-east-1 EC2" sees only that. Pure; the engine or the UI applies it after parsing.
  *
  * Matching, case-insensitive:
  * - AWS incidents carry their Health Dashboard key as component (`ec2-us-east-1`, see formats/aws-rss):
  *   the part before the region code is matched against `components`, the region code against `regions`.
- * - Other components match a filter name exactly (Google Cloud product titles, Statuspage components).
+ * - Other components match a filter name exactly (Google Cloud product titles, Apple service names, Statuspage
+ *   components).
  * - An incident that names no components (Azure's feed) matches when its title or updates mention a filter
  *   name as a whole phrase.
  * With both lists, an incident must match both.

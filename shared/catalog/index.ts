@@ -15,7 +15,7 @@ export { AWS_REGIONS, AZURE_REGIONS } from './cloud-filters';
 /** Every catalog entry, sorted by id. Treat as read-only. */
 export const CATALOG: readonly CatalogEntry[] = data as CatalogEntry[];
 
-/** Short names people type for the provider-wide entries of the big clouds. */
+/** Short names people type for the provider-wide entries of the big clouds and Apple. */
 const ALIASES: Readonly<Record<string, string>> = {
   aws: 'aws-all',
   amazon: 'aws-all',
@@ -25,6 +25,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   firebase: 'firebase-all',
   azure: 'azure-all-regions',
   'microsoft-azure': 'azure-all-regions',
+  apple: 'apple-all',
+  'apple-developer': 'apple-developer-all',
 };
 
 let searchable: SearchableEntry[] | undefined;

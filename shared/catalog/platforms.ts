@@ -27,7 +27,7 @@ function isRootPage(u: URL): boolean {
   return (u.pathname === '/' || u.pathname === '') && u.search === '' && u.hash === '';
 }
 
-/** Rules per platform. Fixed-URL platforms (AWS, Google Cloud, Azure, Slack) ignore the page's path. */
+/** Rules per platform. Fixed-URL platforms (AWS, Google Cloud, Azure, Slack, Apple) ignore the page's path. */
 export const PLATFORM_RULES: Readonly<Record<CatalogPlatform, PlatformRule>> = {
   // Atlassian Statuspage public API v2 (https://developer.statuspage.io/ "Summary").
   statuspage: {
@@ -86,6 +86,16 @@ export const PLATFORM_RULES: Readonly<Record<CatalogPlatform, PlatformRule>> = {
     format: 'slack-json',
     sourceFor: () => 'https://slack-status.com/api/v2.0.0/current',
     pattern: /^https:\/\/slack-status\.com\/api\/v2\.0\.0\/current$/,
+  },
+  // Apple System Status data documents, consumer and developer (inket/stts Apple.swift and AppleDeveloper.swift;
+  // insidegui/StatusBuddy StatusProvider.swift); see formats/apple-json.
+  apple: {
+    format: 'apple-json',
+    sourceFor: (u) =>
+      u.host === 'developer.apple.com'
+        ? 'https://www.apple.com/support/systemstatus/data/developer/system_status_en_US.js'
+        : 'https://www.apple.com/support/systemstatus/data/system_status_en_US.js',
+    pattern: /^https:\/\/www\.apple\.com\/support\/systemstatus\/data\/(developer\/)?system_status_en_US\.js$/,
   },
 };
 

@@ -265,6 +265,9 @@ export function tagsFor(id: string, name: string, platform: CatalogPlatform): st
     for (const [re, add] of RULES) if (re.test(lower)) for (const t of add) tags.add(t);
   }
   if (lower.startsWith('firebase')) tags.add('firebase');
+  // Apple's services are consumer and developer products, not cloud infrastructure: the cloud keyword rules
+  // ("Connect" → messaging) would mislabel them.
+  if (platform === 'apple') tags.add('apple');
   if (tags.size === 0) tags.add('saas');
   return [...tags].sort();
 }

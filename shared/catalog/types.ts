@@ -17,7 +17,8 @@ export type CatalogPlatform =
   | 'aws'
   | 'gcp'
   | 'azure'
-  | 'slack';
+  | 'slack'
+  | 'apple';
 
 /**
  * Narrows a provider-wide source to what the user watches. Each list holds alternative spellings: an incident
@@ -46,6 +47,6 @@ export interface CatalogEntry {
   format: FormatId;
   /** Lower-case category tags (`code-hosting`, `ai`, `cloud`, …), sorted. */
   tags: string[];
-  /** Present for entries that watch part of a big cloud's shared feed (AWS, Google Cloud, Azure). */
+  /** Present for entries that watch part of a big provider's shared feed (AWS, Google Cloud, Azure, Apple). */
   filter?: CatalogFilter;
 }

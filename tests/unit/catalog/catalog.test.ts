@@ -43,7 +43,7 @@ describe('catalog.json', () => {
     expect([...e.tags].sort()).toEqual(e.tags);
     for (const t of e.tags) expect(t).toMatch(/^[a-z]+(-[a-z]+)*$/);
     if (e.filter) {
-      expect(['aws', 'gcp', 'azure']).toContain(e.platform);
+      expect(['aws', 'gcp', 'azure', 'apple']).toContain(e.platform);
       const lists = [e.filter.components, e.filter.regions].filter((l) => l !== undefined);
       expect(lists.length).toBeGreaterThan(0);
       for (const l of lists) expect(l.length).toBeGreaterThan(0);
@@ -70,7 +70,7 @@ describe('buildCatalog', () => {
   it('skips platforms without a derivable source and says why', () => {
     const { entries, skipped } = buildCatalog(
       [
-        { name: 'Apple Music', statusPageUrl: 'https://www.apple.com/support/systemstatus/', platform: 'apple' },
+        { name: 'Pingdom', statusPageUrl: 'https://status.pingdom.com', platform: 'sorry' },
         { name: 'Sub Page', statusPageUrl: 'https://status.example.com/eu', platform: 'incidentio' },
         { name: 'Not A URL', statusPageUrl: 'status.example.com', platform: 'statuspage' },
         { name: 'Example', statusPageUrl: 'https://status.example.com/', platform: 'statuspage' },
@@ -79,7 +79,7 @@ describe('buildCatalog', () => {
     );
     expect(entries.map((e) => e.id)).toEqual(['example']);
     expect(entries[0]?.pageUrl).toBe('https://status.example.com');
-    expect(skipped.map((s) => s.name)).toEqual(['Apple Music', 'Sub Page', 'Not A URL']);
+    expect(skipped.map((s) => s.name)).toEqual(['Pingdom', 'Sub Page', 'Not A URL']);
   });
 
   it('upgrades http pages to https', () => {
@@ -123,6 +123,8 @@ describe('findCatalogEntry', () => {
     ['AWS (N. Virginia)', 'aws-n-virginia'],
     ['aws', 'aws-all'],
     ['gcp', 'google-cloud-platform-all'],
+    ['apple', 'apple-all'],
+    ['Apple iCloud Mail', 'apple-icloud-mail'],
   ])('%s → %s', (input, id) => {
     expect(findCatalogEntry(input)?.id).toBe(id);
   });
