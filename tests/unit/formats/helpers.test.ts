@@ -146,6 +146,6 @@ describe('detectFormat', () => {
   });
 
   it('lists one adapter per FormatId', () => {
-    expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(12);
+    expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(13);
   });
 });
