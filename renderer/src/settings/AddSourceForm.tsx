@@ -1,79 +1,188 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { SourcePreview } from '../../../shared/ipc/contract';
+import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { searchServices } from '../../../shared/app/catalog-search';
+import { sourceKey } from '../../../shared/app/source-key';
+import { CATALOG } from '../../../shared/catalog/index';
+import type { CatalogEntry } from '../../../shared/catalog/types';
+import type { AddSourceInput, SourcePreview, SourceSettings } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
 import { InlineError } from '../common/InlineError';
+import { classifyAddInput } from '../common/input-kind';
 import { useAction } from '../common/useAction';
-import { checkSourceUrl } from '../common/validate';
+import { CatalogResults } from './CatalogResults';
 import { PreviewCard } from './PreviewCard';
 
+/** Most catalog matches listed at once. */
+const MAX_RESULTS = 8;
+const PLACEHOLDER = `Search ${Math.floor(CATALOG.length / 100) * 100}+ services or paste a status page URL`;
+
+/** The input for a previewed source: the discovered URL, and the catalog entry's name and filter when it came from one. */
+function inputFromPreview(p: SourcePreview, customName: string): AddSourceInput {
+  const name = customName.trim() || p.catalog?.name;
+  return { url: p.sourceUrl, ...(name ? { name } : {}), ...(p.catalog?.filter ? { filter: p.catalog.filter } : {}) };
+}
+
 /**
- * Add a status page in two steps: "Preview" fetches the typed address once (main discovers the machine-readable
- * endpoint) and shows what was found; "Add" saves the previewed source URL. Editing the address drops the preview.
+ * Add a status page: typing searches the catalog (arrow keys and Enter, or a click, add an entry at once);
+ * a pasted or typed address goes through discovery ("Preview", automatic on paste) and Add saves the source
+ * it found. Entries already watched (same URL and filter) show "Added"; the controller refuses duplicates.
  */
-export function AddSourceForm() {
+export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] }) {
   const api = useApi();
-  const urlId = useId();
+  const inputId = useId();
+  const listId = useId();
   const nameId = useId();
-  const [url, setUrl] = useState('');
-  const [name, setName] = useState('');
+  const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string | undefined>();
   const [preview, setPreview] = useState<SourcePreview | undefined>();
   const [added, setAdded] = useState<string | undefined>();
+  const [active, setActive] = useState(-1);
+  const [addingId, setAddingId] = useState<string | undefined>();
+  const [name, setName] = useState('');
+  const pasted = useRef(false);
   const previewAction = useAction((target: string) => api.previewSource(target));
-  const addAction = useAction((p: SourcePreview, customName: string) =>
-    api.addSource(customName.trim() ? { url: p.sourceUrl, name: customName.trim() } : { url: p.sourceUrl }),
-  );
+  const addAction = useAction((input: AddSourceInput) => api.addSource(input));
 
-  async function onPreview(event: FormEvent) {
-    event.preventDefault();
-    setAdded(undefined);
-    const checked = checkSourceUrl(url);
-    if (!checked.ok) {
-      setInvalid(checked.message);
-      return;
-    }
-    setInvalid(undefined);
-    setPreview(await previewAction.run(checked.url));
+  const input = classifyAddInput(text);
+  const query = input.kind === 'search' || input.kind === 'host' ? input.query : '';
+  const results = useMemo(() => (query ? searchServices(query, MAX_RESULTS) : []), [query]);
+  const watched = useMemo(() => new Set(sources.map(sourceKey)), [sources]);
+  const isAdded = (e: CatalogEntry) => watched.has(sourceKey({ url: e.sourceUrl, filter: e.filter }));
+  const open = results.length > 0 && !preview;
+  const optionId = (i: number) => `${listId}-option-${i}`;
+
+  function reset(): void {
+    setText('');
+    setName('');
+    setActive(-1);
+    setPreview(undefined);
   }
 
-  async function onAdd() {
+  async function runPreview(url: string): Promise<void> {
+    setAdded(undefined);
+    setInvalid(undefined);
+    addAction.clearError();
+    setPreview(await previewAction.run(url));
+  }
+
+  async function addEntry(entry: CatalogEntry): Promise<void> {
+    setAdded(undefined);
+    setInvalid(undefined);
+    if (isAdded(entry)) {
+      setInvalid(`${entry.name} is already in your list.`);
+      return;
+    }
+    setAddingId(entry.id);
+    const saved = await addAction.run({ url: entry.sourceUrl, name: entry.name, ...(entry.filter ? { filter: entry.filter } : {}) });
+    setAddingId(undefined);
+    if (!saved) return;
+    setAdded(entry.name);
+    reset();
+  }
+
+  async function addPreviewed(): Promise<void> {
     if (!preview) return;
-    const saved = await addAction.run(preview, name);
+    const saved = await addAction.run(inputFromPreview(preview, name));
     if (!saved) return;
     setAdded(saved.name ?? preview.provider);
-    setPreview(undefined);
-    setUrl('');
-    setName('');
+    reset();
+  }
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault();
+    setAdded(undefined);
+    const highlighted = open && active >= 0 ? results[active] : undefined;
+    if (highlighted) return void addEntry(highlighted);
+    switch (input.kind) {
+      case 'empty':
+        return setInvalid('Type a service name, or paste the address of a status page such as https://www.githubstatus.com.');
+      case 'invalid-url':
+        return setInvalid(input.message);
+      case 'url':
+        return void runPreview(input.url);
+      case 'host':
+        return void runPreview(input.url);
+      case 'search':
+        return setInvalid(
+          results.length > 0
+            ? 'Choose a service from the list (arrow keys, then Enter), or paste a status page address.'
+            : `No service in the catalog matches “${input.query}”. Paste its status page address (https://…) instead.`,
+        );
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    if (!open) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => (a < 0 && step < 0 ? results.length - 1 : (a + step + results.length) % results.length));
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      reset();
+    }
   }
 
   return (
     <section className="card" aria-labelledby="add-title">
       <h2 id="add-title">Add a status page</h2>
-      <form className="add-form" onSubmit={(e) => void onPreview(e)} noValidate>
-        <label htmlFor={urlId}>Status page address</label>
+      <form className="add-form" onSubmit={onSubmit} noValidate>
+        <label htmlFor={inputId}>Search services or paste a status page address</label>
         <div className="row">
           <input
-            id={urlId}
-            type="url"
-            inputMode="url"
-            placeholder="https://www.githubstatus.com"
-            value={url}
+            id={inputId}
+            type="text"
+            role="combobox"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={PLACEHOLDER}
+            value={text}
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
             aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? `${urlId}-error` : undefined}
+            aria-describedby={invalid ? `${inputId}-error` : `${inputId}-help`}
+            onKeyDown={onKeyDown}
+            onPaste={() => {
+              pasted.current = true;
+            }}
             onChange={(e) => {
-              setUrl(e.target.value);
+              const value = e.target.value;
+              setText(value);
               setPreview(undefined);
               setInvalid(undefined);
+              setActive(-1);
+              if (pasted.current) {
+                pasted.current = false;
+                const kind = classifyAddInput(value);
+                if (kind.kind === 'url') void runPreview(kind.url);
+              }
             }}
           />
           <button type="submit" disabled={previewAction.pending}>
             {previewAction.pending ? 'Checking…' : 'Preview'}
           </button>
         </div>
-        {invalid && (
-          <p id={`${urlId}-error`} className="field-error" role="alert">
+        {invalid ? (
+          <p id={`${inputId}-error`} className="field-error" role="alert">
             {invalid}
           </p>
+        ) : (
+          <p id={`${inputId}-help`} className="muted help">
+            Big clouds: add one service or region, e.g. “ec2 us-east-1” or “Google Compute Engine”.
+          </p>
+        )}
+        {open && (
+          <CatalogResults
+            id={listId}
+            entries={results}
+            active={active}
+            isAdded={isAdded}
+            addingId={addingId}
+            optionId={optionId}
+            onPick={(entry) => void addEntry(entry)}
+            onHover={setActive}
+          />
         )}
       </form>
       <InlineError error={previewAction.error} onDismiss={previewAction.clearError} />
@@ -82,9 +191,9 @@ export function AddSourceForm() {
           <PreviewCard preview={preview} />
           <label htmlFor={nameId}>Name (optional)</label>
           <div className="row">
-            <input id={nameId} type="text" placeholder={preview.provider} value={name} onChange={(e) => setName(e.target.value)} />
-            <button type="button" className="primary" onClick={() => void onAdd()} disabled={addAction.pending}>
-              {addAction.pending ? 'Adding…' : `Add ${name.trim() || preview.provider}`}
+            <input id={nameId} type="text" placeholder={preview.catalog?.name ?? preview.provider} value={name} onChange={(e) => setName(e.target.value)} />
+            <button type="button" className="primary" onClick={() => void addPreviewed()} disabled={addAction.pending}>
+              {addAction.pending ? 'Adding…' : `Add ${name.trim() || preview.catalog?.name || preview.provider}`}
             </button>
           </div>
         </div>

@@ -1,9 +1,14 @@
+import { describeFilter } from '../../../shared/app/catalog-search';
 import type { SourcePreview } from '../../../shared/ipc/contract';
 import { HealthBadge } from '../common/HealthBadge';
 import { FORMAT_LABEL } from '../common/labels';
 
-/** What a preview fetch found: provider, format, health, open incidents, how it was found and the URL to poll. */
+/**
+ * What discovery found: provider, health (narrowed to the catalog entry's filter, if any), format, how it was
+ * found, the catalog entry it matched and the URL that will be checked.
+ */
 export function PreviewCard({ preview }: { preview: SourcePreview }) {
+  const narrowed = describeFilter(preview.catalog?.filter);
   return (
     <dl className="preview-card" aria-label="Preview">
       <dt>Provider</dt>
@@ -18,7 +23,19 @@ export function PreviewCard({ preview }: { preview: SourcePreview }) {
       <dt>Format</dt>
       <dd>{FORMAT_LABEL[preview.format]}</dd>
       <dt>Found via</dt>
-      <dd>{preview.foundVia}</dd>
+      <dd className="preview-found-via">{preview.foundVia}</dd>
+      {preview.catalog && (
+        <>
+          <dt>Catalog</dt>
+          <dd className="preview-catalog">{preview.catalog.name}</dd>
+        </>
+      )}
+      {narrowed && (
+        <>
+          <dt>Only</dt>
+          <dd className="preview-filter">{narrowed}</dd>
+        </>
+      )}
       <dt>Will check</dt>
       <dd className="preview-url">{preview.sourceUrl}</dd>
     </dl>

@@ -4,9 +4,10 @@ import { useSnapshot } from '../common/useSnapshot';
 import { AddSourceForm } from './AddSourceForm';
 import { GeneralSettings } from './GeneralSettings';
 import { NotificationPause } from './NotificationPause';
+import { OpmlTransfer } from './OpmlTransfer';
 import { SourceList } from './SourceList';
 
-/** The settings window: add a status page, edit the watched ones, notifications, and app-wide options. */
+/** The settings window: add a status page, edit the watched ones, OPML import/export, notifications, and app-wide options. */
 export function SettingsApp() {
   const api = useApi();
   const { snapshot, error } = useSnapshot(api);
@@ -24,8 +25,9 @@ export function SettingsApp() {
         <h1>Settings</h1>
       </header>
       <main>
-        <AddSourceForm />
+        <AddSourceForm sources={settings.sources} />
         <SourceList sources={settings.sources} engineSources={engine.sources} />
+        <OpmlTransfer />
         <NotificationPause pausedUntil={settings.notificationsPausedUntil} />
         <GeneralSettings launchAtLogin={settings.launchAtLogin} defaultIntervalSeconds={settings.defaultIntervalSeconds} />
       </main>

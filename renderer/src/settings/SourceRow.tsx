@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { SourceSnapshot } from '../../../shared/engine/api';
+import { describeFilter } from '../../../shared/app/catalog-search';
 import type { NotifyLevel, SourcePatch, SourceSettings } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
 import { HealthBadge } from '../common/HealthBadge';
@@ -14,7 +15,7 @@ import { SavedCheckbox } from './SavedCheckbox';
 const NOTIFY_LEVELS: readonly NotifyLevel[] = ['all', 'major', 'none'];
 
 /**
- * One watched source: its name (renamable), URL and current health, on/off, how loudly it may notify, how
+ * One watched source: its name (renamable), URL, the part of a shared feed it watches, and current health, on/off, how loudly it may notify, how
  * often it is checked, and remove (with confirmation). Each change is saved at once and errors show inline.
  */
 export function SourceRow({ source, live }: { source: SourceSettings; live: SourceSnapshot | undefined }) {
@@ -25,6 +26,7 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
   const [notify, setNotify] = useState(source.notify);
   useEffect(() => setNotify(source.notify), [source.notify]);
   const displayName = source.name ?? live?.name ?? hostOf(source.url);
+  const narrowed = describeFilter(source.filter);
   return (
     <li className="source-row" data-source-id={source.id}>
       <div className="source-row-head">
@@ -33,6 +35,7 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
         <RemoveSourceButton id={source.id} name={displayName} />
       </div>
       <p className="source-url">{source.url}</p>
+      {narrowed && <p className="source-filter">Only {narrowed}</p>}
       <div className="source-fields">
         <RenameField current={source.name ?? ''} placeholder={live?.status?.provider ?? displayName} onSave={(name) => api.updateSource(source.id, { name })} />
         <SavedCheckbox
