@@ -49,13 +49,13 @@ test('status window, light and dark', async ({ page, app }, testInfo) => {
   await save(page, testInfo, 'status-window-dark.png');
 });
 
-test('settings window with a preview', async ({ page, app }, testInfo) => {
-  app.feeds.serveFile('/incidentio/history.rss', 'incidentio/openai-history-rss-2026-10-01.rss');
+test('settings window searching the catalog', async ({ page, app }, testInfo) => {
   await app.openSettings(page);
   await allChecked(app);
-  await page.getByLabel('Status page address').fill(app.feeds.url('/incidentio/history.rss'));
-  await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.locator('.preview-card')).toBeVisible();
+  const search = page.getByRole('combobox', { name: 'Search services or paste a status page address' });
+  await search.fill('ec2 us-east-1');
+  await search.press('ArrowDown');
+  await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   await page.mouse.move(0, 0);
   await save(page, testInfo, 'settings-window.png');
 });

@@ -14,7 +14,7 @@ test('Preview then Add: the new provider appears in the open status window', asy
   const settings = await context.newPage();
   await app.openSettings(settings);
 
-  await settings.getByLabel('Status page address').fill(app.feeds.url(CURSOR.path));
+  await settings.getByRole('combobox', { name: 'Search services or paste a status page address' }).fill(app.feeds.url(CURSOR.path));
   await settings.getByRole('button', { name: 'Preview' }).click();
   const preview = settings.locator('.preview-card');
   await expect(settings.locator('.preview-provider')).toHaveText('Cursor');
@@ -33,7 +33,7 @@ test('Preview then Add: the new provider appears in the open status window', asy
 
 test('bad addresses are explained inline, and main-side failures show what to do', async ({ page, app }) => {
   await app.openSettings(page);
-  const address = page.getByLabel('Status page address');
+  const address = page.getByRole('combobox', { name: 'Search services or paste a status page address' });
   const previewButton = page.getByRole('button', { name: 'Preview' });
 
   await address.fill('ftp://status.example.com/feed');
@@ -41,9 +41,10 @@ test('bad addresses are explained inline, and main-side failures show what to do
   await expect(page.locator('.field-error')).toHaveText(/Only http and https/);
   await expect(address).toHaveAttribute('aria-invalid', 'true');
 
+  // Not an address: a catalog search that finds nothing, so say what to paste instead.
   await address.fill('status page please');
   await previewButton.click();
-  await expect(page.locator('.field-error')).toHaveText(/not a web address/);
+  await expect(page.locator('.field-error')).toHaveText(/No service in the catalog matches “status page please”. Paste its status page address/);
 
   // Served by nobody: the feed server answers 404.
   await address.fill(app.feeds.url('/nothing/here.json'));
@@ -54,7 +55,7 @@ test('bad addresses are explained inline, and main-side failures show what to do
   await address.fill(app.feeds.url(GITHUB.path));
   await previewButton.click();
   await page.getByRole('button', { name: /^Add / }).click();
-  await expect(page.locator('.inline-error')).toContainText('already in your list');
+  await expect(page.locator('.inline-error')).toContainText('GitHub is already in your list.');
   expect(app.controller.settings().sources).toHaveLength(1);
 });
 

@@ -1,7 +1,9 @@
 /**
  * The e2e fixture: a feed server with real documents, the real engine polling it through Node's fetch, the
  * real AppController on top, the built renderer on a static server, and the bridge that connects the
- * browser pages to the controller. Notifications and "open in browser" are recorded instead of shown.
+ * browser pages to the controller. Notifications and "open in browser" are recorded instead of shown; the
+ * OPML file dialogs are a queue (`opmlFiles`). Requests for any host but the feed server's are answered by
+ * the feed server under /hosts/<host> (see offline-fetch.ts): nothing leaves 127.0.0.1.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { createAppController, type AppController } from '../../../shared/app/controller';
@@ -11,12 +13,14 @@ import { createEngine } from '../../../shared/engine/engine';
 import type { Engine } from '../../../shared/engine/api';
 import { createNodeFetch } from '../../../shared/engine/http/node-fetch';
 import { userAgent } from '../../../shared/engine/user-agent';
+import type { OpmlFilePort } from '../../../shared/app/opml';
 import type { SourceSettings } from '../../../shared/ipc/contract';
 import type { Toast } from '../../../shared/presentation/notifications';
 import { systemClock } from '../../../shared/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { bridgeContext } from './bridge';
 import { memorySettingsStore, memoryStateStore } from './memory-stores';
+import { hostedPath, offlineFetch } from './offline-fetch';
 import { RENDERER_DIST } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -37,6 +41,12 @@ export interface AppOptions {
   recoveryReason?: string;
 }
 
+/** The OPML "dialogs": the next file an import reads (undefined = cancelled), and what exports wrote. */
+export interface OpmlFiles {
+  nextImport: string | undefined;
+  exported: string[];
+}
+
 /** What a test drives. */
 export interface AppHarness {
   feeds: FeedServer;
@@ -53,6 +63,11 @@ export interface AppHarness {
   openSettings(page: Page): Promise<void>;
   /** The configured source with this id. @throws when there is none. */
   source(id: string): SourceSettings;
+  /** Serve a captured feed as if from the external `url` (a catalog source URL, say); see offline-fetch.ts. */
+  serveAs(url: string, feed: string): void;
+  /** External URLs the app asked for, each answered by the feed server instead. */
+  rewritten: string[];
+  opmlFiles: OpmlFiles;
 }
 
 export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
@@ -61,6 +76,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const feeds = await startFeedServer();
     const web = await startStaticServer(RENDERER_DIST);
     const net = createNodeFetch();
+    const offline = offlineFetch(net.fetch, feeds);
     for (const s of appOptions.sources) {
       if (s.feed) feeds.serveFile(s.path, s.feed, { etag: `"${s.id}-1"` });
       else feeds.serveBody(s.path, s.body ?? '', { contentType: s.contentType ?? 'text/plain', etag: `"${s.id}-1"` });
@@ -78,7 +94,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     });
     const ua = userAgent('0.0.0-e2e');
     const engine = createEngine({
-      fetch: net.fetch,
+      fetch: offline.fetch,
       store: memoryStateStore(appOptions.recoveryReason),
       clock: systemClock,
       // No start jitter: a new source is polled at once, so tests need not wait for the scheduler.
@@ -90,10 +106,23 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const openedExternally: string[] = [];
     const settingsPages: Page[] = [];
     let ids = 0;
+    const opmlFiles: OpmlFiles = { nextImport: undefined, exported: [] };
+    const filePort: OpmlFilePort = {
+      chooseImport: async () => {
+        const text = opmlFiles.nextImport;
+        opmlFiles.nextImport = undefined;
+        return text;
+      },
+      saveExport: async (text, name) => {
+        opmlFiles.exported.push(text);
+        return `/e2e/${name}`;
+      },
+    };
     const controller = createAppController({
       engine,
       settings,
-      preview: createPreview({ fetch: net.fetch, userAgent: ua, now: () => Date.now() }),
+      preview: createPreview({ fetch: offline.fetch, userAgent: ua, now: () => Date.now() }),
+      opmlFiles: filePort,
       clock: systemClock,
       notifier: { show: (toast) => void toasts.push(toast) },
       notifyBatchMs: 0,
@@ -128,6 +157,9 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
         if (!found) throw new Error(`no source ${id}`);
         return found;
       },
+      serveAs: (url, feed) => feeds.serveFile(hostedPath(url), feed),
+      rewritten: offline.rewritten,
+      opmlFiles,
     });
     stopBridge();
     controller.dispose();
