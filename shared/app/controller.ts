@@ -2,14 +2,13 @@
  * The app's brain behind the IPC contract: owns the user's settings, feeds them to the engine, validates every
  * request, pushes `AppSnapshot`s, and routes engine events to the notifier. Implements `StatusTrayApi`
  * exactly, so main exposes it over IPC and an e2e test can bridge a browser page to it without Electron.
- * Every method resolves to a `Result`; none throws.
+ * Every method resolves to a `Result`; none throws. OPML import/export lives in ./opml-actions.ts.
  */
 import type { Engine, EngineSnapshot } from '../engine/api';
 import type {
   AddSourceInput,
   AppSettings,
   AppSnapshot,
-  OpmlExportSummary,
   OpmlImportSummary,
   Result,
   SourcePatch,
@@ -20,7 +19,8 @@ import { fail } from '../ipc/dispatch';
 import { parseInvokeArgs, type InvokeMethod } from '../ipc/schemas';
 import type { Clock } from '../ports';
 import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifier';
-import { OPML_EXPORT_FILE_NAME, OpmlFileError, planSettingsImport, settingsToOpml, type OpmlFilePort } from './opml';
+import type { OpmlFilePort } from './opml';
+import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
 import { toSourceConfigs } from './settings';
 import { hasFilter, sourceKey } from './source-key';
@@ -137,10 +137,12 @@ export function createAppController(deps: AppControllerDeps): AppController {
     return settings.sources.find((s) => s.id === id);
   }
 
+  const liveName = (id: string) => deps.engine.snapshot().sources.find((s) => s.id === id)?.name;
+
   /** What the user sees a source called: their name, else the provider's from the last document, else the host. */
   function displayName(source: SourceSettings): string {
     if (source.name) return source.name;
-    const live = deps.engine.snapshot().sources.find((s) => s.id === source.id)?.name;
+    const live = liveName(source.id);
     if (live) return live;
     try {
       return new URL(source.url).host;
@@ -149,17 +151,15 @@ export function createAppController(deps: AppControllerDeps): AppController {
     }
   }
 
-  function importText(xml: string): Result<OpmlImportSummary> {
-    const plan = planSettingsImport(xml, settings, newId);
-    if (!plan.ok) return fail('invalid-file', plan.message);
-    if (!plan.next) return ok(plan.summary);
-    const r = commit(plan.next, true);
-    return r.ok ? ok(plan.summary) : r;
-  }
-
-  function exportText(): string {
-    return settingsToOpml(settings, (id) => deps.engine.snapshot().sources.find((s) => s.id === id)?.name, deps.clock.now());
-  }
+  const opml = createOpmlActions({
+    settings: () => settings,
+    commit: (next) => commit(next, true),
+    liveName,
+    now: () => deps.clock.now(),
+    newId,
+    ...(deps.opmlFiles ? { files: deps.opmlFiles } : {}),
+    log,
+  });
 
   async function guard<T>(work: () => Promise<Result<T>> | Result<T>): Promise<Result<T>> {
     try {
@@ -290,37 +290,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
       }),
 
     importOpmlText: (xml: string) =>
-      guard(() => (typeof xml === 'string' ? importText(xml) : fail('invalid-payload', 'OPML must be text.'))),
-
-    exportOpmlText: () => guard(() => ok(exportText())),
-
-    importOpml: () =>
-      guard(async () => {
-        if (!deps.opmlFiles) return fail('internal', 'Importing files is not available here.');
-        let xml: string | undefined;
-        try {
-          xml = await deps.opmlFiles.chooseImport();
-        } catch (err) {
-          if (err instanceof OpmlFileError) return fail('invalid-file', err.message);
-          throw err;
-        }
-        if (xml === undefined) return ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0 });
-        return importText(xml);
-      }),
-
-    exportOpml: () =>
-      guard(async (): Promise<Result<OpmlExportSummary>> => {
-        if (!deps.opmlFiles) return fail('internal', 'Exporting files is not available here.');
-        const count = settings.sources.length;
-        let path: string | undefined;
-        try {
-          path = await deps.opmlFiles.saveExport(exportText(), OPML_EXPORT_FILE_NAME);
-        } catch (err) {
-          log(`OPML export failed: ${(err as Error)?.message ?? err}`);
-          return fail('file-failed', `The file could not be written: ${(err as Error)?.message ?? err}`);
-        }
-        return ok(path === undefined ? { canceled: true, count: 0 } : { canceled: false, count, path });
-      }),
+      guard(() => (typeof xml === 'string' ? opml.importText(xml) : fail('invalid-payload', 'OPML must be text.'))),
+    exportOpmlText: () => guard(() => ok(opml.exportText())),
+    importOpml: () => guard(() => opml.importFile()),
+    exportOpml: () => guard(() => opml.exportFile()),
 
     dispose() {
       unsubscribe();
