@@ -104,9 +104,12 @@ test('a pasted status page URL is previewed through discovery, and Add saves the
 
   const pageUrl = app.feeds.url(STREAMYARD_HTML.path);
   const box = searchBox(settings);
-  await box.dispatchEvent('paste');
-  await box.fill(pageUrl);
-  // No click on Preview: a paste starts discovery.
+  // A real paste through the system clipboard; no click on Preview: a paste starts discovery.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.web.origin });
+  await box.focus();
+  await settings.evaluate((text) => navigator.clipboard.writeText(text), pageUrl);
+  await box.press('ControlOrMeta+V');
+  await expect(box).toHaveValue(pageUrl);
   const preview = settings.locator('.preview-card');
   await expect(preview.locator('.preview-found-via')).toHaveText('Feed linked from the page (/history.atom)');
   await expect(settings.locator('.preview-provider')).toHaveText('StreamYard');

@@ -145,6 +145,10 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
             onKeyDown={onKeyDown}
             onPaste={() => {
               pasted.current = true;
+              // A paste that leaves the text unchanged fires no change; do not let the flag wait for the next keystroke.
+              setTimeout(() => {
+                pasted.current = false;
+              }, 0);
             }}
             onChange={(e) => {
               const value = e.target.value;
