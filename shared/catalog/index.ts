@@ -3,7 +3,7 @@
  * build/scripts/generate-catalog.ts from ../shared/catalog-seed plus additions.ts). Browser-safe: JSON and pure
  * functions only, so the renderer may search it. The folded search index is built on first use.
  */
-import data from './catalog.json';
+import data from './catalog.json' with { type: 'json' };
 import { AWS_REGIONS } from './cloud-filters';
 import { rankEntries, toSearchable, type SearchableEntry } from './search';
 import { foldText, slugify } from './text';

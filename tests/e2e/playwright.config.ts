@@ -1,8 +1,4 @@
-import { register } from 'node:module';
 import { defineConfig } from '@playwright/test';
-
-// The harness runs the real discovery, which reads the catalog's JSON module; see support/json-imports.mjs.
-register('./support/json-imports.mjs', import.meta.url);
 
 /**
  * End-to-end tests. `renderer` project: the BUILT renderer (run `vite build` first; global-setup checks) in
