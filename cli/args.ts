@@ -101,13 +101,3 @@ function numberOption(name: string, raw: string | undefined, fallback: number, m
   if (!Number.isFinite(n) || n < min) return `${name} must be a number ≥ ${min} (got "${raw}").`;
   return n;
 }
-
-/** True for an absolute http: or https: URL. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

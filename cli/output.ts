@@ -2,7 +2,7 @@
  * What the headless runner prints. Pure formatting: snapshot/event in, string or JSON-ready object out.
  * The JSON shapes are the runner's public interface (documented in README.md): change them compatibly.
  */
-import { HEALTH_LABEL } from '../shared/domain/health';
+import { healthWords } from '../shared/presentation/health-text';
 import type { Incident } from '../shared/domain/types';
 import type { SourceSnapshot } from '../shared/engine/api';
 import type { EngineEvent } from '../shared/engine/events';
@@ -16,14 +16,7 @@ export function sourceJson(s: SourceSnapshot): Record<string, unknown> {
     health: s.health,
     ...(status?.indicator ? { indicator: status.indicator } : {}),
     components: (status?.components ?? []).map((c) => ({ name: c.name, status: c.status })),
-    activeIncidents: (status?.activeIncidents ?? []).map((i) => ({
-      id: i.id,
-      title: i.title,
-      status: i.status,
-      impact: i.impact,
-      updatedAt: i.updatedAt,
-      url: i.url ?? null,
-    })),
+    activeIncidents: (status?.activeIncidents ?? []).map(incidentSummary),
     ...(s.lastError ? { error: { code: s.lastError.code, message: s.lastError.message } } : {}),
   };
 }
@@ -32,7 +25,7 @@ export function sourceJson(s: SourceSnapshot): Record<string, unknown> {
 export function sourcesTable(sources: readonly SourceSnapshot[]): string {
   const rows = sources.map((s) => [
     s.name,
-    HEALTH_LABEL[s.health],
+    healthWords(s.health),
     s.lastError ? `error: ${s.lastError.message}` : incidentsCell(s.status?.activeIncidents ?? []),
   ]);
   const header = ['PROVIDER', 'HEALTH', 'ACTIVE INCIDENTS'];
@@ -60,7 +53,7 @@ export function localTime(ms: number): string {
 
 /** Watch mode: one or more human lines for an event (local time, provider, health, title, latest update). */
 export function eventText(e: EngineEvent): string {
-  const head = `${localTime(e.at)}  ${e.provider}  [${HEALTH_LABEL[e.health]}]`;
+  const head = `${localTime(e.at)}  ${e.provider}  [${healthWords(e.health)}]`;
   switch (e.type) {
     case 'incident.opened':
     case 'incident.updated':
@@ -71,7 +64,7 @@ export function eventText(e: EngineEvent): string {
       return `${head}  ${verb}: ${e.incident.title} (${e.incident.status.replace('_', ' ')})${detail}`;
     }
     case 'provider.health-changed':
-      return `${head}  health ${HEALTH_LABEL[e.previousHealth]} → ${HEALTH_LABEL[e.health]}`;
+      return `${head}  health ${healthWords(e.previousHealth)} → ${healthWords(e.health)}`;
     case 'source.baselined': {
       const open = e.openIncidents.map((i) => `\n    open: ${i.title} (${i.status.replace('_', ' ')})`).join('');
       return `${head}  watching${e.openIncidents.length ? `, ${e.openIncidents.length} open` : ''}${open}`;
@@ -95,16 +88,13 @@ export function eventJson(e: EngineEvent): Record<string, unknown> {
   }
 }
 
+/** The incident fields of the runner's JSON output. */
+function incidentSummary(i: Incident): Record<string, unknown> {
+  return { id: i.id, title: i.title, status: i.status, impact: i.impact, updatedAt: i.updatedAt, url: i.url ?? null };
+}
+
 function incidentJson(i: Incident): Record<string, unknown> {
-  return {
-    id: i.id,
-    title: i.title,
-    status: i.status,
-    impact: i.impact,
-    updatedAt: i.updatedAt,
-    url: i.url ?? null,
-    latestUpdate: i.updates[0]?.text ?? null,
-  };
+  return { ...incidentSummary(i), latestUpdate: i.updates[0]?.text ?? null };
 }
 
 /** Watch mode: a line when a source fails. */

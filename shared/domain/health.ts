@@ -103,12 +103,3 @@ export function deriveHealth(input: {
   return worstHealth(signals);
 }
 
-/** Human words for a health value ("partial outage"), for tooltips, notifications and the CLI. */
-export const HEALTH_LABEL: Readonly<Record<Health, string>> = {
-  operational: 'operational',
-  maintenance: 'maintenance',
-  degraded: 'degraded',
-  partial_outage: 'partial outage',
-  major_outage: 'major outage',
-  unknown: 'unknown',
-};

@@ -1,8 +1,9 @@
 /**
- * Human words for health values, shared by the tray, notifications and the renderer. Pure; safe to import
- * from the renderer. Vocabulary follows Statuspage's component statuses (DESIGN.md "Vocabulary").
+ * Human words for health values and incident statuses, shared by the tray, notifications, the CLI and the
+ * renderer. Pure; safe to import from the renderer. Vocabulary follows Statuspage's component and incident
+ * statuses (DESIGN.md "Vocabulary").
  */
-import type { Health } from '../domain/types';
+import type { Health, IncidentStatus } from '../domain/types';
 
 const HEALTH_WORDS: Readonly<Record<Health, string>> = {
   operational: 'operational',
@@ -23,3 +24,16 @@ export function healthLabel(health: Health): string {
   const words = HEALTH_WORDS[health];
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Sentence-case name of an incident status, e.g. `in_progress` → "In progress". */
+export const INCIDENT_STATUS_LABEL: Readonly<Record<IncidentStatus, string>> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  postmortem: 'Postmortem',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+};

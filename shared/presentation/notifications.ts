@@ -6,7 +6,7 @@
 import type { EngineEvent, SourceBaselinedEvent } from '../engine/events';
 import type { Incident } from '../domain/types';
 import type { NotifyLevel } from '../ipc/contract';
-import { healthLabel } from './health-text';
+import { healthLabel, INCIDENT_STATUS_LABEL } from './health-text';
 import { isHttpUrl, plainText } from './text';
 import type { RateLimiter } from './rate-limiter';
 
@@ -101,23 +101,12 @@ export function planNotifications(events: readonly EngineEvent[], ctx: Notificat
 
 type IncidentEvent = Extract<EngineEvent, { incident: Incident }>;
 
-const STATUS_WORDS: Readonly<Record<Incident['status'], string>> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Postmortem',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-};
 
 /** Toast for one incident event: title "Provider — Health", body "[Status: ]title — latest update". */
 export function incidentToast(event: IncidentEvent): Toast {
   const { incident } = event;
   const latest = incident.updates[0]?.text ?? '';
-  const lead = event.type === 'incident.opened' ? '' : `${STATUS_WORDS[incident.status]}: `;
+  const lead = event.type === 'incident.opened' ? '' : `${INCIDENT_STATUS_LABEL[incident.status]}: `;
   const title = plainText(incident.title, 120);
   const update = plainText(latest, BODY_MAX);
   const body = plainText(update ? `${lead}${title} — ${update}` : `${lead}${title}`, BODY_MAX);

@@ -2,7 +2,7 @@
  * Words the UI shows for domain values. Statuspage's own terms (https://developer.statuspage.io/) are used
  * where they exist, so what users read matches the provider's page.
  */
-import type { ComponentStatus, FormatId, Health, Impact, IncidentStatus } from '../../../shared/domain/types';
+import type { ComponentStatus, FormatId, Health, Impact } from '../../../shared/domain/types';
 import type { NotifyLevel } from '../../../shared/ipc/contract';
 
 export const HEALTH_LABEL: Readonly<Record<Health, string>> = {
@@ -24,17 +24,7 @@ export const OVERALL_LABEL: Readonly<Record<Health, string>> = {
   unknown: 'Some status pages could not be read',
 };
 
-export const INCIDENT_STATUS_LABEL: Readonly<Record<IncidentStatus, string>> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Postmortem',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-};
+export { INCIDENT_STATUS_LABEL } from '../../../shared/presentation/health-text';
 
 export const IMPACT_LABEL: Readonly<Record<Impact, string>> = {
   none: 'No stated impact',
