@@ -6,6 +6,10 @@
  * Why not `AbortSignal.any` + `AbortSignal.timeout`: we need to know *which* deadline fired for the message,
  * to clear timers as soon as the exchange ends, and to detach from the long-lived engine signal afterwards;
  * a plain controller plus listeners does all three and is the same signal to fetch.
+ *
+ * This runs once per poll of every source, so it allocates little: timers get a shared callback and the
+ * instance as argument instead of a closure each, and listeners are added without an options object (Node
+ * validates one on every call) and removed in `dispose()`.
  */
 import type { AbortCause } from './fetch-errors';
 
@@ -14,24 +18,21 @@ export class Deadline {
   private readonly controller = new AbortController();
   private readonly totalTimer: ReturnType<typeof setTimeout>;
   private headersTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly detach: Array<() => void> = [];
+  private readonly callerSignal: AbortSignal | undefined;
   private cause: AbortCause | undefined;
+  /** Bound once: the same function must be passed to removeEventListener. */
+  private readonly onCallerAbort = (): void => this.abort('cancelled');
 
   /**
    * @param totalTimeoutMs deadline for the whole exchange, ms, starting now.
-   * @param callerSignals signals that cancel the exchange (already-aborted ones cancel it at once).
+   * @param callerSignal cancels the exchange (an already-aborted one cancels it at once).
    */
-  constructor(totalTimeoutMs: number, callerSignals: ReadonlyArray<AbortSignal | undefined>) {
-    this.totalTimer = setTimeout(() => this.abort('total-timeout'), totalTimeoutMs);
-    for (const signal of callerSignals) {
-      if (!signal) continue;
-      if (signal.aborted) {
-        this.abort('cancelled');
-        continue;
-      }
-      const onAbort = () => this.abort('cancelled');
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.detach.push(() => signal.removeEventListener('abort', onAbort));
+  constructor(totalTimeoutMs: number, callerSignal: AbortSignal | undefined) {
+    this.totalTimer = setTimeout(onTotalTimeout, totalTimeoutMs, this);
+    if (callerSignal?.aborted) this.abort('cancelled');
+    else if (callerSignal) {
+      this.callerSignal = callerSignal;
+      callerSignal.addEventListener('abort', this.onCallerAbort);
     }
   }
 
@@ -56,7 +57,7 @@ export class Deadline {
   /** Start the wait for response headers of one hop, ms. */
   startHeadersTimer(headersTimeoutMs: number): void {
     this.stopHeadersTimer();
-    this.headersTimer = setTimeout(() => this.abort('headers-timeout'), headersTimeoutMs);
+    this.headersTimer = setTimeout(onHeadersTimeout, headersTimeoutMs, this);
   }
 
   /** Headers arrived (or the hop failed). */
@@ -69,6 +70,14 @@ export class Deadline {
   dispose(): void {
     this.stopHeadersTimer();
     clearTimeout(this.totalTimer);
-    for (const off of this.detach.splice(0)) off();
+    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
   }
+}
+
+function onTotalTimeout(deadline: Deadline): void {
+  deadline.abort('total-timeout');
+}
+
+function onHeadersTimeout(deadline: Deadline): void {
+  deadline.abort('headers-timeout');
 }

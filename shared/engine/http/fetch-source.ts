@@ -12,7 +12,7 @@ import { Deadline } from './deadline';
 import { abortedError, redirectError, statusError, thrownError, tooLargeError } from './fetch-errors';
 import { readCappedBody } from './read-body';
 import { retryAfterMs } from './retry-after';
-import type { FetchDeps, FetchLimits, FetchOutcome, FetchSourceRequest, ResponseMeta } from './types';
+import type { BodyOutcome, FetchDeps, FetchLimits, FetchOutcome, FetchSourceRequest, NotModifiedOutcome, ResponseMeta } from './types';
 
 /** Limits used when `FetchDeps.limits` leaves them out. */
 export const DEFAULT_FETCH_LIMITS: Readonly<FetchLimits> = Object.freeze({
@@ -43,16 +43,21 @@ const SAFE_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]+$/;
  *   the response's validators), or `error`. Never throws.
  */
 export async function fetchSource(req: FetchSourceRequest, deps: FetchDeps): Promise<FetchOutcome> {
-  const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...definedOnly(deps.limits) };
-  const deadline = new Deadline(limits.totalTimeoutMs, [deps.signal]);
-  let currentUrl = req.url;
+  const limits = deps.limits ? withDefaults(deps.limits) : DEFAULT_FETCH_LIMITS;
+  const deadline = new Deadline(limits.totalTimeoutMs, deps.signal);
+  const hop: Hop = { url: req.url };
   try {
-    return await exchange(req, deps, limits, deadline, (url) => (currentUrl = url));
+    return await exchange(req, deps, limits, deadline, hop);
   } catch (err) {
-    return { kind: 'error', error: failure(err, deadline, currentUrl, limits, deps.now()), finalUrl: currentUrl };
+    return { kind: 'error', error: failure(err, deadline, hop.url, limits, deps.now()), finalUrl: hop.url };
   } finally {
     deadline.dispose();
   }
+}
+
+/** The URL being fetched right now, for the error of an exchange that throws midway. */
+interface Hop {
+  url: string;
 }
 
 /** The error for something that threw: our own abort first (its cause is reliable), else the thrown error. */
@@ -65,20 +70,19 @@ function failure(err: unknown, deadline: Deadline, url: string, limits: FetchLim
   return thrownError(err, url, at);
 }
 
+function errorAt(error: SourceError, finalUrl: string, retryAfter?: number): FetchOutcome {
+  const outcome: FetchOutcome = { kind: 'error', error, finalUrl };
+  if (retryAfter !== undefined) outcome.retryAfterMs = retryAfter;
+  return outcome;
+}
+
 async function exchange(
   req: FetchSourceRequest,
   deps: FetchDeps,
   limits: FetchLimits,
   deadline: Deadline,
-  onHop: (url: string) => void,
+  hop: Hop,
 ): Promise<FetchOutcome> {
-  const errorAt = (error: SourceError, finalUrl: string, retryAfter?: number): FetchOutcome => ({
-    kind: 'error',
-    error,
-    finalUrl,
-    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
-  });
-
   let url: URL;
   try {
     url = new URL(req.url);
@@ -91,27 +95,32 @@ async function exchange(
   url.hash = '';
 
   const init = requestInit(req, deps.userAgent, deadline.signal);
-  const visited = new Set([url.href]);
+  let visited: Set<string> | undefined; // only redirect chains need it
   let permanentUrl: string | undefined;
   let inPermanentRun = true;
 
   for (let hops = 0; ; hops++) {
-    onHop(url.href);
-    deadline.startHeadersTimer(limits.headersTimeoutMs);
     const target = url.href;
-    const res = await Promise.resolve()
-      .then(() => deps.fetch(target, init))
-      .finally(() => deadline.stopHeadersTimer());
+    hop.url = target;
+    deadline.startHeadersTimer(limits.headersTimeoutMs);
+    let res: Response;
+    try {
+      // Awaited inside try, so a fetch that throws synchronously is handled like one that rejects.
+      res = await deps.fetch(target, init);
+    } finally {
+      deadline.stopHeadersTimer();
+    }
     if (deadline.abortCause) throw new Error('aborted'); // an implementation that resolved despite the abort
 
     if (res.type === 'opaqueredirect' || res.status === 0) {
       // A fetch that hides 3xx responses (FetchPort requires it not to) leaves nothing to follow.
-      return errorAt(redirectError(`${url.host} redirected, but the redirect could not be read.`, deps.now()), url.href);
+      return errorAt(redirectError(`${url.host} redirected, but the redirect could not be read.`, deps.now()), target);
     }
     if (REDIRECT_STATUSES.has(res.status)) {
       discard(res);
+      visited ??= new Set([target]);
       const next = nextHop(url, res, hops, limits.maxRedirects, visited, deps.now());
-      if ('error' in next) return errorAt(next.error, url.href);
+      if ('error' in next) return errorAt(next.error, target);
       if (inPermanentRun && PERMANENT_STATUSES.has(res.status)) permanentUrl = next.url.href;
       else inPermanentRun = false;
       visited.add(next.url.href);
@@ -119,30 +128,26 @@ async function exchange(
       continue;
     }
 
-    const finalUrl = url.href;
-    const meta: ResponseMeta = {
-      finalUrl,
-      ...(permanentUrl === undefined ? {} : { permanentUrl }),
-      ...validators(res.headers),
-      wireBytes: 0,
-    };
+    const finalUrl = target;
+    const headers = res.headers;
 
     if (res.status === 304) {
       // No body to read; cancelling releases the connection if an odd server sent one anyway.
       discard(res);
-      return { kind: 'not-modified', ...meta };
+      const outcome: NotModifiedOutcome = { kind: 'not-modified', finalUrl, wireBytes: 0 };
+      return withMeta(outcome, permanentUrl, headers);
     }
 
     if (res.status < 200 || res.status > 299) {
       discard(res);
       const wait =
         res.status === 429 || res.status === 503
-          ? retryAfterMs(res.headers.get('retry-after'), res.headers.get('date'), deps.now())
+          ? retryAfterMs(headers.get('retry-after'), headers.get('date'), deps.now())
           : undefined;
       return errorAt(statusError(res.status, finalUrl, deps.now(), wait), finalUrl, wait);
     }
 
-    const declared = contentLength(res.headers);
+    const declared = contentLength(headers);
     if (declared !== undefined && declared > limits.maxBodyBytes) {
       deadline.abort('too-large'); // closes the connection instead of downloading what we will not read
       discard(res);
@@ -156,16 +161,17 @@ async function exchange(
     }
     if (read.kind === 'aborted') throw new Error('aborted');
 
-    const contentType = res.headers.get('content-type') ?? undefined;
-    return {
+    const contentType = headers.get('content-type') ?? undefined;
+    const outcome: BodyOutcome = {
       kind: 'body',
-      ...meta,
+      finalUrl,
       wireBytes: wireBytes(declared, read.bytes.byteLength),
       body: decodeBody(read.bytes, contentType),
-      ...(contentType === undefined ? {} : { contentType }),
       contentHash: createHash('sha256').update(read.bytes).digest('hex'),
       bytes: read.bytes.byteLength,
     };
+    if (contentType !== undefined) outcome.contentType = contentType;
+    return withMeta(outcome, permanentUrl, headers);
   }
 }
 
@@ -235,16 +241,16 @@ function nextHop(
   return { url: next };
 }
 
-/** ETag, Last-Modified (exactly as received) and max-age of a response. */
-function validators(headers: Headers): Pick<ResponseMeta, 'etag' | 'lastModified' | 'maxAgeSeconds'> {
-  const etag = headers.get('etag') ?? undefined;
-  const lastModified = headers.get('last-modified') ?? undefined;
+/** Add `permanentUrl` and the response's ETag, Last-Modified (exactly as received) and max-age to `outcome`. */
+function withMeta<T extends ResponseMeta>(outcome: T, permanentUrl: string | undefined, headers: Headers): T {
+  if (permanentUrl !== undefined) outcome.permanentUrl = permanentUrl;
+  const etag = headers.get('etag');
+  if (etag !== null) outcome.etag = etag;
+  const lastModified = headers.get('last-modified');
+  if (lastModified !== null) outcome.lastModified = lastModified;
   const maxAgeSeconds = parseMaxAge(headers.get('cache-control'));
-  return {
-    ...(etag === undefined ? {} : { etag }),
-    ...(lastModified === undefined ? {} : { lastModified }),
-    ...(maxAgeSeconds === undefined ? {} : { maxAgeSeconds }),
-  };
+  if (maxAgeSeconds !== undefined) outcome.maxAgeSeconds = maxAgeSeconds;
+  return outcome;
 }
 
 function contentLength(headers: Headers): number | undefined {
@@ -267,7 +273,12 @@ function discard(res: Response): void {
   res.body?.cancel().catch(() => undefined);
 }
 
-function definedOnly<T extends object>(partial: Partial<T> | undefined): Partial<T> {
-  if (!partial) return {};
-  return Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** `partial` over DEFAULT_FETCH_LIMITS; fields left undefined keep their default. */
+function withDefaults(partial: Partial<FetchLimits>): FetchLimits {
+  return {
+    headersTimeoutMs: partial.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs,
+    totalTimeoutMs: partial.totalTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs,
+    maxBodyBytes: partial.maxBodyBytes ?? DEFAULT_FETCH_LIMITS.maxBodyBytes,
+    maxRedirects: partial.maxRedirects ?? DEFAULT_FETCH_LIMITS.maxRedirects,
+  };
 }

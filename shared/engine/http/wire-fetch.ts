@@ -52,7 +52,8 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     private readonly resolve: (res: Response) => void,
     private readonly reject: (err: unknown) => void,
   ) {
-    signal?.addEventListener('abort', this.onAbort, { once: true });
+    // No options object: Node validates one on every call, and this runs once per poll. detach() removes it.
+    signal?.addEventListener('abort', this.onAbort);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -73,7 +74,7 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
       }
       body = this.openBody(decoders);
     }
-    const res = buildResponse(body, status, statusText ?? '', controller.rawHeaders, headers);
+    const res = buildResponse(body, status, statusText ?? '', headers);
     Object.defineProperty(res, 'url', { value: this.req.url.href });
     this.settled = true;
     this.resolve(res);
@@ -187,42 +188,25 @@ function pipelineOf(decoders: Transform[], onError: (err: Error) => void): Trans
 }
 
 /**
- * A `Response` with the received headers in wire order (values read as Latin-1, as fetch does). Statuses
- * the constructor refuses (outside 200–599) are set afterwards, as fetch reports whatever the server sent.
+ * A `Response` with the received headers (undici's parsed view: names lower-cased, values read as Latin-1,
+ * repeated fields in arrival order — what fetch's Headers hold too, since they iterate sorted and combined).
+ * Statuses the constructor refuses (outside 200–599) are set afterwards, as fetch reports whatever the
+ * server sent.
  */
-function buildResponse(
-  body: ReadableStream<Uint8Array> | null,
-  status: number,
-  statusText: string,
-  raw: Dispatcher.DispatchController['rawHeaders'],
-  parsed: Record<string, string | string[] | undefined>,
-): Response {
+function buildResponse(body: ReadableStream<Uint8Array> | null, status: number, statusText: string, parsed: Record<string, string | string[] | undefined>): Response {
   const inRange = status >= 200 && status <= 599;
   const res = new Response(body, { status: inRange ? status : 200, statusText: REASON_PHRASE.test(statusText) ? statusText : '' });
   if (!inRange) Object.defineProperties(res, { status: { value: status }, ok: { value: false } });
   const headers = res.headers;
-  const append = (name: string, value: string) => {
+  for (const name in parsed) {
+    const value = parsed[name];
+    if (value === undefined) continue;
     try {
-      headers.append(name, value);
+      if (typeof value === 'string') headers.append(name, value);
+      else for (const v of value) headers.append(name, v);
     } catch {
       // A value Headers refuses (a bare CR that llhttp let through) is dropped rather than failing the response.
     }
-  };
-  if (Array.isArray(raw)) {
-    for (let i = 0; i + 1 < raw.length; i += 2) {
-      const value = raw[i + 1];
-      if (Array.isArray(value)) for (const v of value) append(latin1(raw[i]), latin1(v));
-      else append(latin1(raw[i]), latin1(value));
-    }
-  } else {
-    for (const [name, value] of Object.entries(parsed)) {
-      if (Array.isArray(value)) for (const v of value) append(name, v);
-      else if (value !== undefined) append(name, value);
-    }
   }
   return res;
-}
-
-function latin1(v: unknown): string {
-  return typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('latin1') : String(v);
 }

@@ -24,7 +24,7 @@ const BAD_PORTS = new Set([
 ]);
 
 /** Headers undici's dispatcher manages itself or refuses; a caller setting one goes through undici's fetch. */
-const MANAGED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length', 'te', 'trailer']);
+const MANAGED_HEADERS = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length', 'te', 'trailer'];
 /** Conditional request headers: with cache mode "default" they turn the request into a no-store fetch. */
 const CONDITIONAL_HEADERS = ['if-modified-since', 'if-none-match', 'if-unmodified-since', 'if-match', 'if-range'];
 
@@ -63,54 +63,50 @@ export function wireRequest(input: string, init: RequestInit | undefined): WireR
   if (url.username || url.password) return undefined;
   if (url.port && BAD_PORTS.has(Number(url.port))) return undefined;
 
-  const headers = headerPairs(init.headers);
-  if (!headers) return undefined;
-  const has = (name: string) => {
-    for (let i = 0; i < headers.length; i += 2) if (headers[i]!.toLowerCase() === name) return true;
-    return false;
-  };
-  for (let i = 0; i < headers.length; i += 2) if (MANAGED_HEADERS.has(headers[i]!.toLowerCase())) return undefined;
+  const pairs = headerPairs(init.headers);
+  if (!pairs) return undefined;
+  const { headers, names } = pairs;
+  for (const name of MANAGED_HEADERS) if (names.has(name)) return undefined;
 
   // The order below is the order in which undici's fetch appends its defaults.
-  if (!has('accept')) headers.push('accept', '*/*');
-  if (!has('accept-language')) headers.push('accept-language', '*');
+  if (!names.has('accept')) headers.push('accept', '*/*');
+  if (!names.has('accept-language')) headers.push('accept-language', '*');
   headers.push('sec-fetch-mode', 'cors');
-  if (!has('user-agent')) headers.push('user-agent', DEFAULT_USER_AGENT);
+  if (!names.has('user-agent')) headers.push('user-agent', DEFAULT_USER_AGENT);
   let mode: CacheMode = cache;
-  if (mode === 'default' && CONDITIONAL_HEADERS.some(has)) mode = 'no-store';
-  if (mode === 'no-cache' && !has('cache-control')) headers.push('cache-control', 'max-age=0');
+  if (mode === 'default' && CONDITIONAL_HEADERS.some((h) => names.has(h))) mode = 'no-store';
+  if (mode === 'no-cache' && !names.has('cache-control')) headers.push('cache-control', 'max-age=0');
   if (mode === 'no-store' || mode === 'reload') {
-    if (!has('pragma')) headers.push('pragma', 'no-cache');
-    if (!has('cache-control')) headers.push('cache-control', 'no-cache');
+    if (!names.has('pragma')) headers.push('pragma', 'no-cache');
+    if (!names.has('cache-control')) headers.push('cache-control', 'no-cache');
   }
-  if (has('range')) headers.push('accept-encoding', 'identity');
-  if (!has('accept-encoding')) headers.push('accept-encoding', url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate');
+  if (names.has('range')) headers.push('accept-encoding', 'identity');
+  if (!names.has('accept-encoding')) headers.push('accept-encoding', url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate');
   const bareQuestionMark = url.search === '' && url.href[url.href.length - url.hash.length - 1] === '?';
   return { url, path: url.pathname + url.search + (bareQuestionMark ? '?' : ''), method, headers };
 }
 
 /**
  * `HeadersInit` → flat pairs with values normalised as the Fetch spec does (leading/trailing HTTP whitespace
- * removed). Returns `undefined` for shapes the fast path leaves to undici (a name given twice).
+ * removed), plus the set of lower-cased names. Returns `undefined` for shapes the fast path leaves to undici
+ * (a name given twice, which Headers would combine into one line).
  */
-function headerPairs(init: RequestInit['headers']): string[] | undefined {
-  const out: string[] = [];
-  if (init === undefined) return out;
+function headerPairs(init: RequestInit['headers']): { headers: string[]; names: Set<string> } | undefined {
+  const headers: string[] = [];
+  const names = new Set<string>();
+  let repeated = false;
   const add = (name: string, value: string): void => {
     if (!TOKEN.test(name)) throw new TypeError(`Invalid header name: "${name}"`);
     const v = LEADING_OR_TRAILING_WS.test(value) ? value.replace(EDGE_WS, '') : value;
     if (FORBIDDEN_IN_VALUE.test(v)) throw new TypeError(`Invalid value for header "${name}"`);
-    out.push(name, v);
+    const lower = name.toLowerCase();
+    if (names.has(lower)) repeated = true;
+    names.add(lower);
+    headers.push(name, v);
   };
+  if (init === undefined) return { headers, names };
   if (init instanceof Headers) init.forEach((value, name) => add(name, value));
   else if (Array.isArray(init)) for (const [name, value] of init) add(String(name), String(value));
   else for (const name of Object.keys(init)) add(name, String((init as Record<string, string>)[name]));
-  // Headers combine repeated names into one line; leave that to the real implementation.
-  const seen = new Set<string>();
-  for (let i = 0; i < out.length; i += 2) {
-    const lower = out[i]!.toLowerCase();
-    if (seen.has(lower)) return undefined;
-    seen.add(lower);
-  }
-  return out;
+  return repeated ? undefined : { headers, names };
 }
