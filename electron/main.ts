@@ -20,6 +20,7 @@ import { buildTrayModel, type TrayAction } from '../shared/presentation/tray-mod
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers, pushSnapshot } from './ipc';
 import { createElectronNotifier } from './notifier';
+import { createElectronFetch } from './net-fetch';
 import { openExternalSafe } from './open-external';
 import { createOpmlFilePort } from './opml-files';
 import { createStateStore, openSettingsStore } from './store';
@@ -33,7 +34,7 @@ const log = (message: string) => console.log(`[status-tray] ${message}`);
 let showMainWindow: (() => void) | undefined;
 
 /** Every request the engine makes: Chromium's network stack (system proxies, certificates), no cookies. */
-const electronFetch: FetchPort = (input, init) => net.fetch(input, { ...init, credentials: 'omit', bypassCustomProtocolHandlers: true });
+const electronFetch: FetchPort = createElectronFetch(net);
 
 /** Auto-update (electron/updater.ts): off in development and for installs the system package manager owns. */
 function startAutoUpdates(): AutoUpdates {
