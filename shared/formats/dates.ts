@@ -114,10 +114,19 @@ export function parseUpdateStamp(text: string, anchorMs: number | undefined): nu
   if (m[3]) return wallTimeToUtcMs(Number(m[3]), month0, day, hour, minute, zone);
   if (anchorMs === undefined) return undefined;
   const anchorYear = new Date(anchorMs).getUTCFullYear();
+  const years = [anchorYear - 1, anchorYear, anchorYear + 1];
+  // Converting a wall time in a non-UTC zone costs two Intl lookups, so first rank the years by the time read
+  // as UTC: a zone moves it by less than a day, so a year ahead by more than two days stays ahead.
+  const guessGap = years.map((year) => Math.abs(Date.UTC(year, month0, day, hour, minute) - anchorMs));
+  const order = [0, 1, 2].sort((x, y) => guessGap[x]! - guessGap[y]! || x - y);
+  if (guessGap[order[1]!]! - guessGap[order[0]!]! > CLEAR_LEAD_MS) return wallTimeToUtcMs(years[order[0]!]!, month0, day, hour, minute, zone);
   let best: number | undefined;
-  for (const year of [anchorYear - 1, anchorYear, anchorYear + 1]) {
+  for (const year of years) {
     const t = wallTimeToUtcMs(year, month0, day, hour, minute, zone);
     if (best === undefined || Math.abs(t - anchorMs) < Math.abs(best - anchorMs)) best = t;
   }
   return best;
 }
+
+/** Two days: more than twice the largest UTC offset (±14 h), so a lead this large survives any zone. */
+const CLEAR_LEAD_MS = 2 * 24 * 60 * 60 * 1000;

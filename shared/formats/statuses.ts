@@ -22,6 +22,9 @@ const LABELS: Readonly<Record<string, IncidentStatus>> = {
   complete: 'completed',
 };
 
+/** Words separated by single spaces: already in the form the normalising in statusOfLabel produces. */
+const PLAIN_LABEL = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 /** Labels that add text without changing the status in force. */
 const NEUTRAL = new Set(['update', 'updated']);
 
@@ -33,7 +36,8 @@ export const MAINTENANCE_STATUSES: ReadonlySet<IncidentStatus> = new Set(['sched
  * "Update"; `undefined` when the label is not a status at all.
  */
 export function statusOfLabel(label: string): IncidentStatus | null | undefined {
-  const key = label.trim().replace(/^[[(]+|[\])]+$/g, '').replace(/[:.\-–\s]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+  // Labels as Statuspage writes them ("Resolved", "In progress") need none of the normalising below.
+  const key = PLAIN_LABEL.test(label) ? label.toLowerCase() : label.trim().replace(/^[[(]+|[\])]+$/g, '').replace(/[:.\-–\s]+$/, '').replace(/\s+/g, ' ').toLowerCase();
   if (NEUTRAL.has(key)) return null;
   return LABELS[key];
 }

@@ -16,7 +16,15 @@ const BLOCKS = new Set([
   'aside', 'nav', 'details', 'summary', 'address',
 ]);
 
-const INLINE_SPACE = /[\s\u00a0]+/g;
+/** Anything but whitespace (`\s` is exactly the set `String.prototype.trim` removes). */
+const NON_SPACE = /\S/;
+/**
+ * Whitespace that collapsing changes: a run of two or more, or one character other than a plain space.
+ * Replacing these with one space equals replacing every `\s+` run, without rewriting each lone space.
+ */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+/** Whitespace a single-line text would lose or change when collapsed: any but a lone inner space. */
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
 
 /**
  * Accumulates text runs and line breaks, then renders them with whitespace collapsed: every run of
@@ -39,15 +47,18 @@ export class PlainTextBuilder {
 
   /** True when nothing but whitespace was appended. */
   isBlank(): boolean {
-    return this.parts.every((p) => p.trim() === '');
+    for (const p of this.parts) if (NON_SPACE.test(p)) return false;
+    return true;
   }
 
   /** The collapsed text: lines joined by `\n`, no leading/trailing whitespace. */
   toString(): string {
-    const lines = this.parts.join('').split('\n');
+    const joined = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    // Most runs (stamps, labels, one-paragraph bodies) are a single line that is often already clean.
+    if (joined.indexOf('\n') === -1) return UNCOLLAPSED.test(joined) ? joined.replace(SPACE_RUN, ' ').trim() : joined;
     const out: string[] = [];
-    for (const line of lines) {
-      const t = line.replace(INLINE_SPACE, ' ').trim();
+    for (const line of joined.split('\n')) {
+      const t = line.replace(SPACE_RUN, ' ').trim();
       if (t) out.push(t);
     }
     return out.join('\n');

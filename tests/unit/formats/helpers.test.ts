@@ -21,6 +21,13 @@ describe('htmlToText', () => {
     expect(htmlToText('Before<script>alert("x")</script><style>p{}</style> after')).toBe('Before after');
   });
 
+  it('collapses every kind of whitespace trim() knows, and keeps single spaces and line breaks between text', () => {
+    expect(htmlToText('\u2028 a\u00a0\u00a0b\u3000\ufeffc\u000bd\t ')).toBe('a b c d');
+    expect(htmlToText('one two')).toBe('one two');
+    expect(htmlToText('<p>  </p><p> x </p><br><br><p>y  z</p>')).toBe('x\ny z');
+    expect(htmlToText('<p>\u00a0</p>')).toBe('');
+  });
+
   it('decodeEntities handles named and numeric references', () => {
     expect(decodeEntities('It&apos;s &#8217;ok&#x2019; &amp; fine')).toBe('It\'s ’ok’ & fine');
   });
@@ -40,6 +47,14 @@ describe('dates', () => {
     expect(parseUpdateStamp('Dec 31, 23:50 UTC', jan2)).toBe(Date.parse('2019-12-31T23:50:00Z'));
     const dec30 = Date.parse('2019-12-30T00:00:00Z');
     expect(parseUpdateStamp('Jan  9, 14:00 UTC', dec30)).toBe(Date.parse('2020-01-09T14:00:00Z'));
+  });
+
+  it('picks the year nearest the entry date by the zoned time, not the time read as UTC', () => {
+    // Half a year from the anchor either way: read as UTC, Jul 1 2021 is nearer; as Pacific time (UTC-7 in
+    // July), Jul 1 2020 is.
+    const anchor = Date.parse('2020-12-31T03:30:00Z');
+    expect(parseUpdateStamp('Jul  1, 12:00 PST', anchor)).toBe(Date.parse('2020-07-01T19:00:00Z'));
+    expect(parseUpdateStamp('Jul  1, 12:00 UTC', anchor)).toBe(Date.parse('2021-07-01T12:00:00Z'));
   });
 
   it('reads PST/PDT as Pacific wall time, an explicit year, and rejects nonsense', () => {
