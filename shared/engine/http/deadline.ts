@@ -7,28 +7,36 @@
  * to clear timers as soon as the exchange ends, and to detach from the long-lived engine signal afterwards;
  * a plain controller plus listeners does all three and is the same signal to fetch.
  *
- * This runs once per poll of every source, so it allocates little: timers get a shared callback and the
- * instance as argument instead of a closure each, and listeners are added without an options object (Node
- * validates one on every call) and removed in `dispose()`.
+ * This runs once per poll of every source, so it is frugal: ONE timer serves both deadlines (armed for the
+ * nearer one, re-armed when it fires early for the other), its callback is shared and gets the instance as
+ * argument instead of a closure, and the caller listener is added without an options object (Node validates
+ * one on every call) and removed in `dispose()`.
  */
 import type { AbortCause } from './fetch-errors';
 
 /** Deadlines and cancellation for one `fetchSource` call. Call `dispose()` when done. */
 export class Deadline {
   private readonly controller = new AbortController();
-  private readonly totalTimer: ReturnType<typeof setTimeout>;
-  private headersTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the whole exchange must be over, `performance.now()` ms. */
+  private readonly totalAt: number;
+  /** When the current hop's headers must have arrived, `performance.now()` ms; Infinity when not waiting. */
+  private headersAt = Infinity;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The instant `timer` was armed for. */
+  private timerAt = Infinity;
   private readonly callerSignal: AbortSignal | undefined;
   private cause: AbortCause | undefined;
   /** Bound once: the same function must be passed to removeEventListener. */
   private readonly onCallerAbort = (): void => this.abort('cancelled');
 
   /**
-   * @param totalTimeoutMs deadline for the whole exchange, ms, starting now.
+   * @param totalTimeoutMs deadline for the whole exchange, ms, starting now. The timer is set by the first
+   *   `startHeadersTimer()`, which fetchSource calls before it first waits for anything, so one timer
+   *   covers both deadlines from the start.
    * @param callerSignal cancels the exchange (an already-aborted one cancels it at once).
    */
   constructor(totalTimeoutMs: number, callerSignal: AbortSignal | undefined) {
-    this.totalTimer = setTimeout(onTotalTimeout, totalTimeoutMs, this);
+    this.totalAt = performance.now() + totalTimeoutMs;
     if (callerSignal?.aborted) this.abort('cancelled');
     else if (callerSignal) {
       this.callerSignal = callerSignal;
@@ -50,34 +58,60 @@ export class Deadline {
   abort(cause: AbortCause): void {
     if (this.cause) return;
     this.cause = cause;
+    this.clearTimer();
     const name = cause === 'headers-timeout' || cause === 'total-timeout' ? 'TimeoutError' : 'AbortError';
     this.controller.abort(new DOMException(`fetch aborted: ${cause}`, name));
   }
 
   /** Start the wait for response headers of one hop, ms. */
   startHeadersTimer(headersTimeoutMs: number): void {
-    this.stopHeadersTimer();
-    this.headersTimer = setTimeout(onHeadersTimeout, headersTimeoutMs, this);
+    this.headersAt = performance.now() + headersTimeoutMs;
+    this.arm();
   }
 
-  /** Headers arrived (or the hop failed). */
+  /**
+   * Headers arrived (or the hop failed). The timer is left as it is: if it was set for the headers deadline
+   * it fires then, finds nothing waiting for headers and re-arms for the total deadline. Clearing and setting
+   * a timer on every poll would cost more than that rare extra wake-up.
+   */
   stopHeadersTimer(): void {
-    if (this.headersTimer !== undefined) clearTimeout(this.headersTimer);
-    this.headersTimer = undefined;
+    this.headersAt = Infinity;
   }
 
-  /** Clear timers and listeners; the signal stays as it is. */
+  /** Clear the timer and the caller listener; the signal stays as it is. */
   dispose(): void {
-    this.stopHeadersTimer();
-    clearTimeout(this.totalTimer);
+    this.clearTimer();
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
   }
+
+  /** The timer fired: abort for the deadline that passed, or wait for the one still ahead. */
+  expire(): void {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    if (this.cause) return;
+    const now = performance.now();
+    // Node may fire a timer up to a millisecond before performance.now() reaches its instant.
+    if (this.headersAt <= now + 1) this.abort('headers-timeout');
+    else if (this.totalAt <= now + 1) this.abort('total-timeout');
+    else this.arm();
+  }
+
+  /** Make sure the timer fires by the nearer deadline. */
+  private arm(): void {
+    const at = Math.min(this.headersAt, this.totalAt);
+    if (this.timer !== undefined && this.timerAt <= at) return;
+    this.clearTimer();
+    this.timerAt = at;
+    this.timer = setTimeout(onTimer, Math.max(0, at - performance.now()), this);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+  }
 }
 
-function onTotalTimeout(deadline: Deadline): void {
-  deadline.abort('total-timeout');
-}
-
-function onHeadersTimeout(deadline: Deadline): void {
-  deadline.abort('headers-timeout');
+function onTimer(deadline: Deadline): void {
+  deadline.expire();
 }

@@ -65,13 +65,18 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     bodyTimeout: options.bodyTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs,
     connections: options.connectionsPerOrigin ?? 6,
   });
-  const fetch: FetchPort = async (input, init) => {
-    const wire = wireRequest(input, init);
+  // Not an async function: on the hot path the promise wireFetch returns is handed out as it is.
+  const fetch: FetchPort = (input, init) => {
+    let wire;
+    try {
+      wire = wireRequest(input, init);
+    } catch (err) {
+      return Promise.reject(err); // fetch reports bad arguments through its promise, never by throwing
+    }
     if (wire) return wireFetch(agent, wire, init.signal);
     // undici's types describe its own Request/Response classes; at runtime they are the WHATWG ones the
-    // engine uses (headers, status, body stream), so the casts only bridge the two type declarations.
-    const res = await undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]);
-    return res as unknown as Response;
+    // engine uses (headers, status, body stream), so the cast only bridges the two type declarations.
+    return undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>;
   };
   return {
     fetch,

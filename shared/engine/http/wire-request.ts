@@ -23,10 +23,40 @@ const BAD_PORTS = new Set([
   6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
-/** Headers undici's dispatcher manages itself or refuses; a caller setting one goes through undici's fetch. */
-const MANAGED_HEADERS = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length', 'te', 'trailer'];
+/** Header names the defaults below depend on, as bits, so one pass over the caller's headers finds them. */
+const ACCEPT = 1;
+const ACCEPT_LANGUAGE = 2;
+const USER_AGENT = 4;
+const CACHE_CONTROL = 8;
+const PRAGMA = 16;
+const RANGE = 32;
+const ACCEPT_ENCODING = 64;
 /** Conditional request headers: with cache mode "default" they turn the request into a no-store fetch. */
-const CONDITIONAL_HEADERS = ['if-modified-since', 'if-none-match', 'if-unmodified-since', 'if-match', 'if-range'];
+const CONDITIONAL = 128;
+/** Headers undici's dispatcher manages itself or refuses; a caller setting one goes through undici's fetch. */
+const MANAGED = 256;
+const NAME_BITS: ReadonlyMap<string, number> = new Map([
+  ['accept', ACCEPT], ['accept-language', ACCEPT_LANGUAGE], ['user-agent', USER_AGENT], ['cache-control', CACHE_CONTROL],
+  ['pragma', PRAGMA], ['range', RANGE], ['accept-encoding', ACCEPT_ENCODING],
+  ...['if-modified-since', 'if-none-match', 'if-unmodified-since', 'if-match', 'if-range'].map((n) => [n, CONDITIONAL] as const),
+  ...['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length', 'te', 'trailer'].map((n) => [n, MANAGED] as const),
+]);
+
+/** Lower-cased header names by the spelling callers use; the same few names come with every poll. */
+const lowerNames = new Map<string, string>();
+const LOWER_NAMES_MAX = 256;
+
+/** The lower-cased form of a valid header name. @throws TypeError for a name that is not an HTTP token. */
+function lowerName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    if (!TOKEN.test(name)) throw new TypeError(`Invalid header name: "${name}"`);
+    lower = name.toLowerCase();
+    if (lowerNames.size >= LOWER_NAMES_MAX) lowerNames.clear();
+    lowerNames.set(name, lower);
+  }
+  return lower;
+}
 
 /** Fetch cache modes (Node's RequestInit typings leave `cache` out). */
 type CacheMode = 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
@@ -63,50 +93,59 @@ export function wireRequest(input: string, init: RequestInit | undefined): WireR
   if (url.username || url.password) return undefined;
   if (url.port && BAD_PORTS.has(Number(url.port))) return undefined;
 
-  const pairs = headerPairs(init.headers);
-  if (!pairs) return undefined;
-  const { headers, names } = pairs;
-  for (const name of MANAGED_HEADERS) if (names.has(name)) return undefined;
+  const headers: string[] = [];
+  const seen = headerPairs(init.headers, headers);
+  if (seen === undefined || seen & MANAGED) return undefined;
 
   // The order below is the order in which undici's fetch appends its defaults.
-  if (!names.has('accept')) headers.push('accept', '*/*');
-  if (!names.has('accept-language')) headers.push('accept-language', '*');
+  if (!(seen & ACCEPT)) headers.push('accept', '*/*');
+  if (!(seen & ACCEPT_LANGUAGE)) headers.push('accept-language', '*');
   headers.push('sec-fetch-mode', 'cors');
-  if (!names.has('user-agent')) headers.push('user-agent', DEFAULT_USER_AGENT);
+  if (!(seen & USER_AGENT)) headers.push('user-agent', DEFAULT_USER_AGENT);
   let mode: CacheMode = cache;
-  if (mode === 'default' && CONDITIONAL_HEADERS.some((h) => names.has(h))) mode = 'no-store';
-  if (mode === 'no-cache' && !names.has('cache-control')) headers.push('cache-control', 'max-age=0');
+  if (mode === 'default' && seen & CONDITIONAL) mode = 'no-store';
+  if (mode === 'no-cache' && !(seen & CACHE_CONTROL)) headers.push('cache-control', 'max-age=0');
   if (mode === 'no-store' || mode === 'reload') {
-    if (!names.has('pragma')) headers.push('pragma', 'no-cache');
-    if (!names.has('cache-control')) headers.push('cache-control', 'no-cache');
+    if (!(seen & PRAGMA)) headers.push('pragma', 'no-cache');
+    if (!(seen & CACHE_CONTROL)) headers.push('cache-control', 'no-cache');
   }
-  if (names.has('range')) headers.push('accept-encoding', 'identity');
-  if (!names.has('accept-encoding')) headers.push('accept-encoding', url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate');
+  if (seen & RANGE) headers.push('accept-encoding', 'identity');
+  if (!(seen & ACCEPT_ENCODING)) headers.push('accept-encoding', url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate');
   const bareQuestionMark = url.search === '' && url.href[url.href.length - url.hash.length - 1] === '?';
   return { url, path: url.pathname + url.search + (bareQuestionMark ? '?' : ''), method, headers };
 }
 
 /**
- * `HeadersInit` → flat pairs with values normalised as the Fetch spec does (leading/trailing HTTP whitespace
- * removed), plus the set of lower-cased names. Returns `undefined` for shapes the fast path leaves to undici
- * (a name given twice, which Headers would combine into one line).
+ * Append the caller's headers to `out` as flat pairs, values normalised as the Fetch spec does (leading and
+ * trailing HTTP whitespace removed).
+ * @returns the NAME_BITS of the names present, or `undefined` when a name is given twice (Headers would
+ *   combine them into one line; that is left to undici's fetch).
+ * @throws TypeError for an invalid name or value, as `new Headers()` would.
  */
-function headerPairs(init: RequestInit['headers']): { headers: string[]; names: Set<string> } | undefined {
-  const headers: string[] = [];
-  const names = new Set<string>();
-  let repeated = false;
-  const add = (name: string, value: string): void => {
-    if (!TOKEN.test(name)) throw new TypeError(`Invalid header name: "${name}"`);
+function headerPairs(init: RequestInit['headers'], out: string[]): number | undefined {
+  if (init === undefined) return 0;
+  if (init instanceof Headers) {
+    const pairs: Array<[string, string]> = [];
+    init.forEach((value, name) => pairs.push([name, value]));
+    return headerPairs(pairs, out);
+  }
+  const lowers: string[] = [];
+  let bits = 0;
+  const add = (name: string, value: string): boolean => {
+    const lower = lowerName(name);
+    if (lowers.includes(lower)) return false;
+    lowers.push(lower);
+    bits |= NAME_BITS.get(lower) ?? 0;
     const v = LEADING_OR_TRAILING_WS.test(value) ? value.replace(EDGE_WS, '') : value;
     if (FORBIDDEN_IN_VALUE.test(v)) throw new TypeError(`Invalid value for header "${name}"`);
-    const lower = name.toLowerCase();
-    if (names.has(lower)) repeated = true;
-    names.add(lower);
-    headers.push(name, v);
+    out.push(name, v);
+    return true;
   };
-  if (init === undefined) return { headers, names };
-  if (init instanceof Headers) init.forEach((value, name) => add(name, value));
-  else if (Array.isArray(init)) for (const [name, value] of init) add(String(name), String(value));
-  else for (const name of Object.keys(init)) add(name, String((init as Record<string, string>)[name]));
-  return repeated ? undefined : { headers, names };
+  if (Array.isArray(init)) {
+    for (const [name, value] of init) if (!add(String(name), String(value))) return undefined;
+  } else {
+    const record = init as Record<string, string>;
+    for (const name of Object.keys(record)) if (!add(name, String(record[name]))) return undefined;
+  }
+  return bits;
 }
