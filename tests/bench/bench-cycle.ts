@@ -1,7 +1,8 @@
 /**
  * Bench worker: one engine polling N copies of a real feed, measured over the first cycle (every source
  * answers 200) and a steady cycle (every source answers 304) after an idle gap longer than 5 s, so idle
- * keep-alive connections must survive it. Run by bench.ts as
+ * keep-alive connections must survive it. Run by bench.ts, bundled as the app ships (see bench.ts), as
+ * `node --expose-gc <build dir>/bench-cycle.mjs <n> <feed>`, or from source as
  * `node --expose-gc --import tsx tests/bench/bench-cycle.ts <n> <feed>`; prints one JSON line.
  */
 import { fork } from 'node:child_process';
@@ -28,7 +29,12 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 100);
   const feed = process.argv[3] ?? 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
-  const server = fork(join(import.meta.dirname, 'bench-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  // The server runs in the same form as this worker: bundled next to it, or from source under tsx.
+  const fromSource = import.meta.filename.endsWith('.ts');
+  const server = fork(join(import.meta.dirname, fromSource ? 'bench-server.ts' : 'bench-server.mjs'), [], {
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    stdio: 'inherit',
+  });
   const ask = <T>(msg: unknown): Promise<T> =>
     new Promise((resolve) => {
       server.once('message', (m) => resolve(m as T));
