@@ -1,8 +1,9 @@
 /**
  * The response side of the Node FetchPort's fast path: one request through undici's `Dispatcher.dispatch`
- * (no Request/Headers/webidl/fetch-controller machinery), answered with a real WHATWG `Response`. A response
- * without a body (304, 204, HEAD) costs no stream at all; a body is a byte-counted `ReadableStream` with
- * backpressure down to the socket, decoded like undici's `fetch` decodes it (decoders.ts).
+ * (no Request/Headers/webidl/fetch-controller machinery), answered with a minimal WHATWG Response
+ * (wire-response.ts). A response without a body (304, 204, HEAD) costs no stream at all; a body is a
+ * byte-counted `ReadableStream` with backpressure down to the socket, decoded like undici's `fetch` decodes
+ * it (decoders.ts).
  *
  * Errors mirror undici's `fetch`: a failure before the headers rejects with `TypeError('fetch failed')`
  * whose `cause` is the socket error; an abort rejects (or errors the body) with the signal's reason; a
@@ -14,12 +15,12 @@ import { pipeline } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { decodersFor } from './decoders';
 import type { WireRequest } from './wire-request';
+import { WireHeaders, WireResponse, type ParsedFields } from './wire-response';
 
 /** Statuses whose response has no body (Fetch "null body status"). */
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 /** Bytes queued in the body stream before the socket is paused. */
 const BODY_HIGH_WATER_MARK = 64 * 1024;
-const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
  * Send `req` on `dispatcher` and resolve with the response once its headers arrive.
@@ -61,7 +62,7 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     if (this.signal?.aborted) controller.abort(this.signal.reason as Error);
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: Record<string, string | string[] | undefined>, statusText?: string): void {
+  onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: ParsedFields, statusText?: string): void {
     if (status < 200) return; // informational; the final response follows
     const hasBody = this.req.method !== 'HEAD' && !NULL_BODY_STATUS.has(status);
     let body: ReadableStream<Uint8Array> | null = null;
@@ -74,10 +75,9 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
       }
       body = this.openBody(decoders);
     }
-    const res = buildResponse(body, status, statusText ?? '', headers);
-    Object.defineProperty(res, 'url', { value: this.req.url.href });
+    const res = new WireResponse(this.req.url.href, status, statusText ?? '', new WireHeaders(headers), body);
     this.settled = true;
-    this.resolve(res);
+    this.resolve(res as unknown as Response);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -185,28 +185,4 @@ function pipelineOf(decoders: Transform[], onError: (err: Error) => void): Trans
   return pipeline(decoders as unknown as [Transform, Transform], (err) => {
     if (err) onError(err);
   }) as unknown as Transform;
-}
-
-/**
- * A `Response` with the received headers (undici's parsed view: names lower-cased, values read as Latin-1,
- * repeated fields in arrival order — what fetch's Headers hold too, since they iterate sorted and combined).
- * Statuses the constructor refuses (outside 200–599) are set afterwards, as fetch reports whatever the
- * server sent.
- */
-function buildResponse(body: ReadableStream<Uint8Array> | null, status: number, statusText: string, parsed: Record<string, string | string[] | undefined>): Response {
-  const inRange = status >= 200 && status <= 599;
-  const res = new Response(body, { status: inRange ? status : 200, statusText: REASON_PHRASE.test(statusText) ? statusText : '' });
-  if (!inRange) Object.defineProperties(res, { status: { value: status }, ok: { value: false } });
-  const headers = res.headers;
-  for (const name in parsed) {
-    const value = parsed[name];
-    if (value === undefined) continue;
-    try {
-      if (typeof value === 'string') headers.append(name, value);
-      else for (const v of value) headers.append(name, v);
-    } catch {
-      // A value Headers refuses (a bare CR that llhttp let through) is dropped rather than failing the response.
-    }
-  }
-  return res;
 }
