@@ -9,8 +9,8 @@
  *
  * This runs once per poll of every source, so it is frugal: ONE timer serves both deadlines (armed for the
  * nearer one, re-armed when it fires early for the other), its callback is shared and gets the instance as
- * argument instead of a closure, and the caller listener is added without an options object (Node validates
- * one on every call) and removed in `dispose()`.
+ * argument instead of a closure, and the instance itself listens to the caller's signal (`handleEvent`),
+ * added without an options object (Node validates one on every call) and removed in `dispose()`.
  */
 import { getEventListeners } from 'node:events';
 import type { AbortCause } from './fetch-errors';
@@ -36,8 +36,6 @@ export class Deadline {
   private timerAt = Infinity;
   private readonly callerSignal: AbortSignal | undefined;
   private cause: AbortCause | undefined;
-  /** Bound once: the same function must be passed to removeEventListener. */
-  private readonly onCallerAbort = (): void => this.abort('cancelled');
 
   /**
    * @param totalTimeoutMs deadline for the whole exchange, ms, starting now. The timer is set by the first
@@ -50,7 +48,7 @@ export class Deadline {
     if (callerSignal?.aborted) this.abort('cancelled');
     else if (callerSignal) {
       this.callerSignal = callerSignal;
-      callerSignal.addEventListener('abort', this.onCallerAbort);
+      callerSignal.addEventListener('abort', this); // handleEvent: no closure per poll
     }
   }
 
@@ -94,11 +92,16 @@ export class Deadline {
    */
   dispose(): void {
     this.clearTimer();
-    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    this.callerSignal?.removeEventListener('abort', this);
     const signal = this.controller.signal;
     if (!this.cause && !signal.aborted && idleControllers.length < IDLE_CONTROLLERS_MAX && getEventListeners(signal, 'abort').length === 0) {
       idleControllers.push(this.controller);
     }
+  }
+
+  /** The caller's signal aborted (EventListener interface). */
+  handleEvent(): void {
+    this.abort('cancelled');
   }
 
   /** The timer fired: abort for the deadline that passed, or wait for the one still ahead. */

@@ -9,7 +9,7 @@ import type { SourceError } from '../../domain/types';
 import { parseMaxAge } from './cache-control';
 import { decodeBody } from './decode-body';
 import { Deadline } from './deadline';
-import { abortedError, redirectError, statusError, thrownError, tooLargeError } from './fetch-errors';
+import { abortedError, hostOf, redirectError, statusError, thrownError, tooLargeError } from './fetch-errors';
 import { readCappedBody } from './read-body';
 import { retryAfterMs } from './retry-after';
 import type { BodyOutcome, FetchDeps, FetchLimits, FetchOutcome, FetchSourceRequest, NotModifiedOutcome, ResponseMeta } from './types';
@@ -76,6 +76,32 @@ function errorAt(error: SourceError, finalUrl: string, retryAfter?: number): Fet
   return outcome;
 }
 
+/** Normalised hrefs (fragment removed) of URLs already checked, by the string the caller stored. */
+const checkedHrefs = new Map<string, string>();
+const CHECKED_HREFS_MAX = 4096;
+
+/**
+ * The http(s) URL to request for `raw`, fragment removed; or why it cannot be requested. Sources are polled
+ * again and again with the same stored URL, so the answer is kept (a bounded map of strings).
+ */
+function checkedHref(raw: string): string | Omit<SourceError, 'at'> {
+  const known = checkedHrefs.get(raw);
+  if (known !== undefined) return known;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { code: 'http', message: `"${raw}" is not a valid web address.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { code: 'http', message: `Only http and https addresses can be checked, not ${url.protocol}.` };
+  }
+  if (url.hash) url.hash = '';
+  if (checkedHrefs.size >= CHECKED_HREFS_MAX) checkedHrefs.clear();
+  checkedHrefs.set(raw, url.href);
+  return url.href;
+}
+
 async function exchange(
   req: FetchSourceRequest,
   deps: FetchDeps,
@@ -83,24 +109,16 @@ async function exchange(
   deadline: Deadline,
   hop: Hop,
 ): Promise<FetchOutcome> {
-  let url: URL;
-  try {
-    url = new URL(req.url);
-  } catch {
-    return errorAt({ code: 'http', message: `"${req.url}" is not a valid web address.`, at: deps.now() }, req.url);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return errorAt({ code: 'http', message: `Only http and https addresses can be checked, not ${url.protocol}.`, at: deps.now() }, req.url);
-  }
-  url.hash = '';
+  const first = checkedHref(req.url);
+  if (typeof first !== 'string') return errorAt({ ...first, at: deps.now() }, req.url);
+  let url: URL | undefined; // parsed again only when a redirect needs a base
 
   const init = requestInit(req, deps.userAgent, deadline.signal);
   let visited: Set<string> | undefined; // only redirect chains need it
   let permanentUrl: string | undefined;
   let inPermanentRun = true;
 
-  for (let hops = 0; ; hops++) {
-    const target = url.href;
+  for (let hops = 0, target = first; ; hops++) {
     hop.url = target;
     deadline.startHeadersTimer(limits.headersTimeoutMs);
     let res: Response;
@@ -114,17 +132,19 @@ async function exchange(
 
     if (res.type === 'opaqueredirect' || res.status === 0) {
       // A fetch that hides 3xx responses (FetchPort requires it not to) leaves nothing to follow.
-      return errorAt(redirectError(`${url.host} redirected, but the redirect could not be read.`, deps.now()), target);
+      return errorAt(redirectError(`${hostOf(target)} redirected, but the redirect could not be read.`, deps.now()), target);
     }
     if (REDIRECT_STATUSES.has(res.status)) {
       discard(res);
       visited ??= new Set([target]);
+      url ??= new URL(target);
       const next = nextHop(url, res, hops, limits.maxRedirects, visited, deps.now());
       if ('error' in next) return errorAt(next.error, target);
       if (inPermanentRun && PERMANENT_STATUSES.has(res.status)) permanentUrl = next.url.href;
       else inPermanentRun = false;
       visited.add(next.url.href);
       url = next.url;
+      target = url.href;
       continue;
     }
 

@@ -32,7 +32,7 @@ export function wireFetch(dispatcher: Dispatcher, req: WireRequest, signal: Abor
     if (signal?.aborted) return reject(signal.reason);
     const handler = new ResponseHandler(req, signal ?? undefined, resolve, reject);
     dispatcher.dispatch(
-      { origin: req.url.origin, path: req.path, method: req.method, headers: req.headers },
+      { origin: req.origin, path: req.path, method: req.method, headers: req.headers },
       handler,
     );
   });
@@ -45,7 +45,6 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   private settled = false;
   /** The response was received completely; aborting is then a no-op. */
   private complete = false;
-  private readonly onAbort = () => this.abort(this.signal!.reason);
 
   constructor(
     private readonly req: WireRequest,
@@ -54,7 +53,12 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     private readonly reject: (err: unknown) => void,
   ) {
     // No options object: Node validates one on every call, and this runs once per poll. detach() removes it.
-    signal?.addEventListener('abort', this.onAbort);
+    signal?.addEventListener('abort', this);
+  }
+
+  /** The signal aborted (EventListener interface; the handler itself listens, so no closure per request). */
+  handleEvent(): void {
+    this.abort(this.signal!.reason);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -75,7 +79,7 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
       }
       body = this.openBody(decoders);
     }
-    const res = new WireResponse(this.req.url.href, status, statusText ?? '', new WireHeaders(headers), body);
+    const res = new WireResponse(this.req.href, status, statusText ?? '', new WireHeaders(headers), body);
     this.settled = true;
     this.resolve(res as unknown as Response);
   }
@@ -177,7 +181,7 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   }
 
   private detach(): void {
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.signal?.removeEventListener('abort', this);
   }
 }
 

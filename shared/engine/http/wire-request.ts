@@ -7,9 +7,12 @@
 
 /** What the fast path sends: a parsed URL and the header list as flat name/value pairs. */
 export interface WireRequest {
-  url: URL;
+  /** `scheme://host[:port]` to dispatch to. */
+  origin: string;
   /** Path and query as sent on the request line (a bare trailing `?` kept, as fetch keeps it). */
   path: string;
+  /** The request URL without its fragment (the response's `url`). */
+  href: string;
   method: 'GET' | 'HEAD';
   /** Flat `[name, value, name, value, …]`, names as given by the caller, defaults lower-cased. */
   headers: string[];
@@ -83,15 +86,8 @@ export function wireRequest(input: string, init: RequestInit | undefined): WireR
   const cache = (init as { cache?: CacheMode }).cache ?? 'default';
   if (cache === 'only-if-cached' || cache === 'force-cache') return undefined;
 
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username || url.password) return undefined;
-  if (url.port && BAD_PORTS.has(Number(url.port))) return undefined;
+  const target = wireTarget(input);
+  if (!target) return undefined;
 
   const headers: string[] = [];
   const seen = headerPairs(init.headers, headers);
@@ -110,9 +106,46 @@ export function wireRequest(input: string, init: RequestInit | undefined): WireR
     if (!(seen & CACHE_CONTROL)) headers.push('cache-control', 'no-cache');
   }
   if (seen & RANGE) headers.push('accept-encoding', 'identity');
-  if (!(seen & ACCEPT_ENCODING)) headers.push('accept-encoding', url.protocol === 'https:' ? 'br, gzip, deflate' : 'gzip, deflate');
+  if (!(seen & ACCEPT_ENCODING)) headers.push('accept-encoding', target.https ? 'br, gzip, deflate' : 'gzip, deflate');
+  return { origin: target.origin, path: target.path, href: target.href, method, headers };
+}
+
+/** Where a URL string sends a request, as the fast path needs it. */
+interface WireTarget {
+  origin: string;
+  path: string;
+  href: string;
+  https: boolean;
+}
+
+/** Targets of URL strings already parsed: the engine requests the same few hundred URLs every cycle. */
+const targets = new Map<string, WireTarget | null>();
+const TARGETS_MAX = 4096;
+
+/** The target of `input`, or null when the fast path does not handle it (see wireRequest). */
+function wireTarget(input: string): WireTarget | null {
+  let target = targets.get(input);
+  if (target !== undefined) return target;
+  target = parseTarget(input);
+  if (targets.size >= TARGETS_MAX) targets.clear();
+  targets.set(input, target);
+  return target;
+}
+
+function parseTarget(input: string): WireTarget | null {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username || url.password) return null;
+  if (url.port && BAD_PORTS.has(Number(url.port))) return null;
   const bareQuestionMark = url.search === '' && url.href[url.href.length - url.hash.length - 1] === '?';
-  return { url, path: url.pathname + url.search + (bareQuestionMark ? '?' : ''), method, headers };
+  const path = url.pathname + url.search + (bareQuestionMark ? '?' : '');
+  if (url.hash) url.hash = '';
+  return { origin: url.origin, path, href: url.href, https: url.protocol === 'https:' };
 }
 
 /**
