@@ -32,28 +32,28 @@ const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
  * Used by `htmlToText` and by the Statuspage update reader so both render text identically.
  */
 export class PlainTextBuilder {
-  private parts: string[] = [];
+  /** Runs appended so far (V8 concatenates lazily, so appending is cheap). */
+  private raw = '';
 
   /** Append a text run (source newlines are plain whitespace, not line breaks). */
   text(data: string): void {
     // Only line breaks need replacing now (they would be read as block boundaries); toString collapses the rest.
-    if (data) this.parts.push(data.indexOf('\n') === -1 && data.indexOf('\r') === -1 ? data : data.replace(/[\r\n]+/g, ' '));
+    if (data) this.raw += data.indexOf('\n') === -1 && data.indexOf('\r') === -1 ? data : data.replace(/[\r\n]+/g, ' ');
   }
 
   /** Start a new line (block boundary). */
   newline(): void {
-    this.parts.push('\n');
+    this.raw += '\n';
   }
 
   /** True when nothing but whitespace was appended. */
   isBlank(): boolean {
-    for (const p of this.parts) if (NON_SPACE.test(p)) return false;
-    return true;
+    return !NON_SPACE.test(this.raw);
   }
 
   /** The collapsed text: lines joined by `\n`, no leading/trailing whitespace. */
   toString(): string {
-    const joined = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    const joined = this.raw;
     // Most runs (stamps, labels, one-paragraph bodies) are a single line that is often already clean.
     if (joined.indexOf('\n') === -1) return UNCOLLAPSED.test(joined) ? joined.replace(SPACE_RUN, ' ').trim() : joined;
     const out: string[] = [];
