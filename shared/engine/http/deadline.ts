@@ -24,9 +24,39 @@ import type { AbortCause } from './fetch-errors';
 const idleControllers: AbortController[] = [];
 const IDLE_CONTROLLERS_MAX = 64;
 
+/** Told directly when a Deadline's signal aborts (see watchDeadline). */
+export interface AbortWatcher {
+  handleEvent(): void;
+}
+
+/** The live Deadline of each signal handed out (a pooled signal maps to the Deadline now using it). */
+const deadlineOf = new WeakMap<AbortSignal, Deadline>();
+
+/**
+ * For fetch implementations in this folder: when `signal` belongs to a running Deadline, have `watcher`
+ * called right after it aborts, without an EventTarget listener (adding and removing one costs more than
+ * the rest of a 304 poll's bookkeeping). Returns false for any other signal: listen to it as usual.
+ * Call `unwatchDeadline` when the exchange is over.
+ */
+export function watchDeadline(signal: AbortSignal, watcher: AbortWatcher): boolean {
+  const deadline = deadlineOf.get(signal);
+  if (!deadline || deadline.signal !== signal || deadline.abortCause) return false;
+  deadline.watchers.push(watcher);
+  return true;
+}
+
+/** Undo `watchDeadline` (a no-op when the watcher is not registered). */
+export function unwatchDeadline(signal: AbortSignal, watcher: AbortWatcher): void {
+  const watchers = deadlineOf.get(signal)?.watchers;
+  const i = watchers ? watchers.indexOf(watcher) : -1;
+  if (i >= 0) watchers!.splice(i, 1);
+}
+
 /** Deadlines and cancellation for one `fetchSource` call. Call `dispose()` when done. */
 export class Deadline {
   private readonly controller = idleControllers.pop() ?? new AbortController();
+  /** Registered through watchDeadline; told after the signal aborts. */
+  readonly watchers: AbortWatcher[] = [];
   /** When the whole exchange must be over, `performance.now()` ms. */
   private readonly totalAt: number;
   /** When the current hop's headers must have arrived, `performance.now()` ms; Infinity when not waiting. */
@@ -45,6 +75,7 @@ export class Deadline {
    */
   constructor(totalTimeoutMs: number, callerSignal: AbortSignal | undefined) {
     this.totalAt = performance.now() + totalTimeoutMs;
+    deadlineOf.set(this.controller.signal, this);
     if (callerSignal?.aborted) this.abort('cancelled');
     else if (callerSignal) {
       this.callerSignal = callerSignal;
@@ -69,6 +100,7 @@ export class Deadline {
     this.clearTimer();
     const name = cause === 'headers-timeout' || cause === 'total-timeout' ? 'TimeoutError' : 'AbortError';
     this.controller.abort(new DOMException(`fetch aborted: ${cause}`, name));
+    for (const watcher of this.watchers.splice(0)) watcher.handleEvent();
   }
 
   /** Start the wait for response headers of one hop, ms. */
@@ -88,13 +120,15 @@ export class Deadline {
 
   /**
    * Clear the timer and the caller listener. The signal stays as it is; one that never aborted and that
-   * nothing listens to any more goes back to the pool. Call once, after the exchange is completely over.
+   * nothing listens to or watches any more goes back to the pool. Call once, after the exchange is over.
    */
   dispose(): void {
     this.clearTimer();
     this.callerSignal?.removeEventListener('abort', this);
     const signal = this.controller.signal;
-    if (!this.cause && !signal.aborted && idleControllers.length < IDLE_CONTROLLERS_MAX && getEventListeners(signal, 'abort').length === 0) {
+    const idle = !this.cause && !signal.aborted && this.watchers.length === 0 && getEventListeners(signal, 'abort').length === 0;
+    if (idle && idleControllers.length < IDLE_CONTROLLERS_MAX) {
+      deadlineOf.delete(signal);
       idleControllers.push(this.controller);
     }
   }

@@ -13,6 +13,7 @@
 import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { unwatchDeadline, watchDeadline } from './deadline';
 import { decodersFor } from './decoders';
 import type { WireRequest } from './wire-request';
 import { WireHeaders, WireResponse, type ParsedFields } from './wire-response';
@@ -45,6 +46,8 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   private settled = false;
   /** The response was received completely; aborting is then a no-op. */
   private complete = false;
+  /** The signal is a Deadline's and tells us through watchDeadline. */
+  private watching = false;
 
   constructor(
     private readonly req: WireRequest,
@@ -52,8 +55,9 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     private readonly resolve: (res: Response) => void,
     private readonly reject: (err: unknown) => void,
   ) {
-    // No options object: Node validates one on every call, and this runs once per poll. detach() removes it.
-    signal?.addEventListener('abort', this);
+    // fetchSource's own signals tell us directly; any other gets a listener (no options object: Node
+    // validates one on every call). detach() undoes either.
+    if (signal && !(this.watching = watchDeadline(signal, this))) signal.addEventListener('abort', this);
   }
 
   /** The signal aborted (EventListener interface; the handler itself listens, so no closure per request). */
@@ -181,7 +185,9 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   }
 
   private detach(): void {
-    this.signal?.removeEventListener('abort', this);
+    if (!this.signal) return;
+    if (this.watching) unwatchDeadline(this.signal, this);
+    else this.signal.removeEventListener('abort', this);
   }
 }
 
