@@ -9,7 +9,7 @@
  * Only the first <strong> right after the <small> is the label; later <strong>s ("Impact", "Required Action")
  * belong to the body. Parsed with htmlparser2, one pass per entry.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml } from './html-events';
 import { PlainTextBuilder } from './text';
 
 /** One update paragraph as written. */
@@ -88,7 +88,8 @@ export function readStatuspageMarkup(html: string): StatuspageMarkup {
     result.updates.push({ stamp: p.small.toString(), label: p.label.toString(), text });
   };
 
-  const parser = new Parser(
+  parseHtml(
+    html,
     {
       onopentag(name) {
         if (SKIPPED.has(name)) {
@@ -139,9 +140,7 @@ export function readStatuspageMarkup(html: string): StatuspageMarkup {
         }
       },
     },
-    { decodeEntities: true },
   );
-  parser.parseComplete(html);
   flush();
 
   const affectedText = [extra.toString(), ...result.updates.map((u) => u.text)].join('\n');

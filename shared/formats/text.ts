@@ -3,7 +3,7 @@
  * `content`, incident.io `description`, Slack notes, AWS descriptions); everything downstream (tray, toasts,
  * CLI) wants plain text. Parsing uses htmlparser2's tokenizer, never regular expressions over markup.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml } from './html-events';
 import { decodeHTML } from 'entities';
 
 /** Elements whose content is never text a person should read. */
@@ -76,7 +76,8 @@ export function htmlToText(html: string): string {
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return collapseText(html);
   const out = new PlainTextBuilder();
   let skipDepth = 0;
-  const parser = new Parser(
+  parseHtml(
+    html,
     {
       onopentag(name) {
         if (SKIPPED.has(name)) skipDepth++;
@@ -90,9 +91,7 @@ export function htmlToText(html: string): string {
         if (skipDepth === 0) out.text(data);
       },
     },
-    { decodeEntities: true },
   );
-  parser.parseComplete(html);
   return out.toString();
 }
 
