@@ -10,7 +10,9 @@
  * `vite build --mode cli`) and started with plain `node`. Run from source under the tsx loader instead
  * (`--tsx`), a process carries the loader's transpiler and source maps (about 40 MB of RSS before the
  * engine does anything) and esbuild's keep-names wrappers around every closure the engine creates.
- * Options: `--feed <path under shared/feeds>` picks the served document; `--tsx` runs from source.
+ * Options: `--feed <path under shared/feeds>` picks the served document; `--tsx` runs from source;
+ * `--runs <k>` (default 3) runs the N = 1000 worker k times and reports the run with the median steady
+ * CPU, since one cycle on a shared 2-core machine varies by ±20%.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -23,6 +25,8 @@ const TARGETS = { steadyCpuMs: 250, firstCpuMs: 2000, peakRssMb: 150, heapMb: 25
 const feedArg = process.argv.indexOf('--feed');
 const feed = feedArg > 0 ? process.argv[feedArg + 1]! : 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
 const fromSource = process.argv.includes('--tsx');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS_AT_1000 = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 1 : 3);
 const BUILD_DIR = join(REPO_ROOT, 'node_modules/.cache/status-tray-bench');
 
 const fmt = (v: number, digits = 1) => v.toFixed(digits);
@@ -65,8 +69,19 @@ function printCycles(): void {
   console.log(fromSource ? 'Worker run from source under tsx.\n' : 'Worker bundled as the CLI ships and run with plain node (--tsx: from source).\n');
   console.log('N     cycle   wall ms   CPU ms   peak RSS MB   heap after GC MB   bytes received   bytes/poll   errors');
   const rows: Array<[number, 'first' | 'steady', CycleFigures]> = [];
+  let spread = '';
+  let at1000: Array<{ first: CycleFigures; steady: CycleFigures }> = [];
   for (const n of [100, 1000]) {
-    const r = run<{ first: CycleFigures; steady: CycleFigures }>([...worker('bench-cycle'), String(n), feed]);
+    const runs = Array.from({ length: n === 1000 ? RUNS_AT_1000 : 1 }, () =>
+      run<{ first: CycleFigures; steady: CycleFigures }>([...worker('bench-cycle'), String(n), feed]),
+    );
+    if (n === 1000) at1000 = runs;
+    const byCpu = [...runs].sort((a, b) => a.steady.cpuMs - b.steady.cpuMs);
+    const r = byCpu[Math.floor((byCpu.length - 1) / 2)]!;
+    if (runs.length > 1) {
+      const list = (k: 'first' | 'steady') => runs.map((x) => fmt(x[k].cpuMs, 0)).join(' / ');
+      spread = `\nN = 1000 over ${runs.length} runs (table: the median steady run; memory targets: the worst run): steady CPU ${list('steady')} ms; first CPU ${list('first')} ms`;
+    }
     rows.push([n, 'first', r.first], [n, 'steady', r.steady]);
     for (const [, kind, c] of rows.slice(-2)) {
       console.log(
@@ -74,14 +89,16 @@ function printCycles(): void {
       );
     }
   }
+  if (spread) console.log(spread);
   const first = rows.find(([n, k]) => n === 1000 && k === 'first')![2];
   const steady = rows.find(([n, k]) => n === 1000 && k === 'steady')![2];
   console.log('\nTargets at N = 1000 (2-core machine):');
   console.log(`  steady cycle CPU   ${fmt(steady.cpuMs, 0)} ms   target ≤ ${TARGETS.steadyCpuMs} ms   ${mark(steady.cpuMs <= TARGETS.steadyCpuMs)}`);
   console.log(`  first cycle CPU    ${fmt(first.cpuMs, 0)} ms   target ≤ ${TARGETS.firstCpuMs} ms   ${mark(first.cpuMs <= TARGETS.firstCpuMs)}`);
-  const peak = Math.max(first.peakRssMb, steady.peakRssMb);
+  // Memory: the worst of all runs, not the median one.
+  const peak = Math.max(...at1000.flatMap((r) => [r.first.peakRssMb, r.steady.peakRssMb]));
   console.log(`  peak RSS           ${fmt(peak)} MB   target ≤ ${TARGETS.peakRssMb} MB   ${mark(peak <= TARGETS.peakRssMb)}`);
-  const heap = Math.max(first.heapAfterGcMb, steady.heapAfterGcMb);
+  const heap = Math.max(...at1000.flatMap((r) => [r.first.heapAfterGcMb, r.steady.heapAfterGcMb]));
   console.log(`  heap after GC      ${fmt(heap)} MB   target ≤ ${TARGETS.heapMb} MB   ${mark(heap <= TARGETS.heapMb)}`);
   const perPoll = steady.bytesReceived / 1000;
   console.log(`  per unchanged poll ${fmt(perPoll, 0)} B   target ≤ ${TARGETS.bytesPerUnchanged} B   ${mark(perPoll <= TARGETS.bytesPerUnchanged)}`);
