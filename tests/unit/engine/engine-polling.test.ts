@@ -157,6 +157,29 @@ describe('engine on real documents', () => {
     await waitUntil(() => server.count('/gh.json') === 2);
   });
 
+  it('stop() reaches every request in flight through one signal, without Node leak warnings at full concurrency', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const ids = Array.from({ length: 40 }, (_, i) => `s${i}`);
+      for (const id of ids) server.handle(`/${id}`, () => undefined); // never answers
+      const t = make(ids.map((id) => source(id, server.url(`/${id}`))));
+      const polling = t.engine.pollOnce();
+      // undici opens 6 connections per origin; the other started requests wait in its queue.
+      await waitUntil(() => server.totalRequests() >= 6);
+      await t.engine.stop();
+      await polling;
+      const afterStop = server.totalRequests();
+      expect(afterStop).toBeLessThanOrEqual(16); // at most what the concurrency limit had started
+      await new Promise((r) => setTimeout(r, 300));
+      expect(server.totalRequests()).toBe(afterStop); // and nothing new after stop()
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('setSources adds and forgets sources', async () => {
     server.serveFile('/gh.json', GITHUB);
     server.serveFile('/cursor.json', CURSOR);
