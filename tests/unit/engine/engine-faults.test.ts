@@ -9,12 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceErrorCode } from '../../../shared/domain/types';
 import { readFeed } from '../../support/feeds';
 import { startFeedServer, type FaultHandler, type FeedServer } from '../../support/feed-server';
-import { source, testEngine, type TestEngine } from './harness';
+import { DOCS, source, testEngine, type TestEngine } from './harness';
 
-const CURSOR = 'statuspage-json/cursor-summary-2026-09-25-active-incident.json';
-const GITHUB = 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
-const DO_1030 = 'statuspage-feeds/digitalocean-history-2019-10-30.atom';
-const DO_1031 = 'statuspage-feeds/digitalocean-history-2019-10-31-active.atom';
+const CURSOR = DOCS.cursor;
+const GITHUB = DOCS.github;
+const DO_1030 = DOCS.digitalOcean1030;
+const DO_1031 = DOCS.digitalOcean1031;
 
 let server: FeedServer;
 let t: TestEngine;

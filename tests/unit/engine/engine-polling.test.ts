@@ -1,25 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { MemoryStore, source, testEngine, type TestEngine } from './harness';
+import { DOCS, engineTracker, MemoryStore, source, waitUntil } from './harness';
 
-const DO_1030 = 'statuspage-feeds/digitalocean-history-2019-10-30.atom';
-const DO_1031 = 'statuspage-feeds/digitalocean-history-2019-10-31-active.atom';
-const CURSOR = 'statuspage-json/cursor-summary-2026-09-25-active-incident.json';
-const GITHUB = 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
+const DO_1030 = DOCS.digitalOcean1030;
+const DO_1031 = DOCS.digitalOcean1031;
+const CURSOR = DOCS.cursor;
+const GITHUB = DOCS.github;
 
 let server: FeedServer;
-const engines: TestEngine[] = [];
-const make = (...args: Parameters<typeof testEngine>) => {
-  const t = testEngine(...args);
-  engines.push(t);
-  return t;
-};
+const { make, closeAll } = engineTracker();
 
 beforeEach(async () => {
   server = await startFeedServer();
 });
 afterEach(async () => {
-  await Promise.all(engines.splice(0).map((t) => t.close()));
+  await closeAll();
   await server.close();
 });
 
@@ -193,11 +188,3 @@ describe('engine on real documents', () => {
   });
 });
 
-/** Wait (real time, bounded) until `cond` holds; the HTTP round trips are real even with a fake clock. */
-async function waitUntil(cond: () => boolean, timeoutMs = 3000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -7,35 +7,23 @@ import { createEngine } from '../../../shared/engine/engine';
 import type { FetchPort } from '../../../shared/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { FakeClock } from '../../support/fake-clock';
-import { MemoryStore, source, TEST_LIMITS, testEngine, type TestEngine } from './harness';
+import { DOCS, engineTracker, MemoryStore, source, TEST_LIMITS, waitUntil } from './harness';
 
-const CURSOR = 'statuspage-json/cursor-summary-2026-09-25-active-incident.json';
-const GITHUB = 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
+const CURSOR = DOCS.cursor;
+const GITHUB = DOCS.github;
 
 let server: FeedServer;
-const engines: TestEngine[] = [];
-const make = (...args: Parameters<typeof testEngine>) => {
-  const t = testEngine(...args);
-  engines.push(t);
-  return t;
-};
+const { make, closeAll } = engineTracker();
 beforeEach(async () => {
   server = await startFeedServer();
   server.serveFile('/gh', GITHUB, { etag: '"g1"' });
   server.serveFile('/cursor', CURSOR, { etag: '"c1"' });
 });
 afterEach(async () => {
-  await Promise.all(engines.splice(0).map((t) => t.close()));
+  await closeAll();
   await server.close();
 });
 
-async function waitUntil(cond: () => boolean, timeoutMs = 4000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('engine recovery rules', () => {
   it('row 12: a DNS failure is a dns error for that source only', async () => {

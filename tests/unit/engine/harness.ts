@@ -98,3 +98,35 @@ export function testEngine(
 
 /** Source config shorthand. */
 export const source = (id: string, url: string, intervalSeconds = 300): SourceConfig => ({ id, url, intervalSeconds });
+
+/** Captured documents the engine tests serve (paths under ../shared/feeds). */
+export const DOCS = {
+  cursor: 'statuspage-json/cursor-summary-2026-09-25-active-incident.json',
+  github: 'statuspage-json/githubstatus-summary-2026-09-25-operational.json',
+  digitalOcean1030: 'statuspage-feeds/digitalocean-history-2019-10-30.atom',
+  digitalOcean1031: 'statuspage-feeds/digitalocean-history-2019-10-31-active.atom',
+} as const;
+
+/** Engines made by a test file, closed together in `afterEach`. */
+export function engineTracker(): { make: typeof testEngine; closeAll: () => Promise<void> } {
+  const engines: TestEngine[] = [];
+  return {
+    make: (...args) => {
+      const t = testEngine(...args);
+      engines.push(t);
+      return t;
+    },
+    closeAll: async () => {
+      await Promise.all(engines.splice(0).map((t) => t.close()));
+    },
+  };
+}
+
+/** Wait (real time, bounded) until `cond` holds: HTTP round trips are real even with a fake clock. */
+export async function waitUntil(cond: () => boolean, timeoutMs = 4000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
