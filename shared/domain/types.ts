@@ -57,6 +57,11 @@ export interface IncidentUpdate {
   text: string;
   /** When the update was posted, ISO 8601 UTC. */
   at: string;
+  /**
+   * The platform's own id of this update, where it has one and the incident has none (AWS: each RSS item's
+   * guid). Lets the change detector recognise an incident whose derived id changed (see change-detector.ts).
+   */
+  id?: string;
 }
 
 /** An incident or a maintenance, normalised. */

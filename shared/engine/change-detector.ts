@@ -8,6 +8,8 @@
  * - an incident is announced once when it opens and once per status change;
  * - an incident that vanishes from a history window merely fell off it; from an `active-only` document
  *   (Statuspage summary.json) it has ended;
+ * - an unknown id that shares an update id with a remembered incident is that incident under a new id
+ *   (AWS derives incident ids from the first update, which ages out of its feed while the event goes on);
  * - memory is bounded: an id is pruned only when absent from the document and unseen for 90 days, and the
  *   map never grows past `MAX_SEEN_PER_SOURCE`.
  */
@@ -20,6 +22,8 @@ import type { SeenIncident } from './state';
 export const SEEN_RETENTION_MS = 90 * 24 * 60 * 60_000;
 /** Hard cap on remembered incidents per source. */
 export const MAX_SEEN_PER_SOURCE = 1000;
+/** How many of an incident's newest update ids are remembered for id continuity. */
+export const REMEMBERED_UPDATE_IDS = 3;
 
 /** What the detector needs. */
 export interface DetectInput {
@@ -59,16 +63,27 @@ export function detectChanges(input: DetectInput): DetectOutput {
   const seen: Record<string, SeenIncident> = Object.assign(Object.create(null), input.seen);
   const present = new Set<string>();
 
+  let byUpdateId: Map<string, string> | undefined;
   for (const incident of incidentsOf(status)) {
     present.add(incident.id);
     const active = isActiveStatus(incident.status);
-    const prev = seen[incident.id];
+    let prev = seen[incident.id];
+    if (!prev && incident.updates.some((u) => u.id)) {
+      byUpdateId ??= indexUpdateIds(seen);
+      const formerId = incident.updates.map((u) => u.id && byUpdateId!.get(u.id)).find((id) => id && !present.has(id));
+      if (formerId) {
+        prev = seen[formerId];
+        delete seen[formerId];
+      }
+    }
+    const updateIds = incident.updates.flatMap((u) => (u.id ? [u.id] : [])).slice(0, REMEMBERED_UPDATE_IDS);
     seen[incident.id] = {
       status: incident.status,
       active,
       firstSeenAt: prev?.firstSeenAt ?? now,
       lastSeenAt: now,
       title: incident.title,
+      ...(updateIds.length ? { updateIds } : {}),
     };
     if (!input.baselined) continue;
     if (!prev) {
@@ -99,6 +114,13 @@ export function detectChanges(input: DetectInput): DetectOutput {
   }
 
   return { events, seen: prune(seen, present, now) };
+}
+
+/** update id → id of the remembered incident that had it. */
+function indexUpdateIds(seen: Readonly<Record<string, SeenIncident>>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [id, entry] of Object.entries(seen)) for (const u of entry.updateIds ?? []) index.set(u, id);
+  return index;
 }
 
 /** An incident that left an active-only document: all we still know is its id, title and last status. */

@@ -44,6 +44,8 @@ export interface SeenIncident {
   lastSeenAt: number;
   /** Title at that time, so an `incident.resolved` for a vanished incident can still name it. */
   title: string;
+  /** Ids of its newest updates, where the platform gives them (see change-detector: id continuity). */
+  updateIds?: string[];
 }
 
 /** Per-source engine state. */
@@ -107,6 +109,7 @@ const updateSchema = z.object({
   label: z.string().optional(),
   text: z.string(),
   at: z.string(),
+  id: z.string().optional(),
 });
 const incidentSchema = z.object({
   id: z.string(),
@@ -157,6 +160,7 @@ const seenSchema = z.object({
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
   title: z.string(),
+  updateIds: z.array(z.string()).max(10).optional(),
 });
 const sourceStateSchema = z.object({
   url: z.string(),

@@ -3,8 +3,9 @@
  * its guid is `…#<service>-<region>_<epoch seconds>`. Updates are grouped into one incident per
  * service+region chain: items of the same key in time order belong together until one is resolved
  * ("[RESOLVED]" / "Service is operating normally"); the next item of that key starts a new chain.
- * Incident id = the chain's first guid (stable while that item is in the 50-item window; AWS publishes no
- * event id). Impact = the worst class in the chain. Coverage `history`.
+ * Incident id = the chain's first guid (AWS publishes no event id). When that item leaves the 50-item window
+ * the id changes; each update keeps its guid as `IncidentUpdate.id`, so the change detector still knows the
+ * incident by its later updates. Impact = the worst class in the chain. Coverage `history`.
  */
 import type { FormatAdapter } from './types';
 import type { Impact, Incident } from '../domain/types';
@@ -43,6 +44,7 @@ function readItem(item: RawItem, index: number, baseUrl: string): AwsUpdate {
   const atMs = parseDateMs(str(item.pubDate));
   const raw: RawUpdate = { status: resolved ? 'resolved' : null, text: htmlToText(entryHtml(item)), atMs };
   if (prefix) raw.label = prefix;
+  if (guid) raw.id = guid;
   return {
     key,
     guid,

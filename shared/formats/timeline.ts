@@ -18,6 +18,8 @@ export interface RawUpdate {
   text: string;
   /** When it was posted, ms since the epoch; `undefined` if unreadable. */
   atMs?: number;
+  /** The platform's id of this update, if it has one (copied to `IncidentUpdate.id`). */
+  id?: string;
 }
 
 /** Result of `buildTimeline`. */
@@ -63,6 +65,7 @@ export function buildTimeline(listed: readonly RawUpdate[], initial: IncidentSta
     }
     const update: IncidentUpdate = { status: current, text: u.text, at: toIso(u.atMs) ?? fallbackAt };
     if (u.label) update.label = u.label;
+    if (u.id) update.id = u.id;
     chronological.push(update);
   }
   const result: Timeline = { updates: chronological.reverse(), status: current };
