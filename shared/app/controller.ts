@@ -23,7 +23,7 @@ import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
 import { toSourceConfigs } from './settings';
-import { hasFilter, sourceKey } from './source-key';
+import { hasFilter, sourceKey } from '../domain/source-key';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
 export interface SettingsStore {

@@ -9,7 +9,7 @@ import type { AppSettings, OpmlImportSummary, SourceSettings } from '../ipc/cont
 import { OpmlError, toOpml } from '../opml/opml';
 import { planOpmlImport, sourcesForExport } from '../opml/import-sources';
 import { MAX_SOURCES, MAX_URL_LENGTH } from './settings';
-import { hasFilter, sourceKey } from './source-key';
+import { sourceKey } from '../domain/source-key';
 
 /** Largest OPML file the app reads, bytes. Subscription lists are kilobytes; 1 MB holds thousands of feeds. */
 export const MAX_OPML_FILE_BYTES = 1024 * 1024;
@@ -57,18 +57,17 @@ function fitName(name: string): string {
 
 /**
  * Plan importing OPML `xml` into `settings` (not modified). A feed counts as already present when a source
- * without a filter has the same normalised URL (a filtered AWS source does not cover the whole feed).
+ * has the same normalised URL and filter (a filtered AWS source does not cover the whole feed).
  * New sources get `newId()`, the default interval, notify `all`, enabled.
  * @returns `{ ok: true, summary, next? }` (`next` absent when nothing is new), or `{ ok: false, message }`
  *   for an invalid file (OpmlError's sentence) or one that would take the list past MAX_SOURCES.
  */
 export function planSettingsImport(xml: string, settings: AppSettings, newId: () => string): SettingsImportPlan {
   if (xml.length > MAX_OPML_FILE_BYTES) return { ok: false, message: 'The file is larger than 1 MB, too large for a subscription list.' };
-  // planOpmlImport dedupes by exact URL; give it only unfiltered sources, then dedupe again on normalised URLs.
-  const whole: SourceConfig[] = settings.sources.filter((s) => !hasFilter(s.filter)).map((s) => ({ id: s.id, url: s.url }));
+  const existing: SourceConfig[] = settings.sources.map((s) => ({ id: s.id, url: s.url, ...(s.filter ? { filter: s.filter } : {}) }));
   let plan;
   try {
-    plan = planOpmlImport(xml, whole);
+    plan = planOpmlImport(xml, existing);
   } catch (err) {
     if (err instanceof OpmlError) return { ok: false, message: err.message };
     throw err;
@@ -82,7 +81,7 @@ export function planSettingsImport(xml: string, settings: AppSettings, newId: ()
       skipped++;
       continue;
     }
-    const key = sourceKey({ url: s.url });
+    const key = sourceKey(s);
     if (known.has(key)) {
       alreadyPresent++;
       continue;
@@ -96,6 +95,7 @@ export function planSettingsImport(xml: string, settings: AppSettings, newId: ()
       enabled: true,
       intervalSeconds: settings.defaultIntervalSeconds,
       notify: 'all',
+      ...(s.filter ? { filter: s.filter } : {}),
     });
   }
   if (settings.sources.length + added.length > MAX_SOURCES) {
@@ -110,14 +110,14 @@ export function planSettingsImport(xml: string, settings: AppSettings, newId: ()
 
 /**
  * The sources as an OPML 2.0 document. Each outline is named by the source's name, else `liveName(id)` (the
- * provider's name from its last document), else its URL. OPML has no place for a filter, so a filtered
- * source exports as its shared feed under its own name.
+ * provider's name from its last document), else its URL. A filtered source keeps its filter in our
+ * `statusTray:filter` attribute (see shared/opml), which other readers ignore.
  * @param now ms since epoch, for `<dateCreated>`.
  */
 export function settingsToOpml(settings: AppSettings, liveName: (id: string) => string | undefined, now: number): string {
   const configs: SourceConfig[] = settings.sources.map((s) => {
     const name = s.name ?? liveName(s.id);
-    return { id: s.id, url: s.url, ...(name ? { name } : {}) };
+    return { id: s.id, url: s.url, ...(name ? { name } : {}), ...(s.filter ? { filter: s.filter } : {}) };
   });
   return toOpml(sourcesForExport(configs), { title: OPML_EXPORT_TITLE, now });
 }

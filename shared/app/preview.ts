@@ -12,7 +12,7 @@ import { fetchSource } from '../engine/http/fetch-source';
 import { parseDocument } from '../formats/registry';
 import type { Result, SourcePreview } from '../ipc/contract';
 import type { FetchPort } from '../ports';
-import { hasFilter } from './source-key';
+import { hasFilter } from '../domain/source-key';
 
 /** Discovers and summarises one URL; the controller's `preview` dependency. Never throws. */
 export type PreviewFn = (url: string) => Promise<Result<SourcePreview>>;

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import type { AppSettings, SourceSettings } from '../ipc/contract';
 import type { SourceConfig } from '../engine/state';
-import { hasFilter } from './source-key';
+import { hasFilter } from '../domain/source-key';
 
-export { normaliseUrl } from './source-key';
+export { normaliseUrl } from '../domain/source-key';
 
 /** Current on-disk version of settings.json. Bump it and extend `migrateSettings` when the shape changes. */
 export const SETTINGS_VERSION = 1;

@@ -4,6 +4,7 @@
  * changes nothing.
  */
 import { slugify } from '../catalog/text';
+import { sourceKey } from '../domain/source-key';
 import type { SourceConfig } from '../engine/state';
 import { parseOpml, type OpmlSource } from './opml';
 
@@ -13,7 +14,7 @@ export interface OpmlImportPlan {
   sources: SourceConfig[];
   /** The sources that are new. */
   added: SourceConfig[];
-  /** Feeds already watched (same URL), not added again. */
+  /** Feeds already watched (same URL and filter), not added again. */
   alreadyPresent: number;
   /** Entries skipped by the parser (non-http(s) URLs). */
   skipped: number;
@@ -30,27 +31,28 @@ function newId(source: OpmlSource, taken: Set<string>): string {
 }
 
 /**
- * Parse `xml` and merge its feeds into `existing` (which is not modified). URLs already present are skipped.
+ * Parse `xml` and merge its feeds into `existing` (which is not modified). Sources already present (same
+ * normalised URL and filter, see domain/source-key) are skipped.
  * @throws OpmlError for an invalid file (see parseOpml); then nothing was planned.
  */
 export function planOpmlImport(xml: string, existing: readonly SourceConfig[]): OpmlImportPlan {
   const parsed = parseOpml(xml);
-  const urls = new Set(existing.map((s) => s.url));
+  const known = new Set(existing.map(sourceKey));
   const ids = new Set(existing.map((s) => s.id));
   const added: SourceConfig[] = [];
   let alreadyPresent = 0;
   for (const s of parsed.sources) {
-    if (urls.has(s.url)) {
+    if (known.has(sourceKey(s))) {
       alreadyPresent++;
       continue;
     }
-    urls.add(s.url);
-    added.push({ id: newId(s, ids), url: s.url, ...(s.name ? { name: s.name } : {}) });
+    known.add(sourceKey(s));
+    added.push({ id: newId(s, ids), url: s.url, ...(s.name ? { name: s.name } : {}), ...(s.filter ? { filter: s.filter } : {}) });
   }
   return { sources: [...existing, ...added], added, alreadyPresent, skipped: parsed.skipped };
 }
 
 /** The user's sources as OPML sources for `toOpml` (config name kept when set). */
 export function sourcesForExport(sources: readonly SourceConfig[]): OpmlSource[] {
-  return sources.map((s) => ({ url: s.url, ...(s.name ? { name: s.name } : {}) }));
+  return sources.map((s) => ({ url: s.url, ...(s.name ? { name: s.name } : {}), ...(s.filter ? { filter: s.filter } : {}) }));
 }

@@ -5,6 +5,8 @@
  * a strict pre-check: OPML never needs a DTD, so any `<!DOCTYPE`/`<!ENTITY` is refused (no entity expansion
  * attacks, no external entities). Pure: no I/O; nothing is changed when an error is thrown.
  */
+import type { CatalogFilter } from '../catalog/types';
+import { hasFilter, sourceKey } from '../domain/source-key';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Largest OPML accepted, in characters (a subscription list of thousands of feeds is well under 1 MB). */
@@ -33,15 +35,48 @@ export interface OpmlSource {
   name?: string;
   /** Human page (`htmlUrl`), http(s) only. */
   pageUrl?: string;
+  /** The slice of a big cloud's shared feed this source watches (`statusTray:filter`, our extension). */
+  filter?: CatalogFilter;
+}
+
+/**
+ * Namespace of our one OPML extension: `statusTray:filter` on an outline holds a source's catalog filter as
+ * JSON (`{"components":[…],"regions":[…]}`). OPML has no place for it, and without it an "AWS us-east-1 EC2"
+ * source would come back as all of AWS. Other readers ignore attributes in foreign namespaces.
+ */
+export const STATUS_TRAY_OPML_NS = 'https://github.com/status-tray/status-tray/opml';
+const FILTER_ATTR = 'statusTray:filter';
+const MAX_FILTER_NAMES = 20;
+const MAX_FILTER_NAME_LENGTH = 100;
+
+/** A `statusTray:filter` value: the filter, `undefined` when absent or empty, `'invalid'` when unreadable. */
+function readFilter(raw: unknown): CatalogFilter | undefined | 'invalid' {
+  if (raw === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(String(raw));
+  } catch {
+    return 'invalid';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'invalid';
+  const filter: CatalogFilter = {};
+  for (const [key, list] of Object.entries(value)) {
+    if (key !== 'components' && key !== 'regions') return 'invalid';
+    const names = Array.isArray(list) ? list : [];
+    const ok = names.length > 0 && names.length <= MAX_FILTER_NAMES && names.every((n) => typeof n === 'string' && n.trim() && n.length <= MAX_FILTER_NAME_LENGTH);
+    if (!ok) return 'invalid';
+    filter[key] = names as string[];
+  }
+  return filter.components || filter.regions ? filter : undefined;
 }
 
 /** What `parseOpml` found. */
 export interface ParsedOpml {
-  /** In document order, unique by URL (first kept). */
+  /** In document order, unique by URL and filter (first kept). */
   sources: OpmlSource[];
   /** The file's `<head><title>`, if any. */
   title?: string;
-  /** Outlines with an `xmlUrl` that was not http(s) or not a URL (`javascript:`, `file:`, …), skipped. */
+  /** Outlines skipped: an `xmlUrl` that was not http(s) or not a URL (`javascript:`, `file:`, …), or an unreadable `statusTray:filter`. */
   skipped: number;
 }
 
@@ -134,15 +169,16 @@ export function parseOpml(xml: string): ParsedOpml {
       const rawUrl = attr(node, 'xmlUrl');
       if (rawUrl !== undefined) {
         const url = httpUrl(rawUrl);
-        if (!url) skipped++;
-        else if (!seen.has(url)) {
-          seen.add(url);
+        const filter = readFilter(attr(node, FILTER_ATTR));
+        if (!url || filter === 'invalid') skipped++;
+        else if (!seen.has(sourceKey({ url, filter }))) {
+          seen.add(sourceKey({ url, filter }));
           if (sources.length >= MAX_OPML_SOURCES) throw new OpmlError('too-many', `The file lists more than ${MAX_OPML_SOURCES} feeds.`);
           const named = clean(attr(node, 'title')) ?? clean(attr(node, 'text'));
           // Exporters that have no name repeat the URL as the required `text`; that is not a name.
           const name = named === url ? undefined : named;
           const pageUrl = httpUrl(attr(node, 'htmlUrl'));
-          sources.push({ url, ...(name ? { name } : {}), ...(pageUrl ? { pageUrl } : {}) });
+          sources.push({ url, ...(name ? { name } : {}), ...(pageUrl ? { pageUrl } : {}), ...(filter ? { filter } : {}) });
         }
       }
       walk(children(node), depth + 1);
@@ -173,7 +209,7 @@ function escapeAttr(value: string): string {
 export function toOpml(sources: readonly OpmlSource[], options: { title: string; now: number }): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<opml version="2.0">',
+    `<opml version="2.0" xmlns:statusTray="${STATUS_TRAY_OPML_NS}">`,
     '  <head>',
     `    <title>${escapeAttr(options.title)}</title>`,
     `    <dateCreated>${new Date(options.now).toUTCString()}</dateCreated>`,
@@ -187,7 +223,8 @@ export function toOpml(sources: readonly OpmlSource[], options: { title: string;
     const name = clean(s.name) ?? url;
     const page = s.pageUrl ? httpUrl(s.pageUrl) : undefined;
     const pageAttr = page ? ` htmlUrl="${escapeAttr(page)}"` : '';
-    lines.push(`    <outline type="rss" text="${escapeAttr(name)}" title="${escapeAttr(name)}" xmlUrl="${escapeAttr(url)}"${pageAttr}/>`);
+    const filterAttr = hasFilter(s.filter) ? ` ${FILTER_ATTR}="${escapeAttr(JSON.stringify(s.filter))}"` : '';
+    lines.push(`    <outline type="rss" text="${escapeAttr(name)}" title="${escapeAttr(name)}" xmlUrl="${escapeAttr(url)}"${pageAttr}${filterAttr}/>`);
   }
   lines.push('  </body>', '</opml>', '');
   return lines.join('\n');

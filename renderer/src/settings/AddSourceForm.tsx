@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { searchServices } from '../../../shared/app/catalog-search';
-import { sourceKey } from '../../../shared/app/source-key';
+import { sourceKey } from '../../../shared/domain/source-key';
 import { CATALOG } from '../../../shared/catalog/index';
 import type { CatalogEntry } from '../../../shared/catalog/types';
 import type { AddSourceInput, SourcePreview, SourceSettings } from '../../../shared/ipc/contract';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppController } from '../../../shared/app/controller';
 import { parseSettingsFile, toSettingsFile, toSourceConfigs } from '../../../shared/app/settings';
-import { filterKey, sourceKey } from '../../../shared/app/source-key';
+import { filterKey, sourceKey } from '../../../shared/domain/source-key';
 import { FakeClock, FakeEngine, MemorySettings, engineSnap, settingsWith, source, sourceSnap } from './helpers';
 
 const AWS = 'https://status.aws.amazon.com/rss/all.rss';

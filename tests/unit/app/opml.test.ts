@@ -144,7 +144,7 @@ describe('importOpml and exportOpml through the file port', () => {
     expect(settings.value.sources).toHaveLength(4);
   });
 
-  it('exports names (the override, else the provider) and URLs that import back to the same list', async () => {
+  it('exports names (the override, else the provider), URLs and filters that import back to the same list', async () => {
     const start = settingsWith([
       source('gh', { url: 'https://www.githubstatus.com/api/v2/summary.json' }),
       source('ec2', { url: AWS, name: 'EC2 <us-east-1> & "friends"', filter: { components: ['ec2'], regions: ['us-east-1'] } }),
@@ -159,17 +159,19 @@ describe('importOpml and exportOpml through the file port', () => {
     expect(parsed.title).toBe('Status Tray sources');
     expect(parsed.sources).toEqual([
       { url: 'https://www.githubstatus.com/api/v2/summary.json', name: 'GitHub' },
-      { url: AWS, name: 'EC2 <us-east-1> & "friends"' },
+      { url: AWS, name: 'EC2 <us-east-1> & "friends"', filter: { components: ['ec2'], regions: ['us-east-1'] } },
     ]);
     const text = await controller.exportOpmlText();
     expect(text).toEqual({ ok: true, value: saved[0]?.text });
 
     const fresh = setup();
     expect(await fresh.controller.importOpmlText(saved[0]?.text ?? '')).toMatchObject({ ok: true, value: { added: 2 } });
-    expect(fresh.settings.value.sources.map((s) => [s.url, s.name])).toEqual([
-      ['https://www.githubstatus.com/api/v2/summary.json', 'GitHub'],
-      [AWS, 'EC2 <us-east-1> & "friends"'],
+    expect(fresh.settings.value.sources.map((s) => [s.url, s.name, s.filter])).toEqual([
+      ['https://www.githubstatus.com/api/v2/summary.json', 'GitHub', undefined],
+      [AWS, 'EC2 <us-east-1> & "friends"', { components: ['ec2'], regions: ['us-east-1'] }],
     ]);
+    // Importing the same file again adds nothing: same URL and same filter.
+    expect(await fresh.controller.importOpmlText(saved[0]?.text ?? '')).toMatchObject({ ok: true, value: { added: 0, alreadyPresent: 2 } });
   });
 
   it('reports a cancelled save, and a failed write as file-failed', async () => {

@@ -136,11 +136,31 @@ describe('toOpml', () => {
 
   it('writes a dated OPML 2.0 document and leaves out non-http(s) URLs', () => {
     const xml = toOpml([...sources, { url: 'javascript:alert(1)', name: 'bad' }, { url: 'not a url' }], { title: 'T <&>', now: Date.UTC(2026, 9, 2, 12, 0, 0) });
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<opml version="2.0">/);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<opml version="2.0" xmlns:statusTray="https:\/\/github.com\/status-tray\/status-tray\/opml">/);
     expect(xml).toContain('<dateCreated>Fri, 02 Oct 2026 12:00:00 GMT</dateCreated>');
     expect(xml).toContain('<title>T &lt;&amp;&gt;</title>');
     expect(xml).not.toContain('javascript:');
     expect(parseOpml(xml).sources).toHaveLength(3);
+  });
+
+  it('keeps a big-cloud filter in statusTray:filter, so two slices of one feed stay two sources', () => {
+    const aws = 'https://status.aws.amazon.com/rss/all.rss';
+    const slices = [
+      { url: aws, name: 'EC2 us-east-1', filter: { components: ['ec2'], regions: ['us-east-1'] } },
+      { url: aws, name: 'S3', filter: { components: ['s3'] } },
+      { url: aws, name: 'All of AWS' },
+    ];
+    const xml = toOpml(slices, { title: 't', now: 0 });
+    expect(xml).toContain('statusTray:filter="{&quot;components&quot;:[&quot;ec2&quot;],&quot;regions&quot;:[&quot;us-east-1&quot;]}"');
+    expect(parseOpml(xml).sources).toEqual(slices);
+  });
+
+  it('skips an outline whose statusTray:filter is unreadable rather than widening it to the whole feed', () => {
+    const outline = (filter: string) => `<outline text="x" xmlUrl="https://status.aws.amazon.com/rss/all.rss" statusTray:filter='${filter}'/>`;
+    const xml = `<?xml version="1.0"?><opml version="2.0" xmlns:statusTray="x"><body>${['{"components":5}', 'nope', '{"evil":["x"]}', '{"regions":["us-east-1"]}'].map(outline).join('')}</body></opml>`;
+    const parsed = parseOpml(xml);
+    expect(parsed.skipped).toBe(3);
+    expect(parsed.sources).toEqual([{ url: 'https://status.aws.amazon.com/rss/all.rss', name: 'x', filter: { regions: ['us-east-1'] } }]);
   });
 
   it('collapses line breaks and drops control characters in names', () => {

@@ -1,9 +1,9 @@
 /**
  * When two sources are "the same": the normalised URL plus the filter. Two AWS entries share one feed URL
  * but watch different services or regions, so the URL alone does not identify a source. Pure and free of
- * zod, so the settings window uses the same rule to mark catalog entries as already added.
+ * zod, so the settings window, the controller and OPML import all use the same rule.
  */
-import type { SourceFilter } from '../ipc/contract';
+import type { CatalogFilter as SourceFilter } from '../catalog/types';
 
 /**
  * A URL in the form used to spot duplicates: scheme and host lower-cased (URL does this), default port and
