@@ -61,6 +61,15 @@ export default defineConfig(({ mode }) => {
   };
 });
 
+/** Output settings shared by the main and preload builds (both land in dist/electron, beside each other). */
+const ELECTRON_BUILD = {
+  outDir: ELECTRON_OUT,
+  emptyOutDir: false,
+  target: 'node22',
+  // Readable stack traces in logs matter more than bytes in a desktop app's main process.
+  minify: false,
+} as const;
+
 /**
  * Main and preload builds. They are skipped while their source files do not exist, so the renderer can be
  * built on its own (the Electron glue is written in parallel); the build log says which were skipped.
@@ -82,11 +91,7 @@ function electronPlugins(): PluginOption[] {
       vite: {
         root: ROOT,
         build: {
-          outDir: ELECTRON_OUT,
-          emptyOutDir: false,
-          target: 'node22',
-          // Readable stack traces in logs matter more than bytes in a desktop app's main process.
-          minify: false,
+          ...ELECTRON_BUILD,
           lib: { entry: MAIN_ENTRY, formats: ['es' as const], fileName: () => 'main.js' },
           rollupOptions: { external: ['electron-updater', 'electron-store'] },
         },
@@ -99,10 +104,7 @@ function electronPlugins(): PluginOption[] {
       vite: {
         root: ROOT,
         build: {
-          outDir: ELECTRON_OUT,
-          emptyOutDir: false,
-          target: 'node22',
-          minify: false,
+          ...ELECTRON_BUILD,
           rolldownOptions: {
             input: { preload: PRELOAD_ENTRY },
             output: { format: 'cjs' as const, entryFileNames: 'preload.cjs', codeSplitting: false },

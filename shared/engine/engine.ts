@@ -56,6 +56,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   let stopped = false;
   let timer: TimerHandle | undefined;
   let timerAt = Infinity;
+  let rescheduleQueued = false;
 
   const writer = new StateWriter(options.store, () => state, clock, log, internals.writeGapMs);
   const enabled = () => [...configs.values()].filter((c) => c.enabled !== false);
@@ -109,6 +110,19 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     timer = clock.setTimeout(onTimer, Math.max(0, earliest - clock.now()));
   }
 
+  /**
+   * Reschedule once per turn of the event loop: polls finish in bursts (a whole cycle at start-up), and each
+   * reschedule scans every source, so one per finished poll would make a cycle quadratic in the source count.
+   */
+  function queueReschedule(): void {
+    if (rescheduleQueued) return;
+    rescheduleQueued = true;
+    queueMicrotask(() => {
+      rescheduleQueued = false;
+      reschedule();
+    });
+  }
+
   function clearTimer(): void {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
@@ -132,7 +146,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       .finally(() => {
         inFlight.delete(id);
         publishSnapshot();
-        reschedule();
+        queueReschedule();
       });
     inFlight.set(id, run);
     publishSnapshot();
