@@ -102,7 +102,7 @@ test('rename, disable, notification level and interval are saved; remove asks fi
 
 test('pause notifications, resume, launch at login and the default interval', async ({ page, app }) => {
   await app.openSettings(page);
-  const before = Date.now();
+  const before = app.clock.now();
   await page.getByRole('button', { name: 'For 1 hour' }).click();
   await expect(page.getByText(/^Paused until/)).toBeVisible();
   const until = app.controller.settings().notificationsPausedUntil;

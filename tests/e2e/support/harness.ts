@@ -16,9 +16,10 @@ import { userAgent } from '../../../shared/engine/user-agent';
 import type { OpmlFilePort } from '../../../shared/app/opml';
 import type { SourceSettings } from '../../../shared/ipc/contract';
 import type { Toast } from '../../../shared/presentation/notifications';
-import { systemClock } from '../../../shared/ports';
+import type { Clock } from '../../../shared/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { bridgeContext } from './bridge';
+import { E2E_EPOCH, shiftedClock } from './clock';
 import { memorySettingsStore, memoryStateStore } from './memory-stores';
 import { hostedPath, offlineFetch } from './offline-fetch';
 import { RENDERER_DIST } from './paths';
@@ -68,6 +69,8 @@ export interface AppHarness {
   /** External URLs the app asked for, each answered by the feed server instead. */
   rewritten: string[];
   opmlFiles: OpmlFiles;
+  /** The test's clock (see clock.ts), shared by the engine, the controller and the browser pages. */
+  clock: Clock;
 }
 
 export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
@@ -92,11 +95,14 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
         notify: 'all' as const,
       })),
     });
+    // One instant for the engine, the controller and every page of the context: see clock.ts.
+    const clock = shiftedClock(E2E_EPOCH);
+    await context.clock.install({ time: clock.now() });
     const ua = userAgent('0.0.0-e2e');
     const engine = createEngine({
       fetch: offline.fetch,
       store: memoryStateStore(appOptions.recoveryReason),
-      clock: systemClock,
+      clock,
       // No start jitter: a new source is polled at once, so tests need not wait for the scheduler.
       random: () => 0,
       sources: toSourceConfigs(settings.get()),
@@ -121,9 +127,9 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const controller = createAppController({
       engine,
       settings,
-      preview: createPreview({ fetch: offline.fetch, userAgent: ua, now: () => Date.now() }),
+      preview: createPreview({ fetch: offline.fetch, userAgent: ua, now: () => clock.now() }),
       opmlFiles: filePort,
-      clock: systemClock,
+      clock,
       notifier: { show: (toast) => void toasts.push(toast) },
       notifyBatchMs: 0,
       openExternal: (url) => void openedExternally.push(url),
@@ -160,6 +166,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       serveAs: (url, feed) => feeds.serveFile(hostedPath(url), feed),
       rewritten: offline.rewritten,
       opmlFiles,
+      clock,
     });
     stopBridge();
     controller.dispose();
