@@ -14,6 +14,7 @@ import { fetchSource } from './http/fetch-source';
 import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
+import { StateStoreError } from './save-error';
 import { StateWriter } from './state-writer';
 
 /** Default number of requests in flight. */
@@ -81,7 +82,8 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     loaded ??= (async () => {
       const read = await options.store.read().catch((err: unknown) => {
         log(`Could not read state: ${(err as Error)?.message ?? err}`);
-        return { state: undefined, recovered: true, recoveryReason: 'The saved state could not be read.' };
+        const why = err instanceof StateStoreError ? ` ${err.message}.` : '';
+        return { state: undefined, recovered: true, recoveryReason: `The saved state could not be read.${why}` };
       });
       state = read.state ?? emptyEngineState();
       if (read.recovered) {
