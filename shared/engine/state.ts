@@ -148,7 +148,8 @@ const providerStatusSchema = z.object({
 });
 const sourceErrorSchema = z.object({
   code: z.enum([
-    'network', 'dns', 'timeout', 'http', 'gone', 'rate-limited', 'too-large', 'redirect', 'not-a-feed', 'parse',
+    'network', 'dns', 'timeout', 'http', 'gone', 'rate-limited', 'too-large', 'redirect', 'unexpected-304', 'not-a-feed',
+    'parse',
   ]),
   message: z.string(),
   httpStatus: z.number().int().optional(),
