@@ -160,23 +160,31 @@ function indexContentKeys(seen: Readonly<Record<string, SeenIncident>>): Map<str
 
 /**
  * Fingerprint of what an incident says, independent of its id: kind, title, start, and each update's time,
- * status and text. Two 32-bit FNV-1a hashes (different offsets) in hex — a memory key, not a security
- * boundary; a collision would need two incidents with different content and the same 64 bits.
+ * status and text. Two 32-bit FNV-1a hashes with different offsets, in hex, computed in one pass — a memory
+ * key, not a security boundary: a collision needs two different incidents with the same 64 bits.
  */
 export function contentKeyOf(incident: Incident): string {
-  const parts = [incident.kind, incident.title, incident.createdAt];
-  for (const u of incident.updates) parts.push(u.at, u.status, u.text);
-  const text = parts.join('\u0000');
-  return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x01000193 ^ 0x5bd1e995);
-}
-
-function fnv1a(text: string, seed: number): string {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+  let a = 0x811c9dc5;
+  let b = 0x5bd1e995;
+  const add = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193);
+    }
+    // U+FFFF (a noncharacter, absent from feed text) ends each part, so ("ab", "c") and ("a", "bc") differ.
+    a = Math.imul(a ^ 0xffff, 0x01000193);
+    b = Math.imul(b ^ 0xffff, 0x01000193);
+  };
+  add(incident.kind);
+  add(incident.title);
+  add(incident.createdAt);
+  for (const u of incident.updates) {
+    add(u.at);
+    add(u.status);
+    add(u.text);
   }
-  return h.toString(16).padStart(8, '0');
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 /** True when every update of `incident` is older than the previous successful poll, less the cache grace. */
