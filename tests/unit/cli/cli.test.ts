@@ -62,6 +62,14 @@ describe('status-tray --once', () => {
     expect(rows.find((o) => o.source.endsWith('/gh.json'))).toMatchObject({ health: 'operational' });
   });
 
+  it('exits 1 with unexpected-304 when a server answers 304 to a request that carried no validators', async () => {
+    server.handle('/always-304', (_req, res) => res.writeHead(304).end());
+    const r = await run(['--once', '--json', server.url('/always-304'), server.url('/gh.json')]);
+    expect(r.code).toBe(1);
+    const row = r.out.map((l) => JSON.parse(l) as { source: string; health: string; error?: { code: string } }).find((o) => o.source.endsWith('/always-304'));
+    expect(row).toMatchObject({ health: 'unknown', error: { code: 'unexpected-304' } });
+  });
+
   it('--state makes the next run conditional: 304s, nothing parsed, same report', async () => {
     const state = join(dir, 'state.json');
     await run(['--once', '--state', state, server.url('/cursor.json'), server.url('/openai.rss')]);
