@@ -4,14 +4,14 @@
  * ports in `EngineOptions` (see ../ports.ts), so the same engine runs in Electron, the CLI and tests.
  */
 import { setMaxListeners } from 'node:events';
-import pLimit from 'p-limit';
 import { parseDocument } from '../formats/registry';
 import { systemClock, type TimerHandle } from '../ports';
 import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
-import { fetchSource } from './http/fetch-source';
+import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
 import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { createRequestSlots, releaseAfterMsFor } from './request-slots';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
 import { StateWriter } from './state-writer';
@@ -35,16 +35,24 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   const listeners = new Set<EngineListener>();
   const inFlight = new Map<string, Promise<void>>();
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const releaseAfterMs = releaseAfterMsFor(options.limits?.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs);
+  const totalTimeoutMs = options.limits?.totalTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs;
   // One signal for every request in flight: stop() aborts them all (a controller per poll cost ~8 ms a
-  // 1000-source cycle). Each request in flight listens to it, so it legitimately has up to `concurrency`
-  // listeners; raise Node's leak warning threshold to match.
+  // 1000-source cycle). Each request in flight listens to it; slow requests leave the concurrency limit
+  // (request-slots.ts), so up to `concurrency` new ones start per `releaseAfterMs` and each lives at most
+  // the total deadline: raise Node's leak warning threshold to that bound.
+  const maxOpenRequests = concurrency * (Math.ceil(totalTimeoutMs / releaseAfterMs) + 1);
   const newStopSignal = () => {
     const controller = new AbortController();
-    setMaxListeners(concurrency + 4, controller.signal);
+    setMaxListeners(maxOpenRequests + 4, controller.signal);
     return controller;
   };
   let stopping = newStopSignal();
-  const limit = pLimit(concurrency);
+  // A request counts against `concurrency` only until it is slow (request-slots.ts): stalled neighbours
+  // must not hold a healthy source back for a whole deadline, nor make its own deadline run out in a queue.
+  // Measured in real time, like the request deadlines it must stay ahead of (http/deadline.ts), not on the
+  // injected clock, which schedules polls.
+  const limit = createRequestSlots(concurrency, releaseAfterMs, systemClock);
 
   let configs = new Map<string, SourceConfig>();
   let state: EngineState = emptyEngineState();
@@ -154,8 +162,9 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   }
 
   /**
-   * Fetch and parse inside the concurrency limit; commit outside it, so a source waiting for its state
-   * write does not hold a request slot that another source could use.
+   * Fetch and parse inside the concurrency limit (a slow request leaves it early, see request-slots.ts);
+   * commit outside it, so a source waiting for its state write does not hold a request slot that another
+   * source could use.
    */
   async function pollAndCommit(id: string): Promise<void> {
     const config = configs.get(id);
