@@ -8,7 +8,7 @@ import { createEngine, DEFAULT_CONCURRENCY } from '../../../shared/engine/engine
 import { createNodeFetch, type NodeFetch } from '../../../shared/engine/http/node-fetch';
 import type { SourceConfig } from '../../../shared/engine/state';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { DOCS, MemoryStore, source } from './harness';
+import { MemoryStore, source } from './harness';
 
 /** Like the CLI's `--timeout 1.5`: headers and total deadline both 1.5 s. */
 const TIMEOUT_MS = 1_500;
