@@ -5,19 +5,21 @@
  */
 import { setMaxListeners } from 'node:events';
 import { parseDocument } from '../formats/registry';
-import { systemClock, type TimerHandle } from '../ports';
+import { systemClock, type FetchPort, type TimerHandle } from '../ports';
 import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
 import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
-import { createRequestSlots, releaseAfterMsFor } from './request-slots';
+import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
 import { StateWriter } from './state-writer';
 
 /** Default number of requests in flight. */
 export const DEFAULT_CONCURRENCY = 16;
+/** Requests that may wait for a stalled server outside the concurrency limit, per unit of concurrency. */
+const WAITING_OUTSIDE_FACTOR = 4;
 
 /** Replaceable collaborators, for tests that need to break them on purpose. */
 export interface EngineInternals {
@@ -36,23 +38,22 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   const inFlight = new Map<string, Promise<void>>();
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const releaseAfterMs = releaseAfterMsFor(options.limits?.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs);
-  const totalTimeoutMs = options.limits?.totalTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs;
   // One signal for every request in flight: stop() aborts them all (a controller per poll cost ~8 ms a
-  // 1000-source cycle). Each request in flight listens to it; slow requests leave the concurrency limit
-  // (request-slots.ts), so up to `concurrency` new ones start per `releaseAfterMs` and each lives at most
-  // the total deadline: raise Node's leak warning threshold to that bound.
-  const maxOpenRequests = concurrency * (Math.ceil(totalTimeoutMs / releaseAfterMs) + 1);
+  // 1000-source cycle). Each request in flight listens to it: up to `concurrency` in the limit and
+  // WAITING_OUTSIDE_FACTOR × concurrency waiting outside it (request-slots.ts); raise Node's leak warning
+  // threshold to match.
+  const maxWaiting = WAITING_OUTSIDE_FACTOR * concurrency;
   const newStopSignal = () => {
     const controller = new AbortController();
-    setMaxListeners(maxOpenRequests + 4, controller.signal);
+    setMaxListeners(concurrency + maxWaiting + 4, controller.signal);
     return controller;
   };
   let stopping = newStopSignal();
-  // A request counts against `concurrency` only until it is slow (request-slots.ts): stalled neighbours
-  // must not hold a healthy source back for a whole deadline, nor make its own deadline run out in a queue.
+  // A request that waits long for its server leaves the limit (request-slots.ts): stalled neighbours must
+  // not hold a healthy source back for a whole deadline, nor make its own deadline run out in a queue.
   // Measured in real time, like the request deadlines it must stay ahead of (http/deadline.ts), not on the
   // injected clock, which schedules polls.
-  const limit = createRequestSlots(concurrency, releaseAfterMs, systemClock);
+  const limit = createRequestSlots(concurrency, releaseAfterMs, maxWaiting, systemClock);
 
   let configs = new Map<string, SourceConfig>();
   let state: EngineState = emptyEngineState();
@@ -170,7 +171,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     const config = configs.get(id);
     const prev = state.sources[id];
     if (!config || !prev || stopped) return;
-    const result = await limit(() => fetchAndParse(config, prev));
+    const result = await limit((use) => fetchAndParse(config, prev, use));
     // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
     if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
     state.sources[id] = result.state;
@@ -183,10 +184,21 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     writer.schedule();
   }
 
-  async function fetchAndParse(config: SourceConfig, prev: SourceState): Promise<PollResult | undefined> {
+  async function fetchAndParse(config: SourceConfig, prev: SourceState, use: SlotUse): Promise<PollResult | undefined> {
     if (stopped) return undefined;
+    // The fetch promise settles when the response headers arrive (or the request fails): until then the
+    // request waits for its server, and may leave the concurrency limit.
+    const fetch: FetchPort = (input, init) => {
+      use.waiting = true;
+      const answer = options.fetch(input, init);
+      const done = () => {
+        use.waiting = false;
+      };
+      answer.then(done, done);
+      return answer;
+    };
     return pollSource(config, prev, {
-      fetch: options.fetch,
+      fetch,
       fetchSource: internals.fetchSource ?? fetchSource,
       parse: internals.parse ?? parseDocument,
       userAgent: options.userAgent,

@@ -1,28 +1,34 @@
 /**
- * The engine's concurrency limit, shaped so that stalled requests cannot starve healthy ones.
+ * The engine's concurrency limit, shaped so that stalled servers cannot starve healthy sources.
  *
  * A plain limit of N requests in flight lets N stalled servers hold every slot for a whole deadline, so a
- * healthy source queued behind them starts late (once per N stalled neighbours, one timeout each) — and if
- * the fetch port queues requests of its own (a per-origin connection cap), the healthy request's deadline
- * runs out while it waits, and it is reported as a timeout. Here a request holds its slot only until it
- * finishes or until `releaseAfterMs` have passed, whichever comes first; after that it goes on (its own
- * deadlines still apply) but no longer counts. The slot limit still bounds the work started: at most
- * `concurrency` requests start per `releaseAfterMs`, so at most `concurrency × ⌈totalTimeout / releaseAfterMs⌉`
- * are ever open at once.
+ * healthy source queued behind them starts one deadline late per N stalled neighbours — and if the fetch
+ * port queues requests of its own (a per-origin connection cap), the healthy request's deadline runs out
+ * while it waits there, and it is reported as a timeout. Here a request that has been waiting for its
+ * server (no response headers yet) for `releaseAfterMs` gives its slot back and goes on outside the limit,
+ * its own deadlines still running. Only waiting requests leave: one that is reading or parsing a body keeps
+ * its slot, so the limit still bounds memory and CPU work, and a process slowed by its own parsing does not
+ * start ever more requests. At most `maxWaiting` requests wait outside the limit at once; beyond that a
+ * waiting request keeps its slot as before.
  */
 import pLimit from 'p-limit';
 import type { Clock } from '../ports';
 
-/** Runs `task` when a slot is free; resolves or rejects with the task's own outcome. */
-export type RequestSlots = <T>(task: () => Promise<T>) => Promise<T>;
+/** What a task tells its slot: whether it is waiting for the server (true) or working (false). */
+export interface SlotUse {
+  waiting: boolean;
+}
 
-/** Longest a request counts against the limit, ms, before it is treated as slow and gives its slot back. */
+/** Runs `task` when a slot is free; resolves or rejects with the task's own outcome. */
+export type RequestSlots = <T>(task: (use: SlotUse) => Promise<T>) => Promise<T>;
+
+/** Longest a waiting request counts against the limit, ms, before it gives its slot back. */
 export const SLOW_REQUEST_MS = 2_000;
 
 /**
- * How long a request holds its slot for a given headers deadline: a quarter of the deadline, at most
- * SLOW_REQUEST_MS. A quarter keeps a healthy source queued behind up to 3 × concurrency stalled ones
- * starting before the first of them times out.
+ * How long a waiting request holds its slot for a given headers deadline: a quarter of the deadline, at
+ * most SLOW_REQUEST_MS. A quarter lets a healthy source queued behind up to 3 × concurrency stalled ones
+ * start before the first of them times out.
  * @param headersTimeoutMs the deadline for response headers, ms.
  * @returns ms, at least 1.
  */
@@ -33,23 +39,36 @@ export function releaseAfterMsFor(headersTimeoutMs: number): number {
 /**
  * Create the slots.
  * @param concurrency requests counted at once (at least 1).
- * @param releaseAfterMs how long a request counts, ms of `clock` time (see releaseAfterMsFor).
- * @param clock timers for the release: real time in the engine (request deadlines are real time too); tests
- *   pass a fake clock.
+ * @param releaseAfterMs how long a waiting request counts, ms of `clock` time (see releaseAfterMsFor).
+ * @param maxWaiting requests allowed to wait outside the limit at once (the engine: 4 × concurrency).
+ * @param clock timers for the release: real time in the engine (request deadlines are real time too);
+ *   tests pass a fake clock.
  */
-export function createRequestSlots(concurrency: number, releaseAfterMs: number, clock: Clock): RequestSlots {
+export function createRequestSlots(concurrency: number, releaseAfterMs: number, maxWaiting: number, clock: Clock): RequestSlots {
   const limit = pLimit(Math.max(1, concurrency));
-  return <T>(task: () => Promise<T>) =>
+  let outside = 0;
+  return <T>(task: (use: SlotUse) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       void limit(
         () =>
           new Promise<void>((release) => {
-            const timer = clock.setTimeout(release, releaseAfterMs);
-            Promise.resolve()
+            const use: SlotUse = { waiting: false };
+            let released = false;
+            let timer: unknown;
+            const check = () => {
+              if (use.waiting && outside < maxWaiting) {
+                released = true;
+                outside++;
+                release();
+              } else timer = clock.setTimeout(check, releaseAfterMs);
+            };
+            timer = clock.setTimeout(check, releaseAfterMs);
+            Promise.resolve(use)
               .then(task)
               .then(resolve, reject)
               .finally(() => {
-                clock.clearTimeout(timer);
+                if (released) outside--;
+                else clock.clearTimeout(timer);
                 release();
               });
           }),

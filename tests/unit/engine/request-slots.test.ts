@@ -1,20 +1,30 @@
-/** The engine's concurrency limit: a slow request gives its slot back, a finished one at once. */
+/**
+ * The engine's concurrency limit: a request that waits long for its server gives its slot back, one that is
+ * working keeps it, and a finished one frees it at once.
+ */
 import { describe, expect, it } from 'vitest';
-import { createRequestSlots, releaseAfterMsFor, SLOW_REQUEST_MS } from '../../../shared/engine/request-slots';
+import { createRequestSlots, releaseAfterMsFor, SLOW_REQUEST_MS, type SlotUse } from '../../../shared/engine/request-slots';
 import { FakeClock } from '../../support/fake-clock';
 
-/** A task that runs until the test ends it. */
-function openTask(started: string[], name: string) {
+/** A task that runs until the test ends it, waiting for its server (`waiting`) or working. */
+function openTask(started: string[], name: string, waiting = true) {
   let finish!: () => void;
   const done = new Promise<void>((r) => (finish = r));
-  return { run: () => (started.push(name), done), finish: () => finish() };
+  return {
+    run: (use: SlotUse) => {
+      started.push(name);
+      use.waiting = waiting;
+      return done;
+    },
+    finish: () => finish(),
+  };
 }
 
 describe('createRequestSlots', () => {
-  it('starts a queued task when a slow one has held its slot for releaseAfterMs, not before', async () => {
+  it('starts a queued task once the waiting ones have held their slots for releaseAfterMs, not before', async () => {
     const clock = new FakeClock();
     const started: string[] = [];
-    const slots = createRequestSlots(2, 500, clock);
+    const slots = createRequestSlots(2, 500, 8, clock);
     const stalled = [openTask(started, 's1'), openTask(started, 's2')];
     for (const t of stalled) void slots(t.run);
     const healthy = slots(async () => (started.push('healthy'), 'ok'));
@@ -22,15 +32,29 @@ describe('createRequestSlots', () => {
     expect(started).toEqual(['s1', 's2']);
     await clock.advance(1);
     await expect(healthy).resolves.toBe('ok');
-    // The slow tasks go on outside the limit and still deliver their result.
     expect(started).toEqual(['s1', 's2', 'healthy']);
     for (const t of stalled) t.finish();
+  });
+
+  it('lets a working task keep its slot however long it takes', async () => {
+    const clock = new FakeClock();
+    const started: string[] = [];
+    const slots = createRequestSlots(1, 500, 8, clock);
+    const busy = openTask(started, 'busy', false);
+    const done = slots(busy.run);
+    void slots(async () => started.push('next'));
+    await clock.advance(5_000);
+    expect(started).toEqual(['busy']);
+    busy.finish();
+    await done;
+    await clock.advance(0);
+    expect(started).toEqual(['busy', 'next']);
   });
 
   it('frees the slot as soon as a task ends, and passes its rejection on', async () => {
     const clock = new FakeClock();
     const started: string[] = [];
-    const slots = createRequestSlots(1, 10_000, clock);
+    const slots = createRequestSlots(1, 10_000, 8, clock);
     const failing = slots(async () => {
       started.push('a');
       throw new Error('boom');
@@ -42,14 +66,19 @@ describe('createRequestSlots', () => {
     expect(clock.pending).toBe(0); // the release timers of finished tasks are cleared
   });
 
-  it('holds at most `concurrency` slots within one release period', async () => {
+  it('lets at most `maxWaiting` tasks wait outside the limit', async () => {
     const clock = new FakeClock();
     const started: string[] = [];
-    const slots = createRequestSlots(3, 100, clock);
+    const slots = createRequestSlots(2, 100, 3, clock);
     const tasks = Array.from({ length: 10 }, (_, i) => openTask(started, `t${i}`));
     for (const t of tasks) void slots(t.run);
     await clock.advance(0);
-    expect(started).toHaveLength(3);
+    expect(started).toHaveLength(2);
+    await clock.advance(100); // two leave the limit, two more start
+    expect(started).toHaveLength(4);
+    await clock.advance(1_000); // one more may leave; then the limit holds
+    expect(started).toHaveLength(5);
+    tasks[0]!.finish(); // one outside ends: room for one more outside
     await clock.advance(100);
     expect(started).toHaveLength(6);
     for (const t of tasks) t.finish();
