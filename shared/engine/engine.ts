@@ -4,6 +4,7 @@
  * ports in `EngineOptions` (see ../ports.ts), so the same engine runs in Electron, the CLI and tests.
  */
 import { setMaxListeners } from 'node:events';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { parseDocument } from '../formats/registry';
 import { systemClock, type FetchPort, type TimerHandle } from '../ports';
 import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
@@ -54,6 +55,21 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   // Measured in real time, like the request deadlines it must stay ahead of (http/deadline.ts), not on the
   // injected clock, which schedules polls.
   const limit = createRequestSlots(concurrency, releaseAfterMs, maxWaiting, systemClock);
+  // A fetch port that caps connections per host (Chromium: 6) queues the rest with their deadlines
+  // running; the engine keeps them in its own queue instead, where no deadline has started yet.
+  const perOrigin = options.maxRequestsPerOrigin ? new Map<string, LimitFunction>() : undefined;
+  const withinOrigin = <T>(url: string, task: () => Promise<T>): Promise<T> => {
+    if (!perOrigin) return task();
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return task(); // fetchSource reports the bad address
+    }
+    let originLimit = perOrigin.get(origin);
+    if (!originLimit) perOrigin.set(origin, (originLimit = pLimit(options.maxRequestsPerOrigin!)));
+    return originLimit(task);
+  };
 
   let configs = new Map<string, SourceConfig>();
   let state: EngineState = emptyEngineState();
@@ -171,7 +187,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     const config = configs.get(id);
     const prev = state.sources[id];
     if (!config || !prev || stopped) return;
-    const result = await limit((use) => fetchAndParse(config, prev, use));
+    const result = await withinOrigin(config.url, () => limit((use) => fetchAndParse(config, prev, use)));
     // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
     if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
     state.sources[id] = result.state;
