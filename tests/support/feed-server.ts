@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { readFeedBytes } from './feeds';
 
 /** Validators and headers of a served document. `false` means "send no such header". */
@@ -265,7 +265,9 @@ function encoded(body: Buffer, encoding: 'gzip' | 'br'): Buffer {
   if (!byEncoding) encodedBodies.set(body, (byEncoding = new Map()));
   let packed = byEncoding.get(encoding);
   if (!packed) {
-    packed = encoding === 'gzip' ? gzipSync(body) : brotliCompressSync(body);
+    // Brotli at quality 5, what servers use on the fly: its default (11) takes ~0.4 s for a 70 KB feed on
+    // a loaded machine.
+    packed = encoding === 'gzip' ? gzipSync(body) : brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
     byEncoding.set(encoding, packed);
   }
   return packed;
