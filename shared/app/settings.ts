@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { AppSettings, SourceSettings } from '../ipc/contract';
 import type { SourceConfig } from '../engine/state';
 import { hasFilter } from '../domain/source-key';
+import { appNoiseFields, sourceNoiseFields } from '../noise/schemas';
+import { DEFAULT_FAIL_AFTER_POLLS } from '../noise/types';
 
 export { normaliseUrl } from '../domain/source-key';
 
@@ -84,6 +86,8 @@ const sourceSettingsSchema = z.strictObject({
   notify: notifyLevelSchema,
   // Optional and additive: files written before filters existed still validate, so no migration.
   filter: sourceFilterSchema.optional(),
+  // Noise control (snooze, maintenance, watches): optional and additive like `filter`.
+  ...sourceNoiseFields,
 });
 
 /** Most sources the settings hold. */
@@ -95,6 +99,7 @@ export const appSettingsSchema = z.strictObject({
   launchAtLogin: z.boolean(),
   notificationsPausedUntil: z.number().nullable(),
   defaultIntervalSeconds: intervalSchema,
+  ...appNoiseFields,
 });
 
 /** zod schema of settings.json as stored (the settings plus `settingsVersion`). */
@@ -148,6 +153,7 @@ export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
     intervalSeconds: s.intervalSeconds,
     enabled: s.enabled,
     ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
+    failAfter: settings.failAfterPolls ?? DEFAULT_FAIL_AFTER_POLLS,
   }));
 }
 
