@@ -3,7 +3,7 @@
  * The JSON shapes are the runner's public interface (documented in README.md): change them compatibly.
  */
 import { healthWords } from '../shared/presentation/health-text';
-import type { Incident } from '../shared/domain/types';
+import type { Component, Incident } from '../shared/domain/types';
 import type { SourceSnapshot } from '../shared/engine/api';
 import type { EngineEvent } from '../shared/engine/events';
 
@@ -100,4 +100,27 @@ function incidentJson(i: Incident): Record<string, unknown> {
 /** Watch mode: a line when a source fails. */
 export function errorText(s: SourceSnapshot, at: number): string {
   return `${localTime(at)}  ${s.name}  [error ${s.lastError?.code}] ${s.lastError?.message}`;
+}
+
+/**
+ * `--list-components`: the page's components grouped as the page groups them (ungrouped ones first), each
+ * with its status, and how to choose them with `--components`.
+ */
+export function componentsText(provider: string, components: readonly Component[]): string[] {
+  if (components.length === 0) return [`${provider} lists no components: --components cannot narrow it (names are matched in incident texts).`];
+  const groups = new Map<string, Component[]>();
+  for (const c of components) groups.set(c.group ?? '', [...(groups.get(c.group ?? '') ?? []), c]);
+  const lines = [`${provider}: ${components.length} component${components.length === 1 ? '' : 's'}`];
+  for (const [group, list] of [...groups.entries()].sort((a, b) => (a[0] === '' ? -1 : b[0] === '' ? 1 : 0))) {
+    if (group) lines.push(`${group}:`);
+    for (const c of list) lines.push(`${group ? '    ' : '  '}${c.name} (${c.status.replace(/_/g, ' ')})`);
+  }
+  const example = components.slice(0, 2).map((c) => c.name).join(',');
+  lines.push(`Watch some of them with: SOURCE --components "${example}"`);
+  return lines;
+}
+
+/** `--list-components --json`: one object per component. */
+export function componentsJson(components: readonly Component[]): Record<string, unknown>[] {
+  return components.map((c) => ({ name: c.name, status: c.status, group: c.group ?? null }));
 }
