@@ -59,11 +59,28 @@ describe('--list-components', () => {
   });
 
   it('groups them as the page does, and --json gives one object per component', async () => {
-    const text = await run(['--list-components', server.url('/gh.json')]);
-    const json = await run(['--json', '--list-components', server.url('/gh.json')]);
-    const rows = json.out.map((l) => JSON.parse(l) as { name: string; group: string | null });
-    expect(rows.length).toBeGreaterThan(3);
-    for (const g of new Set(rows.map((c) => c.group).filter((g): g is string => g !== null))) expect(text.out).toContain(`${g}:`);
+    // A Statuspage summary with a group container, the shape Statuspage documents (group: true, group_id).
+    const body = JSON.stringify({
+      page: { id: 'p', name: 'Example', url: 'https://status.example.com', updated_at: '2026-07-10T10:00:00.000Z' },
+      status: { indicator: 'none', description: 'All Systems Operational' },
+      components: [
+        { id: 'g', name: 'Platform', status: 'operational', group: true, group_id: null, components: ['a', 'w'] },
+        { id: 'a', name: 'API', status: 'operational', group: false, group_id: 'g' },
+        { id: 'w', name: 'Webhooks', status: 'degraded_performance', group: false, group_id: 'g' },
+        { id: 'd', name: 'Dashboard', status: 'operational', group: false, group_id: null },
+      ],
+      incidents: [],
+      scheduled_maintenances: [],
+    });
+    server.serveBody('/grouped.json', body, { contentType: 'application/json' });
+    const text = await run(['--list-components', server.url('/grouped.json')]);
+    expect(text.out.slice(0, 5)).toEqual(['Example: 3 components', '  Dashboard (operational)', 'Platform:', '    API (operational)', '    Webhooks (degraded performance)']);
+    const json = await run(['--json', '--list-components', server.url('/grouped.json')]);
+    expect(json.out.map((l) => JSON.parse(l) as unknown)).toEqual([
+      { name: 'API', status: 'operational', group: 'Platform' },
+      { name: 'Webhooks', status: 'degraded_performance', group: 'Platform' },
+      { name: 'Dashboard', status: 'operational', group: null },
+    ]);
   });
 
   it('fails with the reason when the page cannot be read, and refuses extra SOURCEs', async () => {
