@@ -59,8 +59,8 @@ export const notifyLevelSchema = z.enum(['all', 'major', 'none']);
 /** A display name: trimmed, non-empty, at most 100 characters. */
 export const nameSchema = z.string().trim().min(1, 'The name cannot be empty').max(100, 'The name is longer than 100 characters');
 
-/** Most names in one filter list (the catalog's longest has 3: a service name and its short keys). */
-export const MAX_FILTER_NAMES = 20;
+/** Most names in one filter list: a component choice may name every component of a page (formats cap a page at 500). */
+export const MAX_FILTER_NAMES = 500;
 /** Longest name in a filter list, characters (the catalog's longest is under 60). */
 export const MAX_FILTER_NAME_LENGTH = 100;
 
