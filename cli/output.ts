@@ -3,6 +3,7 @@
  * The JSON shapes are the runner's public interface (documented in README.md): change them compatibly.
  */
 import { healthWords } from '../shared/presentation/health-text';
+import { describeChanges } from '../shared/noise/what-changed';
 import type { Component, Incident } from '../shared/domain/types';
 import type { SourceSnapshot } from '../shared/engine/api';
 import type { EngineEvent } from '../shared/engine/events';
@@ -63,8 +64,10 @@ export function eventText(e: EngineEvent): string {
       const detail = latest ? `\n    ${latest.text.replace(/\s+/g, ' ').slice(0, 500)}` : '';
       return `${head}  ${verb}: ${e.incident.title} (${e.incident.status.replace('_', ' ')})${detail}`;
     }
-    case 'provider.health-changed':
-      return `${head}  health ${healthWords(e.previousHealth)} → ${healthWords(e.health)}`;
+    case 'provider.health-changed': {
+      const what = describeChanges(e.changes ?? []);
+      return `${head}  health ${healthWords(e.previousHealth)} → ${healthWords(e.health)}${what ? `: ${what}` : ''}`;
+    }
     case 'source.baselined': {
       const open = e.openIncidents.map((i) => `\n    open: ${i.title} (${i.status.replace('_', ' ')})`).join('');
       return `${head}  watching${e.openIncidents.length ? `, ${e.openIncidents.length} open` : ''}${open}`;
@@ -82,7 +85,7 @@ export function eventJson(e: EngineEvent): Record<string, unknown> {
     case 'incident.resolved':
       return { ...base, previousStatus: e.previousStatus, incident: incidentJson(e.incident) };
     case 'provider.health-changed':
-      return { ...base, previousHealth: e.previousHealth };
+      return { ...base, previousHealth: e.previousHealth, ...(e.changes ? { changes: e.changes } : {}) };
     case 'source.baselined':
       return { ...base, openIncidents: e.openIncidents.map(incidentJson) };
   }

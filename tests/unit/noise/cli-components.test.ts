@@ -91,3 +91,15 @@ describe('--list-components', () => {
     expect(parseCliArgs(['--list-components', 'github', 'openai'])).toHaveProperty('error');
   });
 });
+
+describe('watch output says what changed', () => {
+  it('a health change names the components', async () => {
+    const { eventText, eventJson } = await import('../../../cli/output');
+    const e = {
+      type: 'provider.health-changed' as const, sourceId: 'gh', provider: 'GitHub', health: 'degraded' as const, previousHealth: 'operational' as const, at: 0,
+      changes: [{ name: 'Actions', status: 'degraded_performance' as const, previous: 'operational' as const }],
+    };
+    expect(eventText(e)).toMatch(/health operational → degraded: Actions degraded$/);
+    expect(eventJson(e)).toMatchObject({ changes: [{ name: 'Actions', status: 'degraded_performance', previous: 'operational' }] });
+  });
+});
