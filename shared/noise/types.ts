@@ -42,7 +42,7 @@ export interface HeldNotification {
   at: number;
 }
 
-/** Most notifications held at once; older ones are counted but their lines dropped. */
+/** Most notifications held at once; past it the oldest are dropped (the summary counts those it keeps). */
 export const MAX_HELD = 100;
 
 /** Default of "show as failing after N consecutive failed polls". */
