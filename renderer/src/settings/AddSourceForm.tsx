@@ -71,6 +71,9 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
       setInvalid(`${entry.name} is already in your list.`);
       return;
     }
+    // A presumed platform is only a guess from a list: preview through discovery, which falls back to reading
+    // the page itself when the guessed source does not parse, and add what it really found.
+    if (entry.presumed) return runPreview(entry.id);
     setAddingId(entry.id);
     const saved = await addAction.run({ url: entry.sourceUrl, name: entry.name, ...(entry.filter ? { filter: entry.filter } : {}) });
     setAddingId(undefined);
