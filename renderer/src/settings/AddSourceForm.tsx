@@ -13,7 +13,7 @@ import { PreviewCard } from './PreviewCard';
 
 /** Most catalog matches listed at once. */
 const MAX_RESULTS = 8;
-const PLACEHOLDER = `Search ${Math.floor(CATALOG.length / 100) * 100}+ services or paste a status page URL`;
+const PLACEHOLDER = `Search ${(Math.floor(CATALOG.length / 100) * 100).toLocaleString('en-US')}+ services or paste a status page URL`;
 
 /** The input for a previewed source: the discovered URL, and the catalog entry's name and filter when it came from one. */
 function inputFromPreview(p: SourcePreview, customName: string): AddSourceInput {
