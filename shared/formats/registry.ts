@@ -29,13 +29,14 @@ import { upptimeJsonAdapter } from './upptime-json';
 import { yandexJsonAdapter } from './yandex-json';
 
 /**
- * Every adapter, most specific first: `detectFormat` returns the first whose `sniff` accepts the head. Instatus
- * and StatusPal come before Statuspage because their documents also open with a `"page"`/`"status"` object.
+ * Every adapter, most specific first: `detectFormat` returns the first whose `sniff` accepts the head. The
+ * issue 13 platform adapters come before Statuspage: each looks for keys only its platform writes, while the
+ * Statuspage sniffer accepts any two Statuspage-like signals, which an Instatus or StatusPal document (a
+ * `"page"`/`"status"` object, component `"status": "operational"`) can show too.
  */
 export const ADAPTERS: readonly FormatAdapter[] = [
   instatusJsonAdapter,
   statuspalJsonAdapter,
-  statuspageJsonAdapter,
   betterstackJsonAdapter,
   statusioJsonAdapter,
   cachetJsonAdapter,
@@ -44,6 +45,7 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   sorryJsonAdapter,
   site24x7JsonAdapter,
   cstateJsonAdapter,
+  statuspageJsonAdapter,
   awsJsonAdapter,
   appleJsonAdapter,
   yandexJsonAdapter,
