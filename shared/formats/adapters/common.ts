@@ -6,7 +6,7 @@
 import type { ComponentStatus, Impact, Incident, IncidentStatus, IncidentUpdate } from '../../domain/types';
 import { isoOf } from '../dates';
 import { safeHttpUrl } from '../links';
-import { closedStatus, statusOfLabel } from '../statuses';
+import { statusOfLabel } from '../statuses';
 import { collapseText, htmlToText, toPlainTitle } from '../text';
 
 /** Words platforms use for a component's state, lower-cased with spaces, `_` and `-` removed. */
@@ -147,11 +147,6 @@ export function buildIncident(raw: RawIncident): Incident {
   if (from) incident.scheduledFor = from;
   if (until) incident.scheduledUntil = until;
   return incident;
-}
-
-/** A closed copy of a status for the incident's kind (used when a platform only says "ended"). */
-export function endedStatus(kind: 'incident' | 'maintenance'): IncidentStatus {
-  return closedStatus(kind);
 }
 
 /** The host of a URL, or `fallback` when it has none (used to name a provider whose document has no title). */
