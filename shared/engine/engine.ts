@@ -11,7 +11,7 @@ import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './ap
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { fetchSource } from './http/fetch-source';
-import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { displayName, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
 import { StateWriter } from './state-writer';
@@ -164,6 +164,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     const result = await limit(() => fetchAndParse(config, prev));
     // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
     if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
+    if (options.store.commitPoll) return commitPerPoll(id, config, prev, result);
     state.sources[id] = result.state;
     if (result.events.length > 0) {
       // Seen incidents reach the disk before anyone hears of them: a crash after this never re-announces.
@@ -172,6 +173,26 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     }
     if (result.validators) Object.assign(result.state, result.validators);
     writer.schedule();
+  }
+
+  /**
+   * Commit through a store that writes one source's rows per poll (StateStore.commitPoll): the new state,
+   * validators included, and what the events record, in one transaction; the events go out only after it.
+   * When the commit fails nothing is announced and the source's memory stays as it was before the poll (only
+   * its next poll time moves on), so the next poll finds the same news again and announces it then: nothing
+   * is lost and nothing is announced twice.
+   */
+  async function commitPerPoll(id: string, config: SourceConfig, prev: SourceState, result: PollResult): Promise<void> {
+    const next = result.validators ? { ...result.state, ...result.validators } : result.state;
+    state.sources[id] = next;
+    try {
+      await options.store.commitPoll!({ sourceId: id, provider: displayName(config, next.lastStatus), state: next, events: result.events, at: clock.now() });
+    } catch (err) {
+      log(`Could not save the poll of ${id}; it will be repeated: ${(err as Error)?.message ?? err}`);
+      if (state.sources[id] === next) state.sources[id] = { ...prev, nextPollAt: next.nextPollAt, lastCheckedAt: next.lastCheckedAt };
+      return;
+    }
+    if (result.events.length > 0) emit(result.events);
   }
 
   async function fetchAndParse(config: SourceConfig, prev: SourceState): Promise<PollResult | undefined> {

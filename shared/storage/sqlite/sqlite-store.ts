@@ -9,11 +9,13 @@ import type Database from 'better-sqlite3';
 import { parseEngineState, type EngineState, type SourceState } from '../../engine/state';
 import { historyOfPoll, type PollHistory } from '../../history/record';
 import type { ProviderStatus } from '../../domain/types';
+import type { BackfillSink } from '../../history/backfill';
+import type { HistoryIncident } from '../../history/types';
 import type { PollCommit, StateReadResult, StateStore } from '../../ports';
 import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
 
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
-export interface SqliteStateStore extends StateStore {
+export interface SqliteStateStore extends StateStore, BackfillSink {
   commitPoll(commit: PollCommit): Promise<void>;
 }
 
@@ -163,6 +165,19 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     }
   });
 
+  const insertBackfilled = db.prepare(`
+    INSERT INTO incident (source_id, incident_id, provider, kind, title, impact, status, url, started_at, resolved_at,
+      updated_at, components, backfilled)
+    VALUES (@sourceId, @id, @provider, @kind, @title, @impact, @status, @url, @startedAt, @resolvedAt, @updatedAt,
+      @components, 1)
+    ON CONFLICT (source_id, incident_id) DO NOTHING`);
+  const backfillTx = db.transaction((incidents: readonly HistoryIncident[]) => {
+    for (const i of incidents) {
+      const added = insertBackfilled.run({ ...i, url: i.url ?? null, resolvedAt: i.resolvedAt ?? null, components: JSON.stringify(i.components) }).changes;
+      if (added) for (const u of i.updates) upsertUpdate.run(i.sourceId, i.id, u.at, u.status, u.label ?? null, u.text);
+    }
+  });
+
   function maybePrune(): void {
     const t = now();
     if (t - lastPrune < PRUNE_EVERY_MS) return;
@@ -194,6 +209,10 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     async write(state: EngineState): Promise<void> {
       setDurable(false);
       writeTx(state);
+    },
+    recordBackfill(incidents) {
+      setDurable(false);
+      backfillTx(incidents);
     },
     async commitPoll(commit: PollCommit): Promise<void> {
       setDurable(commit.events.length > 0);
