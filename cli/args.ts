@@ -5,15 +5,26 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
+import { DEFAULT_RETENTION_DAYS } from '../shared/storage/sqlite/prune';
 
 /** What the user asked for. */
 export interface CliOptions {
-  mode: 'watch' | 'once' | 'discover' | 'help';
+  mode: 'watch' | 'once' | 'discover' | 'help' | 'history' | 'uptime';
   /** With `--discover`: the URL or name to look into. */
   discover?: string;
   json: boolean;
-  /** State file path, if any. */
+  /** Legacy JSON state file (`--state`): imported into `db` once, then kept as `<file>.migrated`. */
   state?: string;
+  /** Database file (`--db`, or derived from `--state`): state and history. */
+  db?: string;
+  /** History retention, days (`--retention`, default 90). */
+  retentionDays: number;
+  /** `history`: only incidents still going at or after this time, ms since epoch. */
+  since?: number;
+  /** `history`: CSV instead of a table. */
+  csv: boolean;
+  /** `uptime`: per component too. */
+  components: boolean;
   intervalSeconds: number;
   concurrency: number;
   /** Whole-request deadline, seconds. */
@@ -24,6 +35,8 @@ export interface CliOptions {
 
 /** Help text. */
 export const USAGE = `Usage: status-tray [options] SOURCE...
+       status-tray history [SOURCE...] --db FILE [--since 7d] [--json | --csv]
+       status-tray uptime [SOURCE...] --db FILE [--components] [--json]
 
 Watch status pages and report each provider's health and every new incident.
 SOURCE is a catalog name (github, openai, aws@us-east-1 …) or the URL of a status document: a Statuspage API
@@ -35,18 +48,30 @@ Options:
   --once               poll every source once, print a table and exit
                        (exit 0: all fetched and parsed; 1: a source failed; 2: usage error)
   --json               one JSON object per line (per source with --once, per event when watching)
-  --state FILE         keep validators, hashes and seen incidents in FILE, so the next run sends
-                       conditional requests and reports only what is new
+  --db FILE            keep state and history in the SQLite database FILE (created if missing), so the
+                       next run sends conditional requests, reports only what is new, and the history
+                       and uptime commands can read what was recorded
+  --state FILE         older name of --db for a JSON state file: FILE is imported once into FILE's name
+                       with .db (kept as FILE.migrated)
+  --retention DAYS     keep history this many days (default 90)
   --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
   --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
   --timeout SECONDS    deadline for one whole request (default 30)
   -h, --help           show this help
 
+Commands reading the database (SOURCE: a catalog name, URL, source id or provider name; default all):
+  history              resolved and open incidents, newest first; --since 7d / 24h / 2026-11-01;
+                       --json (one object per line) or --csv to export
+  uptime               uptime % for 24 h, 7 d, 30 d and 90 d (Statuspage's rule: major outage counts
+                       fully, partial outage 30 %); --components adds each component
+
 Examples:
   status-tray --once github openai
   status-tray --discover https://www.githubstatus.com
   status-tray --once https://www.githubstatus.com/api/v2/summary.json https://status.openai.com/history.rss
-  status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
+  status-tray --db ~/.status-tray.db https://www.githubstatus.com/api/v2/summary.json
+  status-tray history github --db ~/.status-tray.db --since 7d
+  status-tray uptime --db ~/.status-tray.db --json
 `;
 
 /** Parse `argv` (without node and script). @returns options, or `{ error }` for a usage error. */
@@ -62,6 +87,11 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
         discover: { type: 'string' },
         json: { type: 'boolean', default: false },
         state: { type: 'string' },
+        db: { type: 'string' },
+        retention: { type: 'string' },
+        since: { type: 'string' },
+        csv: { type: 'boolean', default: false },
+        components: { type: 'boolean', default: false },
         interval: { type: 'string' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
@@ -72,26 +102,61 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     return { error: (err as Error).message };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
+  const base = { csv: false, components: false, retentionDays: DEFAULT_RETENTION_DAYS };
+  if (values.help) return { ...base, mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
 
   const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS);
   const concurrency = numberOption('--concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   const timeout = numberOption('--timeout', values.timeout, 30, 1);
-  for (const n of [interval, concurrency, timeout]) if (typeof n === 'string') return { error: n };
+  const retention = numberOption('--retention', values.retention, DEFAULT_RETENTION_DAYS, 1);
+  for (const n of [interval, concurrency, timeout, retention]) if (typeof n === 'string') return { error: n };
+  base.retentionDays = retention as number;
+  if (values.db !== undefined && values.state !== undefined) return { error: 'Give --db or --state, not both (--state is the older name).' };
+  const db = values.db ?? (values.state !== undefined ? dbBesideJson(values.state) : undefined);
+  const command = positionals[0];
+  if (command === 'history' || command === 'uptime') {
+    if (!db) return { error: `${command} reads the database: give --db FILE.` };
+    if (values.csv && values.json) return { error: 'Give --json or --csv, not both.' };
+    let since: number | undefined;
+    if (values.since !== undefined) {
+      since = parseSince(values.since, Date.now());
+      if (since === undefined) return { error: `--since takes a duration like 24h, 7d or 2w, or a date (got "${values.since}").` };
+    }
+    return { ...base, mode: command, json: values.json ?? false, csv: values.csv ?? false, components: values.components ?? false, db, ...(values.state ? { state: values.state } : {}), ...(since !== undefined ? { since } : {}), intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: positionals.slice(1) };
+  }
   if (values.discover !== undefined) {
     if (values.once || positionals.length > 0) return { error: '--discover takes one URL and no SOURCE arguments.' };
-    return { mode: 'discover', discover: values.discover, json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
+    return { ...base, mode: 'discover', discover: values.discover, json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
   if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
   return {
+    ...base,
     mode: values.once ? 'once' : 'watch',
     json: values.json ?? false,
-    state: values.state,
+    ...(values.state !== undefined ? { state: values.state } : {}),
+    ...(db !== undefined ? { db } : {}),
     intervalSeconds: interval as number,
     concurrency: Math.floor(concurrency as number),
     timeoutSeconds: timeout as number,
     sources: positionals,
   };
+}
+
+/** `--state FILE`'s database: FILE with its extension replaced by `.db` (`state.json` → `state.db`). */
+export function dbBesideJson(file: string): string {
+  return /\.json$/i.test(file) ? file.replace(/\.json$/i, '.db') : `${file}.db`;
+}
+
+/**
+ * `--since`: `24h`, `7d`, `2w` before `now`, or an ISO 8601 date/time (UTC when it has no zone).
+ * @returns ms since epoch, or `undefined` when unreadable.
+ */
+export function parseSince(text: string, now: number): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(h|d|w)$/i.exec(text.trim());
+  if (m) return now - Number(m[1]) * { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2]!.toLowerCase() as 'h' | 'd' | 'w'];
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+  const t = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || text.length === 10 ? text : `${text}Z`);
+  return Number.isFinite(t) ? t : undefined;
 }
 
 /** A numeric option: its value, the default when absent, or an error message. */

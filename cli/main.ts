@@ -1,5 +1,5 @@
 /**
- * The headless runner: the same engine as the desktop app, with Node's fetch, an optional JSON state file
+ * The headless runner: the same engine as the desktop app, with Node's fetch, an optional SQLite database
  * and terminal output. `npm run headless -- [options] SOURCE...`; see `USAGE` in ./args.ts.
  * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed
  * (`--once`), 2 usage error.
@@ -12,13 +12,15 @@ import { fetchSource } from '../shared/engine/http/fetch-source';
 import { createNodeFetch } from '../shared/engine/http/node-fetch';
 import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
-import { createStateFile } from '../shared/storage/json-file';
+import { backfillOnBaseline } from '../shared/history/backfill';
+import { openStatusDatabase, type StatusDatabase } from '../shared/storage/sqlite';
 import type { StateStore } from '../shared/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
+import { runHistoryCommand } from './history';
 import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
 
-/** A store that keeps nothing: without `--state` every run is a first run. */
+/** A store that keeps nothing: without `--db` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
 
 /** Run the CLI with `argv` (arguments after the script). @returns the process exit code. */
@@ -32,12 +34,22 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     out(USAGE);
     return 0;
   }
+  if (opts.mode === 'history' || opts.mode === 'uptime') {
+    const sdb = await openDb(opts, err);
+    if (sdb.recoveryReason) err(`status-tray: ${sdb.recoveryReason}`);
+    try {
+      return runHistoryCommand(opts, sdb.history, Date.now(), out, err);
+    } finally {
+      sdb.close();
+    }
+  }
   const resolved = resolveSources(opts.sources, opts.intervalSeconds);
   if ('error' in resolved) {
     err(`status-tray: ${resolved.error}`);
     return 2;
   }
   const http = createNodeFetch();
+  let sdb: StatusDatabase | undefined;
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
     if (opts.mode === 'discover') {
@@ -47,19 +59,33 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       else for (const line of describeDiscovery(result)) out(line);
       return result.ok ? 0 : 1;
     }
+    sdb = opts.db ? await openDb(opts, err) : undefined;
     const engine = createEngine({
       fetch: http.fetch,
-      store: opts.state ? createStateFile(opts.state) : memoryStore(),
+      store: sdb ? sdb.store : memoryStore(),
       sources: resolved.sources,
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
       limits,
       log: (m) => err(`status-tray: ${m}`),
     });
+    if (sdb) {
+      const deps = { fetch: http.fetch, fetchSource, parse: parseDocument, userAgent: userAgent(packageJson.version), now: Date.now };
+      backfillOnBaseline(engine, sdb.store, deps, (m) => err(`status-tray: ${m}`));
+    }
     return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out);
   } finally {
     await http.close();
+    sdb?.close();
   }
+}
+
+/** Open `--db` (importing a `--state` JSON file once, and saying so on stderr). */
+async function openDb(opts: CliOptions, err: (l: string) => void): Promise<StatusDatabase> {
+  const sdb = await openStatusDatabase(opts.db!, { retentionDays: opts.retentionDays, ...(opts.state ? { legacyJson: opts.state } : {}) });
+  if (sdb.imported?.outcome === 'imported') err(`status-tray: imported ${sdb.imported.sources} source(s) from ${opts.state} into ${opts.db}; the old file is kept as ${sdb.imported.movedTo}. Use --db ${opts.db} from now on.`);
+  // A recovery is reported by the caller: the engine's snapshot carries it as `recoveryNotice`.
+  return sdb;
 }
 
 async function once(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {

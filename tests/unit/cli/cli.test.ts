@@ -62,10 +62,10 @@ describe('status-tray --once', () => {
     expect(rows.find((o) => o.source.endsWith('/gh.json'))).toMatchObject({ health: 'operational' });
   });
 
-  it('--state makes the next run conditional: 304s, nothing parsed, same report', async () => {
-    const state = join(dir, 'state.json');
-    await run(['--once', '--state', state, server.url('/cursor.json'), server.url('/openai.rss')]);
-    const second = await run(['--once', '--json', '--state', state, server.url('/cursor.json'), server.url('/openai.rss')]);
+  it('--db makes the next run conditional: 304s, nothing parsed, same report', async () => {
+    const db = join(dir, 'status.db');
+    await run(['--once', '--db', db, server.url('/cursor.json'), server.url('/openai.rss')]);
+    const second = await run(['--once', '--json', '--db', db, server.url('/cursor.json'), server.url('/openai.rss')]);
     expect(server.requests('/cursor.json').at(-1)?.headers['if-none-match']).toBe('"c1"');
     expect(server.requests('/openai.rss').at(-1)?.headers['if-modified-since']).toBe('Thu, 01 Oct 2026 08:45:02 GMT');
     expect(second.code).toBe(0);
