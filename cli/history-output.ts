@@ -75,11 +75,11 @@ export function durationWords(ms: number): string {
 /** `history`: START (UTC), DURATION, PROVIDER, IMPACT, TITLE — link on the next line. */
 export function historyTable(incidents: readonly HistoryIncident[], now: number): string {
   if (incidents.length === 0) return 'No incidents recorded in that range.';
-  const lines = ['START (UTC)        DURATION     PROVIDER              IMPACT    TITLE'];
+  const lines = ['START (UTC)        DURATION       PROVIDER              IMPACT    TITLE'];
   for (const i of incidents) {
     const start = iso(i.startedAt)!.slice(0, 16).replace('T', ' ');
     const dur = i.resolvedAt !== undefined ? durationWords(i.resolvedAt - i.startedAt) : `open ${durationWords(now - i.startedAt)}`;
-    lines.push(`${start.padEnd(18)} ${dur.padEnd(12)} ${fit(i.provider, 21)} ${i.impact.padEnd(9)} ${i.title}${i.backfilled ? ' (backfilled)' : ''}`);
+    lines.push(`${start.padEnd(18)} ${dur.padEnd(14)} ${fit(i.provider, 21)} ${i.impact.padEnd(9)} ${i.title}${i.backfilled ? ' (backfilled)' : ''}`);
     if (i.url) lines.push(`${' '.repeat(19)}${i.url}`);
   }
   return lines.join('\n');
