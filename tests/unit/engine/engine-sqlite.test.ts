@@ -3,7 +3,7 @@
  * engine only after that commit, a failed commit announces nothing and loses nothing, and a Statuspage
  * summary.json source is backfilled from its incidents.json.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,28 @@ describe('engine with the SQLite store', () => {
     await second.engine.pollOnce();
     expect(again).toEqual([]);
     expect(server.requests('/do.atom').at(-1)!.headers['if-none-match']).toBeDefined();
+  });
+
+  it('a damaged database is moved aside; every source re-baselines silently and the snapshot says why', async () => {
+    server.serveFile('/do.atom', DOCS.digitalOcean1030, { etag: '"a"' });
+    const clock = new FakeClock();
+    const first = await setup(clock);
+    await first.engine.pollOnce();
+    await first.engine.stop();
+    first.sdb.close();
+    // Scribble over the header and first pages, as a failing disk would.
+    const fd = openSync(join(dir, 'status.db'), 'r+');
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 0);
+    closeSync(fd);
+    server.swap('/do.atom', DOCS.digitalOcean1031);
+    const second = await setup(clock);
+    const heard: EngineEvent[] = [];
+    second.engine.subscribe({ onEvents: (es) => heard.push(...es) });
+    await clock.advance(400_000);
+    const snap = await second.engine.pollOnce();
+    expect(snap.recoveryNotice).toMatch(/fresh one was started/);
+    expect(heard.map((e) => e.type)).toEqual(['source.baselined']);
+    expect(readdirSync(dir).some((f) => f.startsWith('status.db.corrupt-'))).toBe(true);
   });
 
   it('backfills a summary.json source from its incidents.json, marked backfilled', async () => {
