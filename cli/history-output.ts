@@ -3,64 +3,10 @@
  * JSON and CSV are ISO 8601 UTC; durations are whole seconds in JSON/CSV and words in the table.
  */
 import type { HistoryIncident, UptimeFigure, UptimeReport } from '../shared/history/types';
+export { csvLine, historyCsvRow, historyJson, HISTORY_CSV_HEADER } from '../shared/history/export';
 import { UPTIME_WINDOWS } from '../shared/history/types';
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-
-/** `history --json`: one object per incident. */
-export function historyJson(i: HistoryIncident): Record<string, unknown> {
-  return {
-    source: i.sourceId,
-    provider: i.provider,
-    id: i.id,
-    kind: i.kind,
-    title: i.title,
-    impact: i.impact,
-    status: i.status,
-    ...(i.url ? { url: i.url } : {}),
-    startedAt: iso(i.startedAt),
-    ...(i.resolvedAt !== undefined ? { resolvedAt: iso(i.resolvedAt), durationSeconds: Math.round((i.resolvedAt - i.startedAt) / 1000) } : {}),
-    components: i.components,
-    backfilled: i.backfilled,
-    updates: i.updates.map((u) => ({ at: iso(u.at), status: u.status, ...(u.label ? { label: u.label } : {}), text: u.text })),
-  };
-}
-
-/** Column names of `history --csv`. */
-export const HISTORY_CSV_HEADER = ['provider', 'source', 'id', 'kind', 'title', 'impact', 'status', 'started_at', 'resolved_at', 'duration_seconds', 'components', 'url', 'backfilled'];
-
-/** One `history --csv` row, in `HISTORY_CSV_HEADER` order. */
-export function historyCsvRow(i: HistoryIncident): string[] {
-  return [
-    i.provider,
-    i.sourceId,
-    i.id,
-    i.kind,
-    i.title,
-    i.impact,
-    i.status,
-    iso(i.startedAt)!,
-    iso(i.resolvedAt) ?? '',
-    i.resolvedAt !== undefined ? String(Math.round((i.resolvedAt - i.startedAt) / 1000)) : '',
-    i.components.join('; '),
-    i.url ?? '',
-    i.backfilled ? 'true' : 'false',
-  ];
-}
-
-/**
- * One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. A field
- * starting with `=`, `+`, `-` or `@` gets a leading apostrophe, so a spreadsheet does not run an incident
- * title as a formula (OWASP "CSV injection").
- */
-export function csvLine(fields: readonly string[]): string {
-  return fields
-    .map((f) => {
-      const safe = /^[=+\-@\t\r]/.test(f) ? `'${f}` : f;
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',');
-}
 
 /** A duration in words: `45 min`, `3 h 5 min`, `2 d 4 h`. */
 export function durationWords(ms: number): string {

@@ -27,6 +27,7 @@ const api: StatusTrayApi = {
   openSettings: () => ipcRenderer.invoke(IPC_INVOKE.openSettings),
   importOpml: () => ipcRenderer.invoke(IPC_INVOKE.importOpml),
   exportOpml: () => ipcRenderer.invoke(IPC_INVOKE.exportOpml),
+  getHistory: (query) => ipcRenderer.invoke(IPC_INVOKE.getHistory, query),
 };
 
 contextBridge.exposeInMainWorld('statusTray', api);

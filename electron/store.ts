@@ -12,10 +12,13 @@ import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile 
 import type { SettingsStore } from '../shared/app/controller';
 import type { StateStore } from '../shared/ports';
 import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/storage/json-file';
+import type { HistoryQuery, HistoryView } from '../shared/ipc/contract';
+import { historyView, openStatusDatabase, type SqliteStateStore } from '../shared/storage/sqlite';
 
 /** File names inside the app's data directory. */
 export const SETTINGS_FILE = 'settings.json';
 export const STATE_FILE = 'state.json';
+export const DATABASE_FILE = 'status.db';
 
 /** The settings store and what loading it found. */
 export interface OpenedSettings {
@@ -94,4 +97,22 @@ export function openSettingsStore(dir: string, now: () => number = Date.now): Op
  */
 export function createStateStore(dir: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
   return createStateFile(join(dir, STATE_FILE), now, forceRecovery);
+}
+
+/** The app's status.db, opened: the engine's store, the history view for IPC, and close(). */
+export interface StatusStore {
+  store: SqliteStateStore;
+  view: (query: HistoryQuery, now: number) => HistoryView;
+  close(): void;
+}
+
+/**
+ * Open `status.db` in `dir` (docs/storage.md): imports an existing `state.json` once (kept as
+ * `state.json.migrated`), and moves a damaged database aside.
+ * @param forceRecovery as for `createStateStore`: report a recovery (every source baselines silently).
+ * @throws only when the directory cannot hold a database at all.
+ */
+export async function openStatusStore(dir: string, now: () => number = Date.now, forceRecovery?: string): Promise<StatusStore> {
+  const sdb = await openStatusDatabase(join(dir, DATABASE_FILE), { legacyJson: join(dir, STATE_FILE), now, ...(forceRecovery ? { forceRecovery } : {}) });
+  return { store: sdb.store, view: (query, at) => historyView(sdb.history, query, at), close: () => sdb.close() };
 }

@@ -57,6 +57,12 @@ export const invokeArgsSchemas = {
   // No arguments: the file is chosen in main's own dialog, never named by the renderer.
   importOpml: z.tuple([]),
   exportOpml: z.tuple([]),
+  getHistory: z.tuple([
+    z.strictObject({
+      sourceIds: z.array(sourceIdSchema).max(1000).optional(),
+      since: z.number().int().nonnegative().optional(),
+    }),
+  ]),
 } as const satisfies Record<InvokeMethod, z.ZodType>;
 
 /** Validated arguments of each method, as the controller receives them. */

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Health, Impact, IncidentStatus } from '../../domain/types';
+import type { HistoryQuery, HistoryView } from '../../ipc/contract';
 import { dayCells, uptimeFigures } from '../../history/timeline';
 import { PROVIDER, UPTIME_WINDOWS, type HealthTransition, type HistoryIncident, type ProviderHistory, type UptimeReport } from '../../history/types';
 
@@ -20,6 +21,11 @@ export interface IncidentQuery {
   limit?: number;
   /** Read each incident's updates too (default true; uptime and bars do without them). */
   withUpdates?: boolean;
+  /**
+   * Only incidents that began before the source's first recorded provider transition: the backfilled past,
+   * the only part of history where incidents (not transitions) decide uptime.
+   */
+  beforeLiveHistory?: boolean;
 }
 
 /** A recorded provider: its id and last known name. */
@@ -49,7 +55,11 @@ interface IncidentRow {
 export interface HistoryReader {
   providers(): RecordedProvider[];
   listIncidents(query?: IncidentQuery): HistoryIncident[];
-  transitions(sourceIds: readonly string[] | undefined, since: number): HealthTransition[];
+  /**
+   * Transitions from `since` on, plus the last one before it of each series; grouped by source and
+   * component, ascending in time within each. `providerOnly` leaves out component series.
+   */
+  transitions(sourceIds: readonly string[] | undefined, since: number, providerOnly?: boolean): HealthTransition[];
   /** Uptime per provider (and, with `components`, per component) for 24h/7d/30d/90d ending at `now`. */
   uptime(sourceIds: readonly string[] | undefined, now: number, options?: { components?: boolean }): UptimeReport[];
   /** Each provider's 90-day bar, uptime and the incidents of those days. */
@@ -106,25 +116,37 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
       const rows = db
         .prepare(
           `SELECT * FROM incident WHERE ${ids.sql} AND COALESCE(resolved_at, 9e15) >= ? ${query.resolvedOnly ? 'AND resolved_at IS NOT NULL' : ''}
+           ${query.beforeLiveHistory ? "AND started_at < COALESCE((SELECT MIN(h.at) FROM health_transition AS h WHERE h.source_id = incident.source_id AND h.component = ''), 9e15)" : ''}
            ORDER BY started_at DESC LIMIT ?`,
         )
         .all(...ids.params, Number.isFinite(since) ? since : -1e15, query.limit ?? 1000) as IncidentRow[];
       return rows.map((r) => toIncident(r, query.withUpdates ?? true));
     },
-    transitions(sourceIds, since) {
+    transitions(sourceIds, since, providerOnly = false) {
       const ids = filterIds('source_id', sourceIds);
-      // The last transition before `since` of each series says the health at `since`.
-      const rows = db
-        .prepare(
-          `SELECT source_id, component, at, health FROM health_transition AS t WHERE ${ids.sql} AND (t.at >= ? OR t.at = (
-             SELECT MAX(u.at) FROM health_transition AS u WHERE u.source_id = t.source_id AND u.component = t.component AND u.at < ?))
-           ORDER BY source_id, component, at`,
-        )
-        .all(...ids.params, since, since) as { source_id: string; component: string; at: number; health: Health }[];
-      return rows.map((r) => ({ sourceId: r.source_id, component: r.component, at: r.at, health: r.health }));
+      const only = providerOnly ? "AND component = ''" : '';
+      type Row = { source_id: string; component: string; at: number; health: Health };
+      // The last transition before `since` of each series says the health at `since` (SQLite returns the
+      // bare columns of the row holding the MAX).
+      const before = db
+        .prepare(`SELECT source_id, component, MAX(at) AS at, health FROM health_transition WHERE ${ids.sql} ${only} AND at < ? GROUP BY source_id, component`)
+        .all(...ids.params, since) as Row[];
+      const after = db
+        .prepare(`SELECT source_id, component, at, health FROM health_transition WHERE ${ids.sql} ${only} AND at >= ? ORDER BY source_id, component, at`)
+        .all(...ids.params, since) as Row[];
+      const series = new Map<string, Row[]>();
+      for (const r of [...before, ...after]) {
+        const key = `${r.source_id}\u0000${r.component}`;
+        let list = series.get(key);
+        if (!list) series.set(key, (list = []));
+        list.push(r);
+      }
+      const out: HealthTransition[] = [];
+      for (const list of series.values()) for (const r of list) out.push({ sourceId: r.source_id, component: r.component, at: r.at, health: r.health });
+      return out;
     },
     uptime(sourceIds, now, options = {}) {
-      const { names, incidentsBy, seriesBy } = gather(sourceIds, now);
+      const { names, incidentsBy, seriesBy } = gather(sourceIds, now, { providerOnly: !options.components, beforeLiveHistory: true });
       const out: UptimeReport[] = [];
       for (const [sourceId, provider] of names) {
         const incidents = (incidentsBy.get(sourceId) ?? []).filter((i) => i.kind === 'incident');
@@ -140,7 +162,7 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
       return out;
     },
     providerHistories(sourceIds, now) {
-      const { names, incidentsBy, seriesBy } = gather(sourceIds, now);
+      const { names, incidentsBy, seriesBy } = gather(sourceIds, now, { providerOnly: true, beforeLiveHistory: false });
       return [...names].map(([sourceId, provider]) => {
         const incidents = incidentsBy.get(sourceId) ?? [];
         const provTransitions = seriesBy.get(sourceId)?.get(PROVIDER) ?? [];
@@ -150,20 +172,23 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
     },
   };
 
-  /** Everything the 90-day computations need, in two queries plus one per incident for its updates. */
-  function gather(sourceIds: readonly string[] | undefined, now: number) {
+  /**
+   * Everything the 90-day computations need, in a few queries: names, incidents (only the backfilled past
+   * when `beforeLiveHistory`: elsewhere transitions alone decide), and transitions.
+   */
+  function gather(sourceIds: readonly string[] | undefined, now: number, scope: { providerOnly: boolean; beforeLiveHistory: boolean }) {
     const since = now - LONGEST;
     const names = new Map<string, string>();
     const known = reader.providers();
     for (const p of known) if (!sourceIds || sourceIds.length === 0 || sourceIds.includes(p.sourceId)) names.set(p.sourceId, p.name);
     const incidentsBy = new Map<string, HistoryIncident[]>();
-    for (const i of reader.listIncidents({ sourceIds, since, limit: 1_000_000, withUpdates: false })) {
+    for (const i of reader.listIncidents({ sourceIds, since, limit: 1_000_000, withUpdates: false, beforeLiveHistory: scope.beforeLiveHistory })) {
       let list = incidentsBy.get(i.sourceId);
       if (!list) incidentsBy.set(i.sourceId, (list = []));
       list.push(i);
     }
     const seriesBy = new Map<string, Map<string, HealthTransition[]>>();
-    for (const t of reader.transitions(sourceIds, since)) {
+    for (const t of reader.transitions(sourceIds, since, scope.providerOnly)) {
       let series = seriesBy.get(t.sourceId);
       if (!series) seriesBy.set(t.sourceId, (series = new Map()));
       let list = series.get(t.component);
@@ -174,4 +199,20 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
   }
 
   return reader;
+}
+
+/** Most resolved incidents one history view lists. */
+export const HISTORY_VIEW_LIMIT = 500;
+
+/**
+ * What the window's history view shows (the `getHistory` IPC): every provider's 90-day bar and uptime, and
+ * the resolved incidents since `query.since` (default 90 days), newest first.
+ */
+export function historyView(reader: HistoryReader, query: HistoryQuery, now: number): HistoryView {
+  const sourceIds = query.sourceIds?.length ? query.sourceIds : undefined;
+  return {
+    now,
+    providers: reader.providerHistories(sourceIds, now),
+    resolved: reader.listIncidents({ sourceIds, since: query.since ?? now - LONGEST, resolvedOnly: true, limit: HISTORY_VIEW_LIMIT }),
+  };
 }

@@ -10,7 +10,7 @@ import { createSqliteStateStore, type SqliteStateStore } from './sqlite-store';
 
 export { openDatabase } from './open';
 export { createSqliteStateStore, type SqliteStateStore } from './sqlite-store';
-export { createHistoryReader, type HistoryReader, type IncidentQuery, type RecordedProvider } from './history-queries';
+export { createHistoryReader, historyView, type HistoryReader, type IncidentQuery, type RecordedProvider } from './history-queries';
 export { importJsonState, type JsonImport } from './import-json';
 export { pruneHistory, DEFAULT_RETENTION_DAYS } from './prune';
 
@@ -28,14 +28,19 @@ export interface StatusDatabase {
 
 /**
  * Open `path` (recovering from damage), import `legacyJson` once if given, and build the store and reader.
- * @param options.now clock, ms; options.retentionDays history retention (default 90).
+ * @param options.now clock, ms; options.retentionDays history retention (default 90); options.forceRecovery
+ *   a reason to report a recovery anyway (the app passes it when settings.json was recovered, so every source
+ *   baselines silently).
  * @throws when the database cannot be created at all (missing or read-only directory).
  */
-export async function openStatusDatabase(path: string, options: { legacyJson?: string; now?: () => number; retentionDays?: number } = {}): Promise<StatusDatabase> {
+export async function openStatusDatabase(
+  path: string,
+  options: { legacyJson?: string; now?: () => number; retentionDays?: number; forceRecovery?: string } = {},
+): Promise<StatusDatabase> {
   const now = options.now ?? Date.now;
   const opened = openDatabase(path, now);
   const imported = options.legacyJson ? await importJsonState(opened.db, options.legacyJson, now) : undefined;
-  const reason = opened.reason ?? imported?.reason;
+  const reason = opened.reason ?? imported?.reason ?? options.forceRecovery;
   const store = createSqliteStateStore(opened.db, { now, retentionDays: options.retentionDays, ...(reason ? { recoveryReason: reason } : {}) });
   return {
     db: opened.db,

@@ -75,6 +75,8 @@ export const MIGRATIONS: readonly string[] = [
     health    TEXT NOT NULL,
     PRIMARY KEY (source_id, component, at)
   ) WITHOUT ROWID;
+  -- Provider figures read only component '' series: a range scan instead of the whole table.
+  CREATE INDEX health_transition_by_component ON health_transition (component, source_id, at);
   `,
 ];
 
