@@ -3,7 +3,7 @@
  * Node's `util.parseArgs`. Returns a typed `CliOptions` or a usage error message; never exits by itself.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
+import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
 import { DEFAULT_RETENTION_DAYS } from '../shared/storage/sqlite/prune';
 
@@ -13,9 +13,9 @@ export interface CliOptions {
   /** With `--discover`: the URL or name to look into. */
   discover?: string;
   json: boolean;
-  /** Legacy JSON state file (`--state`): imported into `db` once, then kept as `<file>.migrated`. */
+  /** JSON state file path (`--state`), if any. With `--db` too: imported once into the database. */
   state?: string;
-  /** Database file (`--db`, or derived from `--state`): state and history. */
+  /** SQLite database file (`--db`): state and history (docs/storage.md). */
   db?: string;
   /** History retention, days (`--retention`, default 90). */
   retentionDays: number;
@@ -43,18 +43,20 @@ SOURCE is a catalog name (github, openai, aws@us-east-1 …) or the URL of a sta
 (https://www.githubstatus.com/api/v2/summary.json), an Atom or RSS feed (https://status.openai.com/history.rss),
 or another supported platform's feed.
 
-Options:
+Options (in any order):
   --discover URL       find the best source for a status page URL (or name), print it and exit
-  --once               poll every source once, print a table and exit
-                       (exit 0: all fetched and parsed; 1: a source failed; 2: usage error)
+  --once               poll every source once, print a table and exit (exit 0: all fetched and
+                       parsed; 1: a source failed or the state could not be saved; 2: usage error)
   --json               one JSON object per line (per source with --once, per event when watching)
+  --state FILE         keep validators, hashes and seen incidents in FILE, so the next run sends
+                       conditional requests and reports only what is new. FILE's folder must exist;
+                       a directory or a file that is not a Status Tray state file is refused
+                       (exit 1) and left untouched; a symlink is written through to its target
   --db FILE            keep state and history in the SQLite database FILE (created if missing), so the
-                       next run sends conditional requests, reports only what is new, and the history
-                       and uptime commands can read what was recorded
-  --state FILE         older name of --db for a JSON state file: FILE is imported once into FILE's name
-                       with .db (kept as FILE.migrated)
-  --retention DAYS     keep history this many days (default 90)
-  --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
+                       history and uptime commands can read what was recorded. With --state too, the
+                       JSON state file is imported once into FILE and kept as its name + .migrated
+  --retention DAYS     keep history this many days (default ${DEFAULT_RETENTION_DAYS})
+  --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS})
   --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
   --timeout SECONDS    deadline for one whole request (default 30)
   -h, --help           show this help
@@ -69,22 +71,28 @@ Examples:
   status-tray --once github openai
   status-tray --discover https://www.githubstatus.com
   status-tray --once https://www.githubstatus.com/api/v2/summary.json https://status.openai.com/history.rss
+  status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
   status-tray --db ~/.status-tray.db https://www.githubstatus.com/api/v2/summary.json
   status-tray history github --db ~/.status-tray.db --since 7d
   status-tray uptime --db ~/.status-tray.db --json
 `;
 
-/** Parse `argv` (without node and script). @returns options, or `{ error }` for a usage error. */
+/**
+ * Parse `argv` (without node and script); options may come in any order, before or after SOURCEs.
+ * `--discover` is a flag whose URL is the one positional argument, so `--discover --json URL`,
+ * `--json --discover URL` and `--discover=URL --json` all mean the same.
+ * @returns options, or `{ error }` for a usage error.
+ */
 export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: argv.flatMap((a) => (a.startsWith('--discover=') ? ['--discover', a.slice('--discover='.length)] : [a])),
       allowPositionals: true,
       strict: true,
       options: {
         once: { type: 'boolean', default: false },
-        discover: { type: 'string' },
+        discover: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         state: { type: 'string' },
         db: { type: 'string' },
@@ -105,28 +113,26 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   const base = { csv: false, components: false, retentionDays: DEFAULT_RETENTION_DAYS };
   if (values.help) return { ...base, mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
 
-  const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS);
+  const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS);
   const concurrency = numberOption('--concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   const timeout = numberOption('--timeout', values.timeout, 30, 1);
   const retention = numberOption('--retention', values.retention, DEFAULT_RETENTION_DAYS, 1);
   for (const n of [interval, concurrency, timeout, retention]) if (typeof n === 'string') return { error: n };
   base.retentionDays = retention as number;
-  if (values.db !== undefined && values.state !== undefined) return { error: 'Give --db or --state, not both (--state is the older name).' };
-  const db = values.db ?? (values.state !== undefined ? dbBesideJson(values.state) : undefined);
   const command = positionals[0];
-  if (command === 'history' || command === 'uptime') {
-    if (!db) return { error: `${command} reads the database: give --db FILE.` };
+  if (!values.discover && (command === 'history' || command === 'uptime')) {
+    if (!values.db) return { error: `${command} reads the database: give --db FILE.` };
     if (values.csv && values.json) return { error: 'Give --json or --csv, not both.' };
     let since: number | undefined;
     if (values.since !== undefined) {
       since = parseSince(values.since, Date.now());
       if (since === undefined) return { error: `--since takes a duration like 24h, 7d or 2w, or a date (got "${values.since}").` };
     }
-    return { ...base, mode: command, json: values.json ?? false, csv: values.csv ?? false, components: values.components ?? false, db, ...(values.state ? { state: values.state } : {}), ...(since !== undefined ? { since } : {}), intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: positionals.slice(1) };
+    return { ...base, mode: command, json: values.json ?? false, csv: values.csv ?? false, components: values.components ?? false, db: values.db, ...(since !== undefined ? { since } : {}), intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: positionals.slice(1) };
   }
-  if (values.discover !== undefined) {
-    if (values.once || positionals.length > 0) return { error: '--discover takes one URL and no SOURCE arguments.' };
-    return { ...base, mode: 'discover', discover: values.discover, json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
+  if (values.discover) {
+    if (values.once || positionals.length !== 1) return { error: '--discover takes one URL and no SOURCE arguments.' };
+    return { ...base, mode: 'discover', discover: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
   if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
   return {
@@ -134,17 +140,12 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     mode: values.once ? 'once' : 'watch',
     json: values.json ?? false,
     ...(values.state !== undefined ? { state: values.state } : {}),
-    ...(db !== undefined ? { db } : {}),
+    ...(values.db !== undefined ? { db: values.db } : {}),
     intervalSeconds: interval as number,
     concurrency: Math.floor(concurrency as number),
     timeoutSeconds: timeout as number,
     sources: positionals,
   };
-}
-
-/** `--state FILE`'s database: FILE with its extension replaced by `.db` (`state.json` → `state.db`). */
-export function dbBesideJson(file: string): string {
-  return /\.json$/i.test(file) ? file.replace(/\.json$/i, '.db') : `${file}.db`;
 }
 
 /**
@@ -160,9 +161,11 @@ export function parseSince(text: string, now: number): number | undefined {
 }
 
 /** A numeric option: its value, the default when absent, or an error message. */
-function numberOption(name: string, raw: string | undefined, fallback: number, min: number): number | string {
+function numberOption(name: string, raw: string | undefined, fallback: number, min: number, max = Infinity): number | string {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) return `${name} must be a number ≥ ${min} (got "${raw}").`;
+  if (!Number.isFinite(n) || n < min || n > max) {
+    return max === Infinity ? `${name} must be a number ≥ ${min} (got "${raw}").` : `${name} must be a number from ${min} to ${max} (got "${raw}").`;
+  }
   return n;
 }

@@ -1,26 +1,31 @@
 /**
  * The headless runner: the same engine as the desktop app, with Node's fetch, an optional SQLite database
+ * (`--db`) or JSON state file (`--state`)
  * and terminal output. `npm run headless -- [options] SOURCE...`; see `USAGE` in ./args.ts.
- * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed
- * (`--once`), 2 usage error.
+ * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed or the
+ * state could not be saved (`--once`), or `--state` names a path we refuse (a directory, a file not ours, a
+ * missing folder: one line on stderr, nothing polled), 2 usage error. A folder for `--state` is never created.
  */
 import packageJson from '../package.json';
 import { describeDiscovery } from '../shared/discovery/describe';
 import { discoverSource } from '../shared/discovery/discover';
 import { createEngine } from '../shared/engine/engine';
+import { saveErrorText, type SaveError } from '../shared/engine/save-error';
 import { fetchSource } from '../shared/engine/http/fetch-source';
 import { createNodeFetch } from '../shared/engine/http/node-fetch';
 import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
 import { backfillOnBaseline } from '../shared/history/backfill';
+import { createStateFile } from '../shared/storage/json-file';
 import { openStatusDatabase, type StatusDatabase } from '../shared/storage/sqlite';
+import { inspectStateFile } from '../shared/storage/state-path';
 import type { StateStore } from '../shared/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { runHistoryCommand } from './history';
 import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
 
-/** A store that keeps nothing: without `--db` every run is a first run. */
+/** A store that keeps nothing: without `--db` or `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
 
 /** Run the CLI with `argv` (arguments after the script). @returns the process exit code. */
@@ -48,6 +53,14 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     err(`status-tray: ${resolved.error}`);
     return 2;
   }
+  if (opts.mode !== 'discover' && opts.state !== undefined) {
+    // Refuse before polling anything: a run that cannot save would announce everything again next time.
+    const check = inspectStateFile(opts.state);
+    if (!check.ok) {
+      err(`status-tray: ${saveErrorText({ path: opts.state, reason: check.reason })}`);
+      return 1;
+    }
+  }
   const http = createNodeFetch();
   let sdb: StatusDatabase | undefined;
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
@@ -62,7 +75,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     sdb = opts.db ? await openDb(opts, err) : undefined;
     const engine = createEngine({
       fetch: http.fetch,
-      store: sdb ? sdb.store : memoryStore(),
+      store: sdb ? sdb.store : opts.state ? createStateFile(opts.state) : memoryStore(),
       sources: resolved.sources,
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
@@ -73,36 +86,53 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       const deps = { fetch: http.fetch, fetchSource, parse: parseDocument, userAgent: userAgent(packageJson.version), now: Date.now };
       backfillOnBaseline(engine, sdb.store, deps, (m) => err(`status-tray: ${m}`));
     }
-    return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out);
+    return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out, err);
   } finally {
     await http.close();
     sdb?.close();
   }
 }
 
-/** Open `--db` (importing a `--state` JSON file once, and saying so on stderr). */
+/** Open `--db`; with `--state` too, import that JSON state file once and say so on stderr. */
 async function openDb(opts: CliOptions, err: (l: string) => void): Promise<StatusDatabase> {
   const sdb = await openStatusDatabase(opts.db!, { retentionDays: opts.retentionDays, ...(opts.state ? { legacyJson: opts.state } : {}) });
-  if (sdb.imported?.outcome === 'imported') err(`status-tray: imported ${sdb.imported.sources} source(s) from ${opts.state} into ${opts.db}; the old file is kept as ${sdb.imported.movedTo}. Use --db ${opts.db} from now on.`);
-  // A recovery is reported by the caller: the engine's snapshot carries it as `recoveryNotice`.
+  if (sdb.imported?.outcome === 'imported') err(`status-tray: imported ${sdb.imported.sources} source(s) from ${opts.state} into ${opts.db}; the old file is kept as ${sdb.imported.movedTo}.`);
+  // A recovery is reported by the caller: a polling run's snapshot carries it as `recoveryNotice`.
   return sdb;
 }
 
 async function once(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {
   const snap = await engine.pollOnce();
   if (snap.recoveryNotice) err(`status-tray: ${snap.recoveryNotice}`);
+  if (snap.saveError) err(`status-tray: ${saveErrorText(snap.saveError)}`);
   if (opts.json) for (const s of snap.sources) out(JSON.stringify(sourceJson(s)));
   else out(sourcesTable(snap.sources));
-  return snap.sources.some((s) => s.lastError) ? 1 : 0;
+  return snap.sources.some((s) => s.lastError) || snap.saveError ? 1 : 0;
 }
 
-async function watch(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void): Promise<number> {
+/**
+ * Watch mode's stderr line for the state store: one line when saving starts failing (or fails for another
+ * reason), one when it works again. Returns undefined when nothing changed.
+ */
+export function saveStatusLine(previous: SaveError | undefined, current: SaveError | undefined): string | undefined {
+  if (current && (!previous || previous.reason !== current.reason || previous.path !== current.path)) {
+    return `status-tray: ${saveErrorText(current)} (new events are held and announced once it can be saved; retrying)`;
+  }
+  if (!current && previous) return `status-tray: saving to ${previous.path} works again`;
+  return undefined;
+}
+
+async function watch(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {
   const reported = new Map<string, number>();
+  let saveError: SaveError | undefined;
   engine.subscribe({
     onEvents: (events) => {
       for (const e of events) out(opts.json ? JSON.stringify(eventJson(e)) : eventText(e));
     },
     onSnapshot: (snap) => {
+      const line = saveStatusLine(saveError, snap.saveError);
+      saveError = snap.saveError;
+      if (line) err(line);
       for (const s of snap.sources) {
         if (!s.lastError || reported.get(s.id) === s.lastError.at) continue;
         reported.set(s.id, s.lastError.at);

@@ -1,8 +1,9 @@
 /**
  * Persistence for the desktop app: `settings.json` through electron-store (JSON schema from the zod schema,
- * defaults, our own versioned migration) and the engine's `state.json` as an atomic JSON file. Both load
- * through `loadJsonWithRecovery` first, so a damaged file never reaches electron-store's constructor (which
- * throws on invalid JSON or a schema violation) — FAULTS.md rows 43–44 and "Persistence guarantees".
+ * defaults, our own versioned migration), loaded through `loadJsonWithRecovery` first so a damaged file never
+ * reaches electron-store's constructor (which throws on invalid JSON or a schema violation); and the engine's
+ * state and history in `status.db` (`openStatusStore`, docs/storage.md), which imports an old `state.json`
+ * once. `createStateStore` (the JSON state file) remains for tests of that format.
  */
 import { join } from 'node:path';
 import Store from 'electron-store';

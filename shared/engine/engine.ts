@@ -14,6 +14,7 @@ import { fetchSource } from './http/fetch-source';
 import { displayName, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
+import { StateStoreError } from './save-error';
 import { StateWriter } from './state-writer';
 
 /** Default number of requests in flight. */
@@ -58,7 +59,8 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   let timerAt = Infinity;
   let rescheduleQueued = false;
 
-  const writer = new StateWriter(options.store, () => state, clock, log, internals.writeGapMs);
+  // The outbox: events leave only after a write recorded them (see state-writer.ts).
+  const writer = new StateWriter<EngineEvent>(options.store, () => state, clock, { release: emit, changed: publishSnapshot }, internals.writeGapMs);
   const enabled = () => [...configs.values()].filter((c) => c.enabled !== false);
 
   function setConfigs(list: readonly SourceConfig[]): void {
@@ -80,7 +82,8 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     loaded ??= (async () => {
       const read = await options.store.read().catch((err: unknown) => {
         log(`Could not read state: ${(err as Error)?.message ?? err}`);
-        return { state: undefined, recovered: true, recoveryReason: 'The saved state could not be read.' };
+        const why = err instanceof StateStoreError ? ` ${err.message}.` : '';
+        return { state: undefined, recovered: true, recoveryReason: `The saved state could not be read.${why}` };
       });
       state = read.state ?? emptyEngineState();
       if (read.recovered) {
@@ -164,12 +167,12 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     const result = await limit(() => fetchAndParse(config, prev));
     // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
     if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
-    if (options.store.commitPoll) return commitPerPoll(id, config, prev, result);
+    if (options.store.commitPoll) return commitPerPoll(id, config, result);
     state.sources[id] = result.state;
     if (result.events.length > 0) {
-      // Seen incidents reach the disk before anyone hears of them: a crash after this never re-announces.
-      await writer.flushNow().catch(() => undefined);
-      emit(result.events);
+      // Seen incidents reach the store before anyone hears of them: a crash or a failed write never
+      // re-announces. While writes fail, the writer holds the events and retries with backoff.
+      await writer.commit(result.events);
     }
     if (result.validators) Object.assign(result.state, result.validators);
     writer.schedule();
@@ -178,18 +181,19 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   /**
    * Commit through a store that writes one source's rows per poll (StateStore.commitPoll): the new state,
    * validators included, and what the events record, in one transaction; the events go out only after it.
-   * When the commit fails nothing is announced and the source's memory stays as it was before the poll (only
-   * its next poll time moves on), so the next poll finds the same news again and announces it then: nothing
-   * is lost and nothing is announced twice.
+   * When that commit fails, the poll falls back on the writer's outbox: the events are held, the whole
+   * state is written (the store writes only the rows that changed) with the writer's retries and backoff,
+   * `saveError` says why, and the events are released once a write recorded them — never twice.
    */
-  async function commitPerPoll(id: string, config: SourceConfig, prev: SourceState, result: PollResult): Promise<void> {
+  async function commitPerPoll(id: string, config: SourceConfig, result: PollResult): Promise<void> {
     const next = result.validators ? { ...result.state, ...result.validators } : result.state;
     state.sources[id] = next;
     try {
       await options.store.commitPoll!({ sourceId: id, provider: displayName(config, next.lastStatus), state: next, events: result.events, at: clock.now() });
     } catch (err) {
-      log(`Could not save the poll of ${id}; it will be repeated: ${(err as Error)?.message ?? err}`);
-      if (state.sources[id] === next) state.sources[id] = { ...prev, nextPollAt: next.nextPollAt, lastCheckedAt: next.lastCheckedAt };
+      log(`Could not save the poll of ${id}: ${(err as Error)?.message ?? err}`);
+      if (result.events.length > 0) await writer.commit(result.events);
+      else writer.schedule();
       return;
     }
     if (result.events.length > 0) emit(result.events);
@@ -220,7 +224,14 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   }
 
   function snapshot(): EngineSnapshot {
-    return buildSnapshot({ configs: [...configs.values()], states: state.sources, inFlight: new Set(inFlight.keys()), paused, recoveryNotice });
+    return buildSnapshot({
+      configs: [...configs.values()],
+      states: state.sources,
+      inFlight: new Set(inFlight.keys()),
+      paused,
+      recoveryNotice,
+      saveError: writer.failure(),
+    });
   }
 
   function publishSnapshot(): void {
@@ -257,7 +268,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       clearTimer();
       stopping.abort();
       await Promise.allSettled([...inFlight.values()]);
-      await writer.close();
+      await writer.close({ stop: true });
     },
     setSources(list) {
       setConfigs(list);

@@ -161,7 +161,14 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     }
     for (const [id, s] of Object.entries(state.sources)) {
       const prev = committed.get(id);
-      if (!prev || prev.obj !== s || prev.nextPollAt !== s.nextPollAt) writeRow(id, s);
+      if (prev && prev.obj === s && prev.nextPollAt === s.nextPollAt) continue;
+      writeRow(id, s);
+      // A poll whose own commit failed reaches the database here (the engine's fallback): keep its history.
+      if (s.lastStatus && s.lastStatus !== prev?.status) {
+        const provider = s.lastStatus.provider;
+        upsertProvider.run(id, provider, s.url);
+        writeHistory(historyOfPoll({ sourceId: id, provider, prev: prev?.status, next: s.lastStatus, at: s.lastSuccessAt ?? now(), baseline: !prev?.status, events: [] }));
+      }
     }
   });
 

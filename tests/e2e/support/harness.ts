@@ -49,6 +49,8 @@ export interface AppOptions {
    * instead of the plain memory store; `extraFeeds` are served too (e.g. a source's incidents.json).
    */
   database?: { extraFeeds?: { path: string; feed: string }[] };
+  /** Make every state write fail with this errno code (ENOSPC, EROFS, …). */
+  saveFailure?: string;
 }
 
 /** The OPML "dialogs": the next file an import reads (undefined = cancelled), and what exports wrote. */
@@ -112,7 +114,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const sdb = appOptions.database ? await openStatusDatabase(':memory:', { now: () => clock.now(), ...(appOptions.recoveryReason ? { forceRecovery: appOptions.recoveryReason } : {}) }) : undefined;
     const engine = createEngine({
       fetch: offline.fetch,
-      store: sdb ? sdb.store : memoryStateStore(appOptions.recoveryReason),
+      store: sdb ? sdb.store : memoryStateStore(appOptions.recoveryReason, appOptions.saveFailure),
       clock,
       // No start jitter: a new source is polled at once, so tests need not wait for the scheduler.
       random: () => 0,

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dbBesideJson, parseCliArgs, parseSince } from '../../../cli/args';
+import { parseCliArgs, parseSince } from '../../../cli/args';
 import { csvLine } from '../../../cli/history-output';
 import { runCli } from '../../../cli/main';
 import { emptyEngineState, newSourceState } from '../../../shared/engine/state';
@@ -76,32 +76,31 @@ describe('status-tray history / uptime', () => {
   });
 });
 
-describe('--state FILE (the older JSON state)', () => {
-  it('is imported once into FILE.db and kept as FILE.migrated; the next request is conditional', async () => {
+describe('--db with --state FILE (the older JSON state)', () => {
+  it('imports FILE once into the database and keeps it as FILE.migrated; the next request is conditional', async () => {
     const legacy = join(dir, 'state.json');
     const st = emptyEngineState();
     st.sources[server.url('/cursor.json')] = { ...newSourceState(server.url('/cursor.json')), baselined: true, etag: '"c1"', contentHash: 'x' };
     writeFileSync(legacy, JSON.stringify(st));
-    const r = await run(['--once', '--state', legacy, server.url('/cursor.json')]);
-    expect(r.err.join('\n')).toMatch(/imported 1 source\(s\) from .*state\.json into .*state\.db/);
+    const r = await run(['--once', '--db', join(dir, 'status.db'), '--state', legacy, server.url('/cursor.json')]);
+    expect(r.err.join('\n')).toMatch(/imported 1 source\(s\) from .*state\.json into .*status\.db/);
     expect(server.requests('/cursor.json').at(-1)?.headers['if-none-match']).toBe('"c1"');
     expect(existsSync(`${legacy}.migrated`)).toBe(true);
-    expect(existsSync(join(dir, 'state.db'))).toBe(true);
+    expect(existsSync(join(dir, 'status.db'))).toBe(true);
   });
 });
 
 describe('history arguments', () => {
-  it('reads --since as a duration or a date, and names the database beside a --state file', () => {
+  it('reads --since as a duration or a date', () => {
     const now = Date.UTC(2026, 10, 21, 12);
     expect(parseSince('7d', now)).toBe(now - 7 * 86_400_000);
     expect(parseSince('24h', now)).toBe(now - 86_400_000);
     expect(parseSince('2026-11-01', now)).toBe(Date.UTC(2026, 10, 1));
     expect(parseSince('2026-11-01T10:00', now)).toBe(Date.UTC(2026, 10, 1, 10));
     expect(parseSince('last week', now)).toBeUndefined();
-    expect(dbBesideJson('/x/state.json')).toBe('/x/state.db');
     expect(parseCliArgs(['history', 'github', '--db', 'x.db', '--since', '7d'])).toMatchObject({ mode: 'history', sources: ['github'], db: 'x.db' });
     expect(parseCliArgs(['history', '--db', 'x.db', '--json', '--csv'])).toHaveProperty('error');
-    expect(parseCliArgs(['--once', '--db', 'a.db', '--state', 'b.json', 'github'])).toHaveProperty('error');
+    expect(parseCliArgs(['--once', '--db', 'a.db', '--state', 'b.json', 'github'])).toMatchObject({ db: 'a.db', state: 'b.json' });
   });
 
   it('quotes CSV fields per RFC 4180 and defuses spreadsheet formulas', () => {

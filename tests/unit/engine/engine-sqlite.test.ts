@@ -73,14 +73,20 @@ describe('engine with the SQLite store', () => {
     expect(row.etag).not.toBe('"a"');
   });
 
-  it('a failed commit announces nothing; the next poll finds the news again and announces it once', async () => {
+  it('a failed commit holds the events (saveError says why) and releases them once, when a write succeeds', async () => {
     server.serveFile('/do.atom', DOCS.digitalOcean1030, { etag: '"a"' });
     const clock = new FakeClock();
     let failing = false;
-    const { engine } = await setup(clock, async (_c, real) => {
-      if (failing) throw new Error('disk full');
-      return real();
-    });
+    const sdb = await openStatusDatabase(join(dir, 'status.db'), { now: () => clock.now() });
+    cleanups.push(() => sdb.close());
+    const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    const store = {
+      read: () => sdb.store.read(),
+      write: (st: Parameters<typeof sdb.store.write>[0]) => (failing ? Promise.reject(diskFull()) : sdb.store.write(st)),
+      commitPoll: (c: PollCommit) => (failing ? Promise.reject(diskFull()) : sdb.store.commitPoll(c)),
+    };
+    const engine = createEngine({ fetch: http.fetch, store, clock, random: () => 0.5, sources: [source('do', server.url('/do.atom'))], userAgent: 'StatusTray/test', limits: TEST_LIMITS }, { writeGapMs: 0 });
+    cleanups.push(() => engine.stop());
     const events: EngineEvent[] = [];
     engine.subscribe({ onEvents: (es) => events.push(...es) });
     await engine.pollOnce();
@@ -89,14 +95,17 @@ describe('engine with the SQLite store', () => {
     await clock.advance(400_000);
     await engine.pollOnce();
     expect(events.map((e) => e.type)).toEqual(['source.baselined']);
+    expect(engine.snapshot().saveError).toBeDefined();
     failing = false;
+    await clock.advance(120_000); // the writer's retry, on the engine clock
+    await waitUntil(() => events.some((e) => e.type === 'incident.opened'));
+    const opened = events.filter((e) => e.type === 'incident.opened').length;
+    expect(engine.snapshot().saveError).toBeUndefined();
+    // The held poll reached the database through the fallback write, history included.
+    expect(sdb.history.listIncidents().some((i) => !i.backfilled)).toBe(true);
     await clock.advance(400_000);
     await engine.pollOnce();
-    const opened = events.filter((e) => e.type === 'incident.opened');
-    expect(opened.length).toBeGreaterThan(0);
-    await clock.advance(400_000);
-    await engine.pollOnce();
-    expect(events.filter((e) => e.type === 'incident.opened')).toHaveLength(opened.length);
+    expect(events.filter((e) => e.type === 'incident.opened')).toHaveLength(opened);
   });
 
   it('after a restart on the same database nothing is announced again', async () => {
