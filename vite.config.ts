@@ -93,7 +93,8 @@ function electronPlugins(): PluginOption[] {
         build: {
           ...ELECTRON_BUILD,
           lib: { entry: MAIN_ENTRY, formats: ['es' as const], fileName: () => 'main.js' },
-          rollupOptions: { external: ['electron-updater', 'electron-store'] },
+          // better-sqlite3 loads a native binding at run time: it stays in node_modules (rebuilt for Electron).
+          rollupOptions: { external: ['electron-updater', 'electron-store', 'better-sqlite3'] },
         },
       },
     });

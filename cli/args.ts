@@ -5,15 +5,26 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
+import { DEFAULT_RETENTION_DAYS } from '../shared/storage/sqlite/prune';
 
 /** What the user asked for. */
 export interface CliOptions {
-  mode: 'watch' | 'once' | 'discover' | 'list-components' | 'help';
+  mode: 'watch' | 'once' | 'discover' | 'list-components' | 'help' | 'history' | 'uptime';
   /** With `--discover`: the URL or name to look into. */
   discover?: string;
   json: boolean;
-  /** State file path, if any. */
+  /** JSON state file path (`--state`), if any. With `--db` too: imported once into the database. */
   state?: string;
+  /** SQLite database file (`--db`): state and history (docs/storage.md). */
+  db?: string;
+  /** History retention, days (`--retention`, default 90). */
+  retentionDays: number;
+  /** `history`: only incidents still going at or after this time, ms since epoch. */
+  since?: number;
+  /** `history`: CSV instead of a table. */
+  csv: boolean;
+  /** `uptime`: per component too (`--by-component`). */
+  byComponent: boolean;
   intervalSeconds: number;
   concurrency: number;
   /** Whole-request deadline, seconds. */
@@ -28,6 +39,8 @@ export interface CliOptions {
 
 /** Help text. */
 export const USAGE = `Usage: status-tray [options] SOURCE...
+       status-tray history [SOURCE...] --db FILE [--since 7d] [--json | --csv]
+       status-tray uptime [SOURCE...] --db FILE [--by-component] [--json]
 
 Watch status pages and report each provider's health and every new incident.
 SOURCE is a catalog name (github, openai, aws@us-east-1 …) or the URL of a status document: a Statuspage API
@@ -47,10 +60,20 @@ Options (in any order):
                        conditional requests and reports only what is new. FILE's folder must exist;
                        a directory or a file that is not a Status Tray state file is refused
                        (exit 1) and left untouched; a symlink is written through to its target
+  --db FILE            keep state and history in the SQLite database FILE (created if missing), so the
+                       history and uptime commands can read what was recorded. With --state too, the
+                       JSON state file is imported once into FILE and kept as its name + .migrated
+  --retention DAYS     keep history this many days (default ${DEFAULT_RETENTION_DAYS})
   --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS})
   --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
   --timeout SECONDS    deadline for one whole request (default 30)
   -h, --help           show this help
+
+Commands reading the database (SOURCE: a catalog name, URL, source id or provider name; default all):
+  history              resolved and open incidents, newest first; --since 7d / 24h / 2026-11-01;
+                       --json (one object per line) or --csv to export
+  uptime               uptime % for 24 h, 7 d, 30 d and 90 d (Statuspage's rule: major outage counts
+                       fully, partial outage 30 %); --components adds each component
 
 Examples:
   status-tray --once github openai
@@ -59,6 +82,9 @@ Examples:
   status-tray --once github --components "Actions,Webhooks" openai
   status-tray --once https://www.githubstatus.com/api/v2/summary.json https://status.openai.com/history.rss
   status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
+  status-tray --db ~/.status-tray.db https://www.githubstatus.com/api/v2/summary.json
+  status-tray history github --db ~/.status-tray.db --since 7d
+  status-tray uptime --db ~/.status-tray.db --json
 `;
 
 /**
@@ -85,6 +111,11 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
         components: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         state: { type: 'string' },
+        db: { type: 'string' },
+        retention: { type: 'string' },
+        since: { type: 'string' },
+        csv: { type: 'boolean', default: false },
+        'by-component': { type: 'boolean', default: false },
         interval: { type: 'string' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
@@ -97,25 +128,41 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   const { values, positionals } = parsed;
   const components = componentsPerSource(parsed.tokens ?? []);
   if (typeof components === 'string') return { error: components };
-  if (values.help) return { mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
+  const base = { csv: false, byComponent: false, retentionDays: DEFAULT_RETENTION_DAYS };
+  if (values.help) return { ...base, mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
 
   const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS);
   const concurrency = numberOption('--concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   const timeout = numberOption('--timeout', values.timeout, 30, 1);
-  for (const n of [interval, concurrency, timeout]) if (typeof n === 'string') return { error: n };
+  const retention = numberOption('--retention', values.retention, DEFAULT_RETENTION_DAYS, 1);
+  for (const n of [interval, concurrency, timeout, retention]) if (typeof n === 'string') return { error: n };
+  base.retentionDays = retention as number;
+  const command = positionals[0];
+  if (!values.discover && (command === 'history' || command === 'uptime')) {
+    if (!values.db) return { error: `${command} reads the database: give --db FILE.` };
+    if (values.csv && values.json) return { error: 'Give --json or --csv, not both.' };
+    let since: number | undefined;
+    if (values.since !== undefined) {
+      since = parseSince(values.since, Date.now());
+      if (since === undefined) return { error: `--since takes a duration like 24h, 7d or 2w, or a date (got "${values.since}").` };
+    }
+    return { ...base, mode: command, json: values.json ?? false, csv: values.csv ?? false, byComponent: values['by-component'] ?? false, db: values.db, ...(since !== undefined ? { since } : {}), intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: positionals.slice(1) };
+  }
   if (values.discover) {
     if (values.once || positionals.length !== 1) return { error: '--discover takes one URL and no SOURCE arguments.' };
-    return { mode: 'discover', discover: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
+    return { ...base, mode: 'discover', discover: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
   if (values['list-components']) {
     if (values.once || values.components || positionals.length !== 1) return { error: '--list-components takes one SOURCE and nothing else.' };
-    return { mode: 'list-components', listComponents: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
+    return { ...base, mode: 'list-components', listComponents: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
   if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
   return {
+    ...base,
     mode: values.once ? 'once' : 'watch',
     json: values.json ?? false,
-    state: values.state,
+    ...(values.state !== undefined ? { state: values.state } : {}),
+    ...(values.db !== undefined ? { db: values.db } : {}),
     intervalSeconds: interval as number,
     concurrency: Math.floor(concurrency as number),
     timeoutSeconds: timeout as number,
@@ -140,6 +187,18 @@ function componentsPerSource(tokens: readonly { kind: string; name?: string; val
     }
   }
   return out;
+}
+
+/**
+ * `--since`: `24h`, `7d`, `2w` before `now`, or an ISO 8601 date/time (UTC when it has no zone).
+ * @returns ms since epoch, or `undefined` when unreadable.
+ */
+export function parseSince(text: string, now: number): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(h|d|w)$/i.exec(text.trim());
+  if (m) return now - Number(m[1]) * { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2]!.toLowerCase() as 'h' | 'd' | 'w'];
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+  const t = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || text.length === 10 ? text : `${text}Z`);
+  return Number.isFinite(t) ? t : undefined;
 }
 
 /** A numeric option: its value, the default when absent, or an error message. */

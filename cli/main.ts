@@ -1,5 +1,6 @@
 /**
- * The headless runner: the same engine as the desktop app, with Node's fetch, an optional JSON state file
+ * The headless runner: the same engine as the desktop app, with Node's fetch, an optional SQLite database
+ * (`--db`) or JSON state file (`--state`)
  * and terminal output. `npm run headless -- [options] SOURCE...`; see `USAGE` in ./args.ts.
  * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed or the
  * state could not be saved (`--once`), or `--state` names a path we refuse (a directory, a file not ours, a
@@ -14,14 +15,17 @@ import { fetchSource } from '../shared/engine/http/fetch-source';
 import { createNodeFetch } from '../shared/engine/http/node-fetch';
 import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
+import { backfillOnBaseline } from '../shared/history/backfill';
 import { createStateFile } from '../shared/storage/json-file';
+import { openStatusDatabase, type StatusDatabase } from '../shared/storage/sqlite';
 import { inspectStateFile } from '../shared/storage/state-path';
 import type { FetchPort, StateStore } from '../shared/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
+import { runHistoryCommand } from './history';
 import { componentsJson, componentsText, errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
 
-/** A store that keeps nothing: without `--state` every run is a first run. */
+/** A store that keeps nothing: without `--db` or `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
 
 /** What `runCli` may be given instead of its defaults (tests). */
@@ -49,6 +53,15 @@ export async function runCli(
     out(USAGE);
     return 0;
   }
+  if (opts.mode === 'history' || opts.mode === 'uptime') {
+    const sdb = await openDb(opts, err);
+    if (sdb.recoveryReason) err(`status-tray: ${sdb.recoveryReason}`);
+    try {
+      return runHistoryCommand(opts, sdb.history, Date.now(), out, err);
+    } finally {
+      sdb.close();
+    }
+  }
   const listed = opts.mode === 'list-components' ? [opts.listComponents ?? ''] : opts.sources;
   const resolved = resolveSources(listed, opts.intervalSeconds, opts.components);
   if ('error' in resolved) {
@@ -65,6 +78,7 @@ export async function runCli(
   }
   const http = createNodeFetch();
   const fetch = deps.wrapFetch ? deps.wrapFetch(http.fetch) : http.fetch;
+  let sdb: StatusDatabase | undefined;
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
     if (opts.mode === 'discover') {
@@ -76,9 +90,10 @@ export async function runCli(
     }
     // The page's own list: without the source's filter, and without touching a state file.
     const listing = opts.mode === 'list-components';
+    sdb = opts.db && !listing ? await openDb(opts, err) : undefined;
     const engine = createEngine({
       fetch,
-      store: opts.state && !listing ? createStateFile(opts.state) : memoryStore(),
+      store: sdb ? sdb.store : opts.state && !listing ? createStateFile(opts.state) : memoryStore(),
       sources: listing ? resolved.sources.map(({ filter: _filter, ...whole }) => whole) : resolved.sources,
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
@@ -86,10 +101,23 @@ export async function runCli(
       log: (m) => err(`status-tray: ${m}`),
     });
     if (listing) return await listComponents(engine, opts, out, err);
+    if (sdb) {
+      const deps = { fetch, fetchSource, parse: parseDocument, userAgent: userAgent(packageJson.version), now: Date.now };
+      backfillOnBaseline(engine, sdb.store, deps, (m) => err(`status-tray: ${m}`));
+    }
     return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out, err);
   } finally {
     await http.close();
+    sdb?.close();
   }
+}
+
+/** Open `--db`; with `--state` too, import that JSON state file once and say so on stderr. */
+async function openDb(opts: CliOptions, err: (l: string) => void): Promise<StatusDatabase> {
+  const sdb = await openStatusDatabase(opts.db!, { retentionDays: opts.retentionDays, ...(opts.state ? { legacyJson: opts.state } : {}) });
+  if (sdb.imported?.outcome === 'imported') err(`status-tray: imported ${sdb.imported.sources} source(s) from ${opts.state} into ${opts.db}; the old file is kept as ${sdb.imported.movedTo}.`);
+  // A recovery is reported by the caller: a polling run's snapshot carries it as `recoveryNotice`.
+  return sdb;
 }
 
 async function once(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {

@@ -14,6 +14,9 @@ import { createPowerPolicy } from '../shared/app/power';
 import { createPreview } from '../shared/app/preview';
 import { toSourceConfigs } from '../shared/app/settings';
 import { createEngine } from '../shared/engine/engine';
+import { fetchSource } from '../shared/engine/http/fetch-source';
+import { parseDocument } from '../shared/formats/registry';
+import { backfillOnBaseline } from '../shared/history/backfill';
 import { userAgent } from '../shared/engine/user-agent';
 import { systemClock, type FetchPort } from '../shared/ports';
 import { buildTrayModel, type TrayAction } from '../shared/presentation/tray-model';
@@ -23,7 +26,7 @@ import { createElectronNotifier } from './notifier';
 import { createElectronFetch } from './net-fetch';
 import { openExternalSafe } from './open-external';
 import { createOpmlFilePort } from './opml-files';
-import { createStateStore, openSettingsStore } from './store';
+import { openSettingsStore, openStatusStore } from './store';
 import { createAppTray } from './tray';
 import { canSelfUpdate, detectInstallKind, readLinuxPackageType, setupAutoUpdates, type AutoUpdates, type UpdateCheckOutcome } from './updater';
 import { hardenSession, WindowManager } from './windows';
@@ -85,9 +88,10 @@ async function startApp(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const settings = openSettingsStore(dataDir);
+  const status = await openStatusStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined);
   const engine = createEngine({
     fetch: electronFetch,
-    store: createStateStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined),
+    store: status.store,
     sources: toSourceConfigs(settings.store.get()),
     userAgent: userAgent(app.getVersion()),
     maxRequestsPerOrigin: CHROMIUM_CONNECTIONS_PER_HOST,
@@ -135,8 +139,10 @@ async function startApp(): Promise<void> {
     }),
     applyLaunchAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
     ...(settings.notice ? { settingsNotice: settings.notice } : {}),
+    history: status.view,
     log,
   });
+  backfillOnBaseline(engine, status.store, { fetch: electronFetch, fetchSource, parse: parseDocument, userAgent: userAgent(app.getVersion()), now: Date.now }, log);
 
   snoozeHour = (sourceId) => void controller.snoozeSource(sourceId, { hours: 1 });
   const updates = startAutoUpdates();
@@ -198,6 +204,7 @@ async function startApp(): Promise<void> {
       .stop()
       .catch((err: unknown) => log(`Stopping the engine failed: ${(err as Error)?.message ?? err}`))
       .finally(() => {
+        status.close();
         tray.destroy();
         app.quit();
       });

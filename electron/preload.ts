@@ -31,6 +31,7 @@ const api: StatusTrayApi = {
   watchIncident: (sourceId, incidentId, watch) => ipcRenderer.invoke(IPC_INVOKE.watchIncident, sourceId, incidentId, watch),
   setQuietHours: (quietHours) => ipcRenderer.invoke(IPC_INVOKE.setQuietHours, quietHours),
   setFailAfterPolls: (polls) => ipcRenderer.invoke(IPC_INVOKE.setFailAfterPolls, polls),
+  getHistory: (query) => ipcRenderer.invoke(IPC_INVOKE.getHistory, query),
 };
 
 contextBridge.exposeInMainWorld('statusTray', api);

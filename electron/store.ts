@@ -1,8 +1,9 @@
 /**
  * Persistence for the desktop app: `settings.json` through electron-store (JSON schema from the zod schema,
- * defaults, our own versioned migration) and the engine's `state.json` as an atomic JSON file. Both load
- * through `loadJsonWithRecovery` first, so a damaged file never reaches electron-store's constructor (which
- * throws on invalid JSON or a schema violation) — FAULTS.md rows 43–44 and "Persistence guarantees".
+ * defaults, our own versioned migration), loaded through `loadJsonWithRecovery` first so a damaged file never
+ * reaches electron-store's constructor (which throws on invalid JSON or a schema violation); and the engine's
+ * state and history in `status.db` (`openStatusStore`, docs/storage.md), which imports an old `state.json`
+ * once. `createStateStore` (the JSON state file) remains for tests of that format.
  */
 import { join } from 'node:path';
 import Store from 'electron-store';
@@ -12,10 +13,13 @@ import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile 
 import type { SettingsStore } from '../shared/app/controller';
 import type { StateStore } from '../shared/ports';
 import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/storage/json-file';
+import type { HistoryQuery, HistoryView } from '../shared/ipc/contract';
+import { historyView, openStatusDatabase, type SqliteStateStore } from '../shared/storage/sqlite';
 
 /** File names inside the app's data directory. */
 export const SETTINGS_FILE = 'settings.json';
 export const STATE_FILE = 'state.json';
+export const DATABASE_FILE = 'status.db';
 
 /** The settings store and what loading it found. */
 export interface OpenedSettings {
@@ -94,4 +98,22 @@ export function openSettingsStore(dir: string, now: () => number = Date.now): Op
  */
 export function createStateStore(dir: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
   return createStateFile(join(dir, STATE_FILE), now, forceRecovery);
+}
+
+/** The app's status.db, opened: the engine's store, the history view for IPC, and close(). */
+export interface StatusStore {
+  store: SqliteStateStore;
+  view: (query: HistoryQuery, now: number) => HistoryView;
+  close(): void;
+}
+
+/**
+ * Open `status.db` in `dir` (docs/storage.md): imports an existing `state.json` once (kept as
+ * `state.json.migrated`), and moves a damaged database aside.
+ * @param forceRecovery as for `createStateStore`: report a recovery (every source baselines silently).
+ * @throws only when the directory cannot hold a database at all.
+ */
+export async function openStatusStore(dir: string, now: () => number = Date.now, forceRecovery?: string): Promise<StatusStore> {
+  const sdb = await openStatusDatabase(join(dir, DATABASE_FILE), { legacyJson: join(dir, STATE_FILE), now, ...(forceRecovery ? { forceRecovery } : {}) });
+  return { store: sdb.store, view: (query, at) => historyView(sdb.history, query, at), close: () => sdb.close() };
 }

@@ -3,7 +3,8 @@
  * electron-store adapter and the system clock; the CLI passes Node's fetch (undici with a shared keep-alive
  * agent), a JSON file and the system clock; tests pass a local HTTP server, an in-memory store and a fake clock.
  */
-import type { EngineState } from './engine/state';
+import type { EngineEvent } from './engine/events';
+import type { EngineState, SourceState } from './engine/state';
 
 /**
  * WHATWG fetch (https://fetch.spec.whatwg.org/). The engine always calls it with `redirect: 'manual'` and an
@@ -67,6 +68,27 @@ export interface StateStore {
   readonly location?: string;
   read(): Promise<StateReadResult>;
   write(state: EngineState): Promise<void>;
+  /**
+   * Optional, for stores that keep one row set per source (the SQLite store): commit one poll's outcome —
+   * that source's new state and the history its events record — in one transaction. When present the engine
+   * calls it after every poll instead of scheduling `write`, and hands the poll's events to listeners only
+   * after it resolved. Rejects when nothing was committed (the engine then keeps the events unannounced).
+   * `write` is still called for changes outside polls (sources added or removed, pause/resume, stop).
+   */
+  commitPoll?(commit: PollCommit): Promise<void>;
+}
+
+/** One poll's outcome, as `StateStore.commitPoll` receives it. */
+export interface PollCommit {
+  sourceId: string;
+  /** Display name of the provider (config override, else the document's name). */
+  provider: string;
+  /** The source's complete new state, validators included. */
+  state: SourceState;
+  /** What the poll will announce once committed. */
+  events: readonly EngineEvent[];
+  /** When the poll finished, ms since epoch (UTC). */
+  at: number;
 }
 
 /** What a `StateStore.read` found. */

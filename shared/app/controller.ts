@@ -9,6 +9,8 @@ import type {
   AddSourceInput,
   AppSettings,
   AppSnapshot,
+  HistoryQuery,
+  HistoryView,
   OpmlImportSummary,
   Result,
   SourcePatch,
@@ -55,6 +57,8 @@ export interface AppControllerDeps {
   newId?: () => string;
   /** Set when settings.json had to be recovered; shown with the engine's own notice. */
   settingsNotice?: string;
+  /** Recorded history (status.db); without it `getHistory` fails with `internal`. */
+  history?: (query: HistoryQuery, now: number) => HistoryView;
   /** Batch window of the notifier, ms (default 1 500). */
   notifyBatchMs?: number;
   /** Local calendar for quiet hours (default: this process's time zone). */
@@ -386,6 +390,13 @@ export function createAppController(deps: AppControllerDeps): AppController {
     exportOpmlText: () => guard(() => ok(opml.exportText())),
     importOpml: () => guard(() => opml.importFile()),
     exportOpml: () => guard(() => opml.exportFile()),
+    getHistory: (query: HistoryQuery) =>
+      guard(() => {
+        const v = validate('getHistory', [query]);
+        if (!v.ok) return v.error;
+        if (!deps.history) return fail('internal', 'History is not available.');
+        return ok(deps.history(v.args[0], deps.clock.now()));
+      }),
 
     dispose() {
       unsubscribe();

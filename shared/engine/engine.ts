@@ -11,7 +11,7 @@ import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './ap
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
-import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { displayName, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
@@ -203,6 +203,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     const result = await withinOrigin(config.url, () => limit((use) => fetchAndParse(config, prev, use)));
     // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
     if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
+    if (options.store.commitPoll) return commitPerPoll(id, config, result);
     state.sources[id] = result.state;
     if (result.events.length > 0) {
       // Seen incidents reach the store before anyone hears of them: a crash or a failed write never
@@ -211,6 +212,27 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     }
     if (result.validators) Object.assign(result.state, result.validators);
     writer.schedule();
+  }
+
+  /**
+   * Commit through a store that writes one source's rows per poll (StateStore.commitPoll): the new state,
+   * validators included, and what the events record, in one transaction; the events go out only after it.
+   * When that commit fails, the poll falls back on the writer's outbox: the events are held, the whole
+   * state is written (the store writes only the rows that changed) with the writer's retries and backoff,
+   * `saveError` says why, and the events are released once a write recorded them — never twice.
+   */
+  async function commitPerPoll(id: string, config: SourceConfig, result: PollResult): Promise<void> {
+    const next = result.validators ? { ...result.state, ...result.validators } : result.state;
+    state.sources[id] = next;
+    try {
+      await options.store.commitPoll!({ sourceId: id, provider: displayName(config, next.lastStatus), state: next, events: result.events, at: clock.now() });
+    } catch (err) {
+      log(`Could not save the poll of ${id}: ${(err as Error)?.message ?? err}`);
+      if (result.events.length > 0) await writer.commit(result.events);
+      else writer.schedule();
+      return;
+    }
+    if (result.events.length > 0) emit(result.events);
   }
 
   async function fetchAndParse(config: SourceConfig, prev: SourceState, use: SlotUse): Promise<PollResult | undefined> {

@@ -7,6 +7,7 @@ import type { EngineSnapshot } from '../engine/api';
 import type { FormatId, Health } from '../domain/types';
 import type { CatalogFilter } from '../catalog/types';
 import type { HeldNotification, QuietHours, Snooze, SnoozeRequest } from '../noise/types';
+import type { HistoryIncident, ProviderHistory } from '../history/types';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -133,6 +134,24 @@ export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'int
   filter?: SourceFilter | null;
 };
 
+/** Which history the window asks for. */
+export interface HistoryQuery {
+  /** Only these sources (all when absent). */
+  sourceIds?: string[];
+  /** Resolved incidents that ended at or after this time, ms since epoch (default: the last 90 days). */
+  since?: number;
+}
+
+/** What the window's history view shows (times ms since epoch, UTC). */
+export interface HistoryView {
+  /** The instant the figures end at. */
+  now: number;
+  /** Each provider's 90-day bar, uptime figures and the incidents the bar names. */
+  providers: ProviderHistory[];
+  /** Resolved incidents in the query's range, newest first (at most 500). */
+  resolved: HistoryIncident[];
+}
+
 /** The API the preload exposes as `window.statusTray`. */
 export interface StatusTrayApi {
   getSnapshot(): Promise<Result<AppSnapshot>>;
@@ -162,6 +181,8 @@ export interface StatusTrayApi {
   setQuietHours(quietHours: QuietHours): Promise<Result<null>>;
   /** Consecutive failed checks before a source shows as failing (1–10). */
   setFailAfterPolls(polls: number): Promise<Result<null>>;
+  /** Recorded history: 90-day bars, uptime and resolved incidents (from status.db). */
+  getHistory(query: HistoryQuery): Promise<Result<HistoryView>>;
 }
 
 /** Invoke channels (renderer → main, request/response). */
@@ -183,6 +204,7 @@ export const IPC_INVOKE = {
   watchIncident: 'incident:watch',
   setQuietHours: 'settings:set-quiet-hours',
   setFailAfterPolls: 'settings:set-fail-after',
+  getHistory: 'history:get',
 } as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
 
 /** Push channels (main → renderer). */

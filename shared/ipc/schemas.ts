@@ -64,6 +64,12 @@ export const invokeArgsSchemas = {
   watchIncident: z.tuple([sourceIdSchema, z.string().min(1).max(500), z.boolean()]),
   setQuietHours: z.tuple([quietHoursSchema]),
   setFailAfterPolls: z.tuple([failAfterPollsSchema]),
+  getHistory: z.tuple([
+    z.strictObject({
+      sourceIds: z.array(sourceIdSchema).max(1000).optional(),
+      since: z.number().int().nonnegative().optional(),
+    }),
+  ]),
 } as const satisfies Record<InvokeMethod, z.ZodType>;
 
 /** Validated arguments of each method, as the controller receives them. */

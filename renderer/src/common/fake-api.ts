@@ -6,6 +6,7 @@
 import type { SourceSnapshot } from '../../../shared/engine/api';
 import type { AppSnapshot, Result, SourceSettings, StatusTrayApi } from '../../../shared/ipc/contract';
 import { worstHealth } from '../../../shared/domain/health';
+import { dayCells, uptimeFigures } from '../../../shared/history/timeline';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 const minutesAgo = (m: number) => Date.now() - m * 60_000;
@@ -138,6 +139,19 @@ export function createFakeApi(): StatusTrayApi {
       state.failAfterPolls = polls;
       push();
       return ok(null);
+    },
+    getHistory() {
+      // Thirty days of operational history per source, with one partial outage a week ago.
+      const now = Date.now();
+      const providers = sources.map((s) => {
+        const t = [
+          { sourceId: s.id, component: '', at: now - 30 * 86_400_000, health: 'operational' as const },
+          { sourceId: s.id, component: '', at: now - 7 * 86_400_000, health: 'partial_outage' as const },
+          { sourceId: s.id, component: '', at: now - 7 * 86_400_000 + 3_600_000, health: 'operational' as const },
+        ];
+        return { sourceId: s.id, provider: s.name, days: dayCells(t, [], now), uptime: uptimeFigures(t, [], now), incidents: [] };
+      });
+      return ok({ now, providers, resolved: [] });
     },
   };
 }

@@ -3,6 +3,7 @@ import { useApi } from '../common/api';
 import { useNow } from '../common/useNow';
 import { useSnapshot } from '../common/useSnapshot';
 import { InlineError } from '../common/InlineError';
+import { HistorySection } from '../history/HistorySection';
 import { EmptyState } from './EmptyState';
 import { FilterBox } from './FilterBox';
 import { ProviderList } from './ProviderList';
@@ -16,6 +17,7 @@ export function StatusApp() {
   const { snapshot, error } = useSnapshot(api);
   const now = useNow();
   const [filter, setFilter] = useState('');
+  const [showHistory, setShowHistory] = useState(false);
 
   if (!snapshot) {
     return (
@@ -42,6 +44,10 @@ export function StatusApp() {
           <>
             <FilterBox value={filter} onChange={setFilter} />
             <ProviderList sources={engine.sources} configs={settings.sources} filter={filter} now={now} />
+            <button type="button" className="history-toggle" aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+              {showHistory ? 'Hide history' : 'History and uptime'}
+            </button>
+            {showHistory && <HistorySection refreshKey={Math.max(0, ...engine.sources.map((s) => s.lastCheckedAt ?? 0))} />}
           </>
         )}
       </main>

@@ -14,7 +14,11 @@ import type { Engine } from '../../../shared/engine/api';
 import { createNodeFetch } from '../../../shared/engine/http/node-fetch';
 import { userAgent } from '../../../shared/engine/user-agent';
 import type { OpmlFilePort } from '../../../shared/app/opml';
-import type { SourceSettings } from '../../../shared/ipc/contract';
+import type { HistoryQuery, SourceSettings } from '../../../shared/ipc/contract';
+import { fetchSource } from '../../../shared/engine/http/fetch-source';
+import { parseDocument } from '../../../shared/formats/registry';
+import { backfillOnBaseline } from '../../../shared/history/backfill';
+import { historyView, openStatusDatabase } from '../../../shared/storage/sqlite';
 import type { Toast } from '../../../shared/presentation/notifications';
 import type { Clock } from '../../../shared/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
@@ -40,6 +44,11 @@ export interface AppOptions {
   sources: SeedSource[];
   /** Make the engine's state store report a recovery with this reason. */
   recoveryReason?: string;
+  /**
+   * Keep state and history in a status.db (in memory) as the app does, with backfill and the history IPC,
+   * instead of the plain memory store; `extraFeeds` are served too (e.g. a source's incidents.json).
+   */
+  database?: { extraFeeds?: { path: string; feed: string }[] };
   /** Make every state write fail with this errno code (ENOSPC, EROFS, …). */
   saveFailure?: string;
 }
@@ -101,9 +110,11 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const clock = shiftedClock(E2E_EPOCH);
     await context.clock.install({ time: clock.now() });
     const ua = userAgent('0.0.0-e2e');
+    for (const f of appOptions.database?.extraFeeds ?? []) feeds.serveFile(f.path, f.feed);
+    const sdb = appOptions.database ? await openStatusDatabase(':memory:', { now: () => clock.now(), ...(appOptions.recoveryReason ? { forceRecovery: appOptions.recoveryReason } : {}) }) : undefined;
     const engine = createEngine({
       fetch: offline.fetch,
-      store: memoryStateStore(appOptions.recoveryReason, appOptions.saveFailure),
+      store: sdb ? sdb.store : memoryStateStore(appOptions.recoveryReason, appOptions.saveFailure),
       clock,
       // No start jitter: a new source is polled at once, so tests need not wait for the scheduler.
       random: () => 0,
@@ -142,7 +153,9 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
         });
       },
       newId: () => `added-${++ids}`,
+      ...(sdb ? { history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at) } : {}),
     });
+    if (sdb) backfillOnBaseline(engine, sdb.store, { fetch: offline.fetch, fetchSource, parse: parseDocument, userAgent: ua, now: () => clock.now() });
     const stopBridge = await bridgeContext(context, controller, web.origin);
     await engine.start();
 
@@ -173,6 +186,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     stopBridge();
     controller.dispose();
     await engine.stop();
+    sdb?.close();
     await net.destroy();
     await Promise.all([feeds.close(), web.close()]);
   },

@@ -70,6 +70,15 @@ describe('status-tray --once', () => {
     expect(row).toMatchObject({ health: 'unknown', error: { code: 'unexpected-304' } });
   });
 
+  it('--db makes the next run conditional: 304s, nothing parsed, same report', async () => {
+    const db = join(dir, 'status.db');
+    await run(['--once', '--db', db, server.url('/cursor.json'), server.url('/openai.rss')]);
+    const second = await run(['--once', '--json', '--db', db, server.url('/cursor.json'), server.url('/openai.rss')]);
+    expect(server.requests('/cursor.json').at(-1)?.headers['if-none-match']).toBe('"c1"');
+    expect(second.code).toBe(0);
+    expect(second.out.map((l) => (JSON.parse(l) as { health: string }).health)).toEqual(['degraded', 'degraded']);
+  });
+
   it('--state makes the next run conditional: 304s, nothing parsed, same report', async () => {
     const state = join(dir, 'state.json');
     await run(['--once', '--state', state, server.url('/cursor.json'), server.url('/openai.rss')]);

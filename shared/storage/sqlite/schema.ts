@@ -1,0 +1,100 @@
+/**
+ * The schema of `status.db`, as an ordered list of migrations. `PRAGMA user_version` holds how many have
+ * been applied; `migrate` applies the rest, each in its own transaction, so a crash mid-upgrade leaves the
+ * previous version intact. Append new migrations; never edit one that has shipped.
+ *
+ * Times are INTEGER ms since the Unix epoch (UTC). JSON columns hold the engine's own shapes
+ * (shared/engine/state.ts), validated by zod when read back.
+ */
+import type Database from 'better-sqlite3';
+
+/** Each entry is the SQL of one schema version, starting at version 1. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  -- The engine's per-source memory: one row per configured source, written by that source's poll only.
+  CREATE TABLE source_state (
+    source_id        TEXT PRIMARY KEY,
+    url              TEXT NOT NULL,
+    etag             TEXT,
+    last_modified    TEXT,
+    content_hash     TEXT,
+    pending_move     TEXT,              -- JSON {url, count}
+    baselined        INTEGER NOT NULL,
+    failures         INTEGER NOT NULL,
+    last_checked_at  INTEGER,
+    last_success_at  INTEGER,
+    next_poll_at     INTEGER,
+    retry_not_before INTEGER,
+    last_error       TEXT,              -- JSON SourceError
+    last_health      TEXT,
+    last_status      TEXT,              -- JSON ProviderStatus
+    seen             TEXT NOT NULL      -- JSON Record<incident id, SeenIncident>
+  );
+
+  -- Display names for history, kept after a source is removed (until its history is pruned).
+  CREATE TABLE provider (
+    source_id TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    url       TEXT NOT NULL
+  );
+
+  CREATE TABLE incident (
+    source_id   TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    provider    TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    impact      TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    url         TEXT,
+    started_at  INTEGER NOT NULL,
+    resolved_at INTEGER,
+    updated_at  INTEGER NOT NULL,
+    components  TEXT NOT NULL,          -- JSON string[]
+    backfilled  INTEGER NOT NULL,
+    PRIMARY KEY (source_id, incident_id)
+  );
+  CREATE INDEX incident_by_start ON incident (started_at);
+
+  CREATE TABLE incident_update (
+    source_id   TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    label       TEXT,
+    text        TEXT NOT NULL,
+    PRIMARY KEY (source_id, incident_id, at, status),
+    FOREIGN KEY (source_id, incident_id) REFERENCES incident (source_id, incident_id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+
+  -- component '' is the provider's overall health.
+  CREATE TABLE health_transition (
+    source_id TEXT NOT NULL,
+    component TEXT NOT NULL,
+    at        INTEGER NOT NULL,
+    health    TEXT NOT NULL,
+    PRIMARY KEY (source_id, component, at)
+  ) WITHOUT ROWID;
+  -- Provider figures read only component '' series: a range scan instead of the whole table.
+  CREATE INDEX health_transition_by_component ON health_transition (component, source_id, at);
+  `,
+];
+
+/** Schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Bring `db` up to `SCHEMA_VERSION`.
+ * @throws Error when the file was written by a newer version (user_version above ours): opening it would
+ *   risk misreading it, so the caller treats it like a database it cannot use.
+ */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new Error(`status.db has schema version ${current}, newer than this app's ${SCHEMA_VERSION}.`);
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * The engine's `StateStore` on `status.db` (see docs/storage.md). Each source is one `source_state` row;
+ * `commitPoll` writes that row and the poll's history (shared/history/record.ts) in one transaction, so a
+ * 304 costs one small UPDATE and nothing ever rewrites the whole state. The store remembers, per source,
+ * the status and seen-map objects it last committed: an unchanged object (304, same body) is not
+ * serialised again.
+ */
+import type Database from 'better-sqlite3';
+import { parseEngineState, type EngineState, type SourceState } from '../../engine/state';
+import { historyOfPoll, type PollHistory } from '../../history/record';
+import type { ProviderStatus } from '../../domain/types';
+import type { BackfillSink } from '../../history/backfill';
+import type { HistoryIncident } from '../../history/types';
+import type { PollCommit, StateReadResult, StateStore } from '../../ports';
+import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
+
+/** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
+export interface SqliteStateStore extends StateStore, BackfillSink {
+  commitPoll(commit: PollCommit): Promise<void>;
+}
+
+/** Options of `createSqliteStateStore`. */
+export interface SqliteStoreOptions {
+  /** Clock, ms since epoch (pruning cut-off). */
+  now?: () => number;
+  /** History older than this is pruned (default 90). */
+  retentionDays?: number;
+  /** Set when the database file was damaged and replaced (openDatabase's `reason`): read() reports it. */
+  recoveryReason?: string;
+}
+
+interface Committed {
+  obj: SourceState;
+  status: ProviderStatus | undefined;
+  seen: SourceState['seen'];
+  nextPollAt: number | undefined;
+}
+
+/** How often history is pruned while running, ms. */
+const PRUNE_EVERY_MS = 3_600_000;
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+/** Create the store on an open, migrated database (see open.ts). */
+export function createSqliteStateStore(db: Database.Database, options: SqliteStoreOptions = {}): SqliteStateStore {
+  const now = options.now ?? Date.now;
+  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000;
+  const committed = new Map<string, Committed>();
+  let lastPrune = -Infinity;
+  let durable = false;
+
+  const upsertRow = db.prepare(`
+    INSERT INTO source_state (source_id, url, etag, last_modified, content_hash, pending_move, baselined, failures,
+      last_checked_at, last_success_at, next_poll_at, retry_not_before, last_error, last_health, last_status, seen)
+    VALUES (@id, @url, @etag, @lastModified, @contentHash, @pendingMove, @baselined, @failures,
+      @lastCheckedAt, @lastSuccessAt, @nextPollAt, @retryNotBefore, @lastError, @lastHealth, @lastStatus, @seen)
+    ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+      content_hash = excluded.content_hash, pending_move = excluded.pending_move, baselined = excluded.baselined,
+      failures = excluded.failures, last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,
+      next_poll_at = excluded.next_poll_at, retry_not_before = excluded.retry_not_before, last_error = excluded.last_error,
+      last_health = excluded.last_health, last_status = excluded.last_status, seen = excluded.seen`);
+  // A poll that parsed nothing new (304, same body, error) changes only these.
+  const updateScalars = db.prepare(`
+    UPDATE source_state SET url = @url, etag = @etag, last_modified = @lastModified, content_hash = @contentHash,
+      pending_move = @pendingMove, baselined = @baselined, failures = @failures, last_checked_at = @lastCheckedAt,
+      last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_not_before = @retryNotBefore,
+      last_error = @lastError, last_health = @lastHealth
+    WHERE source_id = @id`);
+  const deleteRow = db.prepare('DELETE FROM source_state WHERE source_id = ?');
+  const allRows = db.prepare('SELECT * FROM source_state');
+  const upsertProvider = db.prepare(`INSERT INTO provider (source_id, name, url) VALUES (?, ?, ?)
+    ON CONFLICT (source_id) DO UPDATE SET name = excluded.name, url = excluded.url`);
+  const upsertIncident = db.prepare(`
+    INSERT INTO incident (source_id, incident_id, provider, kind, title, impact, status, url, started_at, resolved_at,
+      updated_at, components, backfilled)
+    VALUES (@sourceId, @id, @provider, @kind, @title, @impact, @status, @url, @startedAt, @resolvedAt, @updatedAt,
+      @components, @backfilled)
+    ON CONFLICT (source_id, incident_id) DO UPDATE SET provider = excluded.provider, kind = excluded.kind,
+      title = excluded.title, impact = excluded.impact, status = excluded.status, url = excluded.url,
+      started_at = MIN(incident.started_at, excluded.started_at), resolved_at = excluded.resolved_at,
+      updated_at = excluded.updated_at, components = excluded.components`);
+  const upsertUpdate = db.prepare(`INSERT OR REPLACE INTO incident_update (source_id, incident_id, at, status, label, text)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const resolveVanished = db.prepare(`UPDATE incident SET status = CASE kind WHEN 'maintenance' THEN 'completed' ELSE 'resolved' END,
+    resolved_at = COALESCE(resolved_at, @at), updated_at = MAX(updated_at, @at) WHERE source_id = @sourceId AND incident_id = @id`);
+  const insertTransition = db.prepare('INSERT OR REPLACE INTO health_transition (source_id, component, at, health) VALUES (?, ?, ?, ?)');
+
+  function rowParams(id: string, s: SourceState) {
+    return {
+      id,
+      url: s.url,
+      etag: s.etag ?? null,
+      lastModified: s.lastModified ?? null,
+      contentHash: s.contentHash ?? null,
+      pendingMove: json(s.pendingMove),
+      baselined: s.baselined ? 1 : 0,
+      failures: s.failures,
+      lastCheckedAt: s.lastCheckedAt ?? null,
+      lastSuccessAt: s.lastSuccessAt ?? null,
+      nextPollAt: s.nextPollAt ?? null,
+      retryNotBefore: s.retryNotBefore ?? null,
+      lastError: json(s.lastError),
+      lastHealth: s.lastHealth ?? null,
+    };
+  }
+
+  function writeRow(id: string, s: SourceState): void {
+    const prev = committed.get(id);
+    if (prev && prev.status === s.lastStatus && prev.seen === s.seen) updateScalars.run(rowParams(id, s));
+    else upsertRow.run({ ...rowParams(id, s), lastStatus: json(s.lastStatus), seen: JSON.stringify(s.seen) });
+    committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
+  }
+
+  function writeHistory(h: PollHistory): void {
+    for (const t of h.transitions) insertTransition.run(t.sourceId, t.component, t.at, t.health);
+    for (const i of h.incidents) {
+      upsertIncident.run({
+        ...i,
+        url: i.url ?? null,
+        resolvedAt: i.resolvedAt ?? null,
+        components: JSON.stringify(i.components),
+        backfilled: i.backfilled ? 1 : 0,
+      });
+      for (const u of i.updates) upsertUpdate.run(i.sourceId, i.id, u.at, u.status, u.label ?? null, u.text);
+    }
+    for (const v of h.vanished) {
+      if (resolveVanished.run({ sourceId: v.incident.sourceId, id: v.id, at: v.at }).changes > 0) continue;
+      // Never recorded while open (it predates the history): keep what the event knows.
+      upsertIncident.run({ ...v.incident, url: v.incident.url ?? null, resolvedAt: v.at, components: '[]', backfilled: 0 });
+    }
+  }
+
+  /** Raise to FULL sync for commits whose events will be announced (see open.ts), NORMAL otherwise. */
+  function setDurable(want: boolean): void {
+    if (want === durable) return;
+    db.pragma(`synchronous = ${want ? 'FULL' : 'NORMAL'}`);
+    durable = want;
+  }
+
+  const commitTx = db.transaction((c: PollCommit) => {
+    const prev = committed.get(c.sourceId);
+    writeRow(c.sourceId, c.state);
+    const history = historyOfPoll({
+      sourceId: c.sourceId,
+      provider: c.provider,
+      prev: prev?.status,
+      next: c.state.lastStatus,
+      at: c.at,
+      baseline: c.events.some((e) => e.type === 'source.baselined'),
+      events: c.events,
+    });
+    if (c.state.lastStatus !== prev?.status) upsertProvider.run(c.sourceId, c.provider, c.state.url);
+    writeHistory(history);
+  });
+
+  const writeTx = db.transaction((state: EngineState) => {
+    for (const id of [...committed.keys()]) {
+      if (state.sources[id]) continue;
+      deleteRow.run(id);
+      committed.delete(id);
+    }
+    for (const [id, s] of Object.entries(state.sources)) {
+      const prev = committed.get(id);
+      if (prev && prev.obj === s && prev.nextPollAt === s.nextPollAt) continue;
+      writeRow(id, s);
+      // A poll whose own commit failed reaches the database here (the engine's fallback): keep its history.
+      if (s.lastStatus && s.lastStatus !== prev?.status) {
+        const provider = s.lastStatus.provider;
+        upsertProvider.run(id, provider, s.url);
+        writeHistory(historyOfPoll({ sourceId: id, provider, prev: prev?.status, next: s.lastStatus, at: s.lastSuccessAt ?? now(), baseline: !prev?.status, events: [] }));
+      }
+    }
+  });
+
+  const insertBackfilled = db.prepare(`
+    INSERT INTO incident (source_id, incident_id, provider, kind, title, impact, status, url, started_at, resolved_at,
+      updated_at, components, backfilled)
+    VALUES (@sourceId, @id, @provider, @kind, @title, @impact, @status, @url, @startedAt, @resolvedAt, @updatedAt,
+      @components, 1)
+    ON CONFLICT (source_id, incident_id) DO NOTHING`);
+  const backfillTx = db.transaction((incidents: readonly HistoryIncident[]) => {
+    for (const i of incidents) {
+      const added = insertBackfilled.run({ ...i, url: i.url ?? null, resolvedAt: i.resolvedAt ?? null, components: JSON.stringify(i.components) }).changes;
+      if (added) for (const u of i.updates) upsertUpdate.run(i.sourceId, i.id, u.at, u.status, u.label ?? null, u.text);
+    }
+  });
+
+  function maybePrune(): void {
+    const t = now();
+    if (t - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = t;
+    pruneHistory(db, t - retentionMs);
+  }
+
+  return {
+    async read(): Promise<StateReadResult> {
+      const sources: Record<string, unknown> = {};
+      let dropped = 0;
+      for (const row of allRows.all() as Record<string, unknown>[]) {
+        const id = row.source_id as string;
+        try {
+          const one = parseEngineState({ version: 1, sources: { [id]: fromRow(row) } });
+          if (one) sources[id] = one.sources[id];
+          else dropped++;
+        } catch {
+          dropped++;
+        }
+      }
+      const state = { version: 1, sources } as EngineState;
+      committed.clear();
+      for (const [id, s] of Object.entries(state.sources)) committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
+      maybePrune();
+      const reason = options.recoveryReason ?? (dropped > 0 ? `The saved state of ${dropped} source(s) could not be read; they start over.` : undefined);
+      return reason ? { state, recovered: true, recoveryReason: reason } : { state, recovered: false };
+    },
+    async write(state: EngineState): Promise<void> {
+      setDurable(false);
+      writeTx(state);
+    },
+    recordBackfill(incidents) {
+      setDurable(false);
+      backfillTx(incidents);
+    },
+    async commitPoll(commit: PollCommit): Promise<void> {
+      setDurable(commit.events.length > 0);
+      commitTx(commit);
+      maybePrune();
+    },
+  };
+}
+
+/** A `source_state` row as the engine's `SourceState` shape (validated by the caller). */
+function fromRow(row: Record<string, unknown>): unknown {
+  const opt = (v: unknown) => (v === null ? undefined : v);
+  const parsed = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : undefined);
+  return {
+    url: row.url,
+    etag: opt(row.etag),
+    lastModified: opt(row.last_modified),
+    contentHash: opt(row.content_hash),
+    pendingMove: parsed(row.pending_move),
+    baselined: row.baselined === 1,
+    failures: row.failures,
+    lastCheckedAt: opt(row.last_checked_at),
+    lastSuccessAt: opt(row.last_success_at),
+    nextPollAt: opt(row.next_poll_at),
+    retryNotBefore: opt(row.retry_not_before),
+    lastError: parsed(row.last_error),
+    lastHealth: opt(row.last_health),
+    lastStatus: parsed(row.last_status),
+    seen: parsed(row.seen) ?? {},
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * status.db: per-source commits, history recording, pruning, recovery from a damaged file, and the one-time
+ * import of the old JSON state file.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../../shared/engine/events';
+import { emptyEngineState, newSourceState, type SourceState } from '../../../shared/engine/state';
+import { openStatusDatabase, type StatusDatabase } from '../../../shared/storage/sqlite';
+import { DAY, HOUR, T0, incident, status } from '../history/fixtures';
+
+let dir: string;
+let opened: StatusDatabase[] = [];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'status-tray-sqlite-'));
+});
+afterEach(() => {
+  for (const o of opened) if (o.db.open) o.close();
+  opened = [];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(name = 'status.db', options: Parameters<typeof openStatusDatabase>[1] = {}): Promise<StatusDatabase> {
+  const o = await openStatusDatabase(join(dir, name), { now: () => T0, ...options });
+  opened.push(o);
+  return o;
+}
+
+const baselined = (at: number): EngineEvent => ({ type: 'source.baselined', sourceId: 's', provider: 'Example', health: 'operational', at, openIncidents: [] });
+
+function parsedState(s: ReturnType<typeof status>, over: Partial<SourceState> = {}): SourceState {
+  return { ...newSourceState('https://status.example.com/api/v2/summary.json'), baselined: true, lastHealth: s.health, lastStatus: s, etag: '"v1"', nextPollAt: T0 + 60_000, ...over };
+}
+
+describe('commitPoll', () => {
+  it('keeps a source state across a reopen, and a later bookkeeping commit changes only its scalars', async () => {
+    const a = await open();
+    await a.store.read();
+    const s1 = parsedState(status('operational'));
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: s1, events: [baselined(T0)], at: T0 });
+    const s2 = { ...s1, etag: '"v2"', nextPollAt: T0 + 120_000 };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: s2, events: [], at: T0 + 60_000 });
+    a.close();
+    const b = await open();
+    const read = await b.store.read();
+    expect(read.recovered).toBe(false);
+    expect(read.state!.sources.s).toMatchObject({ etag: '"v2"', nextPollAt: T0 + 120_000, baselined: true, lastHealth: 'operational' });
+    expect(read.state!.sources.s!.lastStatus).toEqual(s1.lastStatus);
+  });
+
+  it('write() forgets removed sources and adds new ones, leaving the rest untouched', async () => {
+    const a = await open();
+    await a.store.read();
+    const st = emptyEngineState();
+    st.sources.x = newSourceState('https://x.example/feed');
+    st.sources.y = newSourceState('https://y.example/feed');
+    await a.store.write(st);
+    delete st.sources.x;
+    await a.store.write(st);
+    expect(Object.keys((await a.store.read()).state!.sources)).toEqual(['y']);
+  });
+
+  it('records the first document as backfilled history, later news as live, and every health transition', async () => {
+    const a = await open();
+    await a.store.read();
+    const old = incident('old', { startedAt: T0 - 3 * DAY, resolvedAt: T0 - 3 * DAY + HOUR });
+    const first = status('operational', [old], { API: 'operational' });
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(first), events: [baselined(T0)], at: T0 });
+    const fresh = incident('new', { startedAt: T0 + HOUR, impact: 'critical' });
+    const second = status('major_outage', [fresh, old], { API: 'major_outage' });
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(second), events: [], at: T0 + 2 * HOUR });
+    const fixed = incident('new', { startedAt: T0 + HOUR, impact: 'critical', resolvedAt: T0 + 3 * HOUR });
+    const third = status('operational', [fixed, old], { API: 'operational' });
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(third), events: [], at: T0 + 4 * HOUR });
+
+    const incidents = a.history.listIncidents();
+    expect(incidents.map((i) => [i.id, i.backfilled, i.resolvedAt])).toEqual([
+      ['new', false, T0 + 3 * HOUR],
+      ['old', true, T0 - 3 * DAY + HOUR],
+    ]);
+    expect(incidents[0]!.updates.map((u) => u.status)).toEqual(['resolved', 'investigating']);
+    const t = a.history.transitions(undefined, 0).map((x) => [x.component, x.at, x.health]);
+    expect(t).toEqual([
+      ['', T0, 'operational'],
+      ['', T0 + 2 * HOUR, 'major_outage'],
+      ['', T0 + 4 * HOUR, 'operational'],
+      ['API', T0, 'operational'],
+      ['API', T0 + 2 * HOUR, 'major_outage'],
+      ['API', T0 + 4 * HOUR, 'operational'],
+    ]);
+    const [provider, api] = a.history.uptime(['s'], T0 + 4 * HOUR, { components: true });
+    expect(api!.component).toBe('API');
+    // 24 h window: covered from the backfilled incident three days ago … only the last 24 h count.
+    const day = provider!.figures.find((f) => f.window === '24h')!;
+    expect(day.downtimeMs).toBe(2 * HOUR);
+  });
+
+  it('marks an incident that vanished from an active-only document resolved when the engine said so', async () => {
+    const a = await open();
+    await a.store.read();
+    const open1 = incident('v', { startedAt: T0 - HOUR });
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(status('partial_outage', [open1], {}, 'active-only')), events: [baselined(T0)], at: T0 });
+    const gone: EngineEvent = { type: 'incident.resolved', sourceId: 's', provider: 'Example', health: 'operational', at: T0 + HOUR, previousStatus: 'investigating', incident: { ...open1, status: 'resolved', impact: 'none', updates: [] } };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(status('operational', [], {}, 'active-only')), events: [gone], at: T0 + HOUR });
+    const [v] = a.history.listIncidents();
+    expect(v).toMatchObject({ id: 'v', status: 'resolved', resolvedAt: T0 + HOUR, impact: 'major' });
+  });
+});
+
+describe('retention', () => {
+  it('prunes history older than the retention but keeps the health in force at the cut-off', async () => {
+    let now = T0;
+    const a = await open('status.db', { now: () => now, retentionDays: 30 });
+    await a.store.read();
+    const ancient = incident('ancient', { startedAt: T0 - 40 * DAY, resolvedAt: T0 - 40 * DAY + HOUR });
+    const recent = incident('recent', { startedAt: T0 - 2 * DAY, resolvedAt: T0 - 2 * DAY + HOUR });
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(status('degraded', [recent, ancient])), events: [baselined(T0)], at: T0 - 35 * DAY });
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(status('operational', [recent, ancient])), events: [], at: T0 - 33 * DAY });
+    now = T0 + 2 * HOUR; // an hour after the last prune: prunes again on the next commit
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(status('operational', [recent, ancient])), events: [], at: now });
+    expect(a.history.listIncidents().map((i) => i.id)).toEqual(['recent']);
+    expect(a.history.transitions(undefined, 0).map((t) => t.health)).toEqual(['operational']);
+  });
+});
+
+describe('damaged or foreign database files', () => {
+  it('moves a file that is not a database aside, starts fresh and reports why', async () => {
+    writeFileSync(join(dir, 'status.db'), 'this is not sqlite'.repeat(100));
+    const a = await open();
+    const read = await a.store.read();
+    expect(read.recovered).toBe(true);
+    expect(read.recoveryReason).toMatch(/fresh one was started/);
+    expect(readdirSync(dir).some((f) => f.startsWith('status.db.corrupt-'))).toBe(true);
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(status('operational')), events: [], at: T0 });
+  });
+
+  it('treats a database from a newer schema version as unusable rather than misreading it', async () => {
+    const a = await open();
+    a.db.pragma('user_version = 99');
+    a.close();
+    const b = await open();
+    expect((await b.store.read()).recovered).toBe(true);
+  });
+});
+
+describe('state.json import', () => {
+  it('imports the old state once and keeps the file as state.json.migrated', async () => {
+    const legacy = join(dir, 'state.json');
+    const st = emptyEngineState();
+    st.sources.gh = { ...newSourceState('https://www.githubstatus.com/api/v2/summary.json'), baselined: true, etag: '"abc"' };
+    writeFileSync(legacy, JSON.stringify(st));
+    const a = await open('status.db', { legacyJson: legacy });
+    expect(a.imported).toMatchObject({ outcome: 'imported', sources: 1 });
+    expect(existsSync(legacy)).toBe(false);
+    expect(existsSync(`${legacy}.migrated`)).toBe(true);
+    expect((await a.store.read()).state!.sources.gh).toMatchObject({ etag: '"abc"', baselined: true });
+    a.close();
+    const b = await open('status.db', { legacyJson: legacy });
+    expect(b.imported!.outcome).toBe('none');
+  });
+});
