@@ -25,6 +25,7 @@ import { openExternalSafe } from './open-external';
 import { createOpmlFilePort } from './opml-files';
 import { createStateStore, openSettingsStore } from './store';
 import { createAppTray } from './tray';
+import { setupAppChannels } from './channels';
 import { canSelfUpdate, detectInstallKind, readLinuxPackageType, setupAutoUpdates, type AutoUpdates, type UpdateCheckOutcome } from './updater';
 import { hardenSession, WindowManager } from './windows';
 
@@ -103,9 +104,11 @@ async function startApp(): Promise<void> {
     },
     log,
   });
+  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log);
   const controller = createAppController({
     engine,
     settings: settings.store,
+    alerts: channels.dispatcher,
     preview: createPreview({ fetch: electronFetch, userAgent: userAgent(app.getVersion()), now: Date.now }),
     clock: systemClock,
     notifier,
@@ -183,6 +186,7 @@ async function startApp(): Promise<void> {
     power.dispose();
     updates.dispose();
     controller.dispose();
+    channels.dispatcher.dispose();
     void engine
       .stop()
       .catch((err: unknown) => log(`Stopping the engine failed: ${(err as Error)?.message ?? err}`))
