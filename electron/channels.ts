@@ -95,9 +95,9 @@ export function setupAppChannels(dir: string, fetch: FetchPort, userAgent: strin
   const store = openChannelStore(dir);
   const secrets = createSafeStorageSecrets(dir);
   const log = createMemoryDeliveryLog();
-  let manager: ChannelManager | undefined;
   const send = createChannelSender({ fetch, mail: createNodemailerPort(), secrets, clock: systemClock, userAgent });
-  const dispatcher = createChannelDispatcher({ channels: () => manager?.channels() ?? [], send, clock: systemClock, log, warn });
-  manager = createChannelManager({ store, secrets, dispatcher, log, warn });
+  // The dispatcher reads the channel list through the manager, which needs the dispatcher for "Send test".
+  const dispatcher = createChannelDispatcher({ channels: () => manager.channels(), send, clock: systemClock, log, warn });
+  const manager: ChannelManager = createChannelManager({ store, secrets, dispatcher, log, warn });
   return { dispatcher, manager };
 }
