@@ -40,6 +40,7 @@ const FORMAT_PLATFORM: Readonly<Record<FormatId, DiscoveredPlatform | undefined>
   'yandex-json': 'yandex',
   rss: undefined,
   atom: undefined,
+  'endpoint-check': undefined,
 };
 
 /** Platform of a found source: by its format, else what the page showed, else a plain feed. */

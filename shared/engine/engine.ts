@@ -185,6 +185,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       now: () => clock.now(),
       random,
       signal: stopping.signal,
+      clock,
     });
   }
 

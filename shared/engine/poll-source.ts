@@ -6,7 +6,8 @@
 import { applyCatalogFilter } from '../catalog/filter';
 import { FormatError } from '../formats/types';
 import type { ProviderStatus, SourceError } from '../domain/types';
-import type { FetchPort, RandomPort } from '../ports';
+import { systemClock, type Clock, type FetchPort, type RandomPort } from '../ports';
+import { pollCheck } from '../checks/poll-check';
 import { detectChanges } from './change-detector';
 import type { EngineEvent } from './events';
 import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types';
@@ -34,6 +35,8 @@ export interface PollDeps {
   now: () => number;
   random: RandomPort;
   signal?: AbortSignal;
+  /** For endpoint checks' timeouts and retry waits (default: the system clock). */
+  clock?: Clock;
 }
 
 /** Validators to store once the events of this poll have been handed out. */
@@ -69,6 +72,10 @@ export function displayName(config: SourceConfig, status: ProviderStatus | undef
 
 /** Poll `config` once from `prev` state. See the module comment. */
 export async function pollSource(config: SourceConfig, prev: SourceState, deps: PollDeps): Promise<PollResult> {
+  if (config.check) {
+    const checkDeps = { fetch: deps.fetch, clock: deps.clock ?? systemClock, random: deps.random, userAgent: deps.userAgent, signal: deps.signal };
+    return pollCheck({ ...config, check: config.check }, prev, checkDeps);
+  }
   const interval = intervalMs(config.intervalSeconds);
   const outcome = await deps.fetchSource(
     { url: prev.url, etag: prev.etag, lastModified: prev.lastModified },

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { CatalogFilter } from '../catalog/types';
+import type { CheckSpec } from '../checks/types';
 import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
 
 /** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
@@ -30,6 +31,8 @@ export interface SourceConfig {
    * the catalog. The status is narrowed to them right after parsing, so health and events concern only them.
    */
   filter?: CatalogFilter;
+  /** Set for an endpoint check: the URL is requested and judged by these rules instead of parsed (shared/checks). */
+  check?: CheckSpec;
 }
 
 /** What the change detector remembers about one incident. */
@@ -96,7 +99,7 @@ export function newSourceState(url: string): SourceState {
 
 const formatIds = [
   'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
-  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json',
+  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json', 'endpoint-check',
 ] as const satisfies readonly FormatId[];
 const incidentStatuses = [
   'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',
@@ -145,6 +148,16 @@ const providerStatusSchema = z.object({
   scheduledMaintenances: z.array(incidentSchema),
   coverage: z.enum(['active-only', 'history']),
   documentUpdatedAt: z.string().optional(),
+  check: z
+    .object({
+      outcome: z.enum(['up', 'slow', 'down']),
+      httpStatus: z.number().int().optional(),
+      responseTimeMs: z.number().optional(),
+      failure: z.string().optional(),
+      attempts: z.number().int(),
+      checkedAt: z.number(),
+    })
+    .optional(),
 });
 const sourceErrorSchema = z.object({
   code: z.enum([

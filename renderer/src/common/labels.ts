@@ -56,6 +56,7 @@ export const FORMAT_LABEL: Readonly<Record<FormatId, string>> = {
   'yandex-json': 'Yandex Cloud status API',
   'azure-rss': 'Azure status RSS',
   'apple-json': 'Apple System Status',
+  'endpoint-check': 'Endpoint check',
 };
 
 export const NOTIFY_LABEL: Readonly<Record<NotifyLevel, string>> = {
