@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
+import type { SourceConfig } from '../shared/engine/state';
+import { CHECK_OPTIONS, CHECK_USAGE, checksFromTokens } from './check-args';
 
 /** What the user asked for. */
 export interface CliOptions {
@@ -20,6 +22,12 @@ export interface CliOptions {
   timeoutSeconds: number;
   /** Source arguments as given: URLs or catalog names (resolved by main.ts). */
   sources: string[];
+  /** Endpoint checks from `--check` (see ./check-args.ts). */
+  checks?: SourceConfig[];
+  /** `--channels FILE`. */
+  channelsFile?: string;
+  /** `--test-channels`: send a test alert to every channel and exit. */
+  testChannels?: boolean;
 }
 
 /** Help text. */
@@ -40,7 +48,10 @@ Options:
   --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
   --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
   --timeout SECONDS    deadline for one whole request (default 30)
+${CHECK_USAGE}
   -h, --help           show this help
+
+  status-tray serve --help   the headless HTTP server (status API, SSE, metrics, Statuspage webhooks)
 
 Examples:
   status-tray --once github openai
@@ -57,7 +68,9 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
+        ...CHECK_OPTIONS,
         once: { type: 'boolean', default: false },
         discover: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -71,7 +84,7 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   } catch (err) {
     return { error: (err as Error).message };
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   if (values.help) return { mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
 
   const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS);
@@ -82,8 +95,13 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     if (values.once || positionals.length > 0) return { error: '--discover takes one URL and no SOURCE arguments.' };
     return { mode: 'discover', discover: values.discover, json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
-  if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
+  const checked = checksFromTokens(tokens, interval as number);
+  if ('error' in checked) return checked;
+  const extras = { checks: checked.checks, ...(values.channels !== undefined ? { channelsFile: values.channels } : {}), testChannels: values['test-channels'] ?? false };
+  if (extras.testChannels) return { mode: 'once', json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [], ...extras };
+  if (positionals.length === 0 && checked.checks.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document) or --check URL.' };
   return {
+    ...extras,
     mode: values.once ? 'once' : 'watch',
     json: values.json ?? false,
     state: values.state,

@@ -17,12 +17,15 @@ import type { StateStore } from '../shared/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
+import { loadCliChannels, testCliChannels } from './channels';
+import { runServe } from './serve';
 
 /** A store that keeps nothing: without `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
 
 /** Run the CLI with `argv` (arguments after the script). @returns the process exit code. */
 export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  if (argv[0] === 'serve') return runServe(argv.slice(1), out, err);
   const opts = parseCliArgs(argv);
   if ('error' in opts) {
     err(`status-tray: ${opts.error}\n\n${USAGE}`);
@@ -37,6 +40,12 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     err(`status-tray: ${resolved.error}`);
     return 2;
   }
+  const channels = loadCliChannels(opts.channelsFile, { env: process.env, userAgent: userAgent(packageJson.version), warn: (m) => err(`status-tray: ${m}`) });
+  if (channels && 'error' in channels) {
+    err(`status-tray: ${channels.error}`);
+    return 2;
+  }
+  if (opts.testChannels) return channels ? testCliChannels(channels, opts.json, out) : (err('status-tray: --test-channels needs --channels FILE.'), 2);
   const http = createNodeFetch();
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
@@ -50,13 +59,17 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     const engine = createEngine({
       fetch: http.fetch,
       store: opts.state ? createStateFile(opts.state) : memoryStore(),
-      sources: resolved.sources,
+      sources: [...resolved.sources, ...(opts.checks ?? [])],
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
       limits,
       log: (m) => err(`status-tray: ${m}`),
     });
-    return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out);
+    if (channels) engine.subscribe({ onEvents: (events) => channels.dispatcher.handle(events) });
+    const code = opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out);
+    // Alerts already queued still go out (bounded by the channels' retry policy) before the process ends.
+    await channels?.dispatcher.idle();
+    return code;
   } finally {
     await http.close();
   }

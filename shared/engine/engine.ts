@@ -11,7 +11,7 @@ import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './ap
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { fetchSource } from './http/fetch-source';
-import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { applyPushedStatus, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
 import { StateWriter } from './state-writer';
@@ -275,6 +275,24 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       reschedule();
     },
     snapshot,
+    async applyStatus(id, update) {
+      await ensureLoaded();
+      const config = configs.get(id);
+      const prev = state.sources[id];
+      if (!config || !prev || stopped) return false;
+      const status = update(prev.lastStatus);
+      if (!status) return false;
+      // Replacing the state object makes a poll in flight for this source discard its (older) result.
+      const result = applyPushedStatus(config, prev, status, clock.now());
+      state.sources[id] = result.state;
+      if (result.events.length > 0) {
+        await writer.flushNow().catch(() => undefined);
+        emit(result.events);
+      }
+      writer.schedule();
+      publishSnapshot();
+      return true;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -137,6 +137,26 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
   return { kind: 'parsed', state, validators: fresh, events: detected.events, wireBytes: outcome.wireBytes };
 }
 
+/**
+ * A status that arrived without a poll (a pushed webhook), applied like a parsed document. The validators and
+ * content hash are cleared: the next poll must parse the full document rather than trust a 304 or an unchanged
+ * hash to confirm a status the document itself never said.
+ */
+export function applyPushedStatus(config: SourceConfig, prev: SourceState, status: ProviderStatus, now: number): { state: SourceState; events: EngineEvent[] } {
+  const detected = detectChanges({ sourceId: config.id, provider: displayName(config, status), baselined: prev.baselined, seen: prev.seen, previousHealth: prev.lastHealth, status, now });
+  const state: SourceState = {
+    ...prev,
+    etag: undefined,
+    lastModified: undefined,
+    contentHash: undefined,
+    baselined: true,
+    seen: detected.seen,
+    lastHealth: status.health,
+    lastStatus: status,
+  };
+  return { state, events: detected.events };
+}
+
 /** State after a failed poll: typed error, one more failure, and the next attempt per Retry-After or backoff. */
 function failed(prev: SourceState, error: SourceError, now: number, interval: number, random: RandomPort, retryAfterMs?: number): SourceState {
   const failures = prev.failures + 1;
