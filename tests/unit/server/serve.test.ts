@@ -47,12 +47,12 @@ const post = (s: RunningServer, path: string, body: string) => fetch(`${s.url}${
 describe('status-tray serve', () => {
   it('answers /api/status, /api/history and /metrics for the polled sources', async () => {
     const s = await start();
-    const status = await (await fetch(`${s.url}/api/status`)).json();
+    const status = (await (await fetch(`${s.url}/api/status`)).json()) as any;
     expect(status.sources).toHaveLength(1);
     expect(status.sources[0]).toMatchObject({ id: 'acme', name: 'GitHub', health: 'operational' });
     expect(status.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    const history = await (await fetch(`${s.url}/api/history?source=acme`)).json();
+    const history = (await (await fetch(`${s.url}/api/history?source=acme`)).json()) as any;
     expect(history.backing).toBe('engine');
     expect(history.note).toMatch(/No history database/);
     expect(history.sources[0].id).toBe('acme');
@@ -100,7 +100,7 @@ describe('status-tray serve', () => {
     // The same notification again is not news.
     const again = await post(s, `/webhooks/statuspage/acme?token=${WEBHOOK_TOKEN}`, incidentCreated);
     expect(again.status).toBe(202);
-    const status = await (await fetch(`${s.url}/api/status`)).json();
+    const status = (await (await fetch(`${s.url}/api/status`)).json()) as any;
     expect(status.sources[0].status.activeIncidents).toHaveLength(1);
   });
 
