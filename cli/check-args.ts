@@ -8,6 +8,7 @@
  *   --not-contains TEXT  the body must not contain TEXT
  *   --matches REGEX      the body must match REGEX
  *   --method METHOD      GET (default), HEAD, POST, PUT or OPTIONS
+ *   --retries N          retries before down (default 2)
  *   --channels FILE      alert channels (JSON, see README "Alert channels"); also $STATUS_TRAY_CHANNELS
  *   --test-channels      send a test alert to every channel in --channels and exit (0: all delivered)
  */
@@ -24,6 +25,7 @@ export const CHECK_OPTIONS = {
   'not-contains': { type: 'string', multiple: true },
   matches: { type: 'string', multiple: true },
   method: { type: 'string', multiple: true },
+  retries: { type: 'string', multiple: true },
   channels: { type: 'string' },
   'test-channels': { type: 'boolean', default: false },
 } as const;
@@ -34,6 +36,7 @@ export const CHECK_USAGE = `  --check URL          watch your own endpoint (repe
     --contains TEXT    the response body must contain TEXT (--not-contains TEXT: must not)
     --matches REGEX    the response body must match REGEX
     --method METHOD    GET (default), HEAD, POST, PUT or OPTIONS
+    --retries N        attempts after a failure before it counts as down (default 2, waits 1 s, 2 s, ...)
   --channels FILE      send alerts to the channels in FILE (JSON; secrets as "env:NAME"); or $STATUS_TRAY_CHANNELS
   --test-channels      send a test alert to every channel in --channels and exit (0: all delivered)`;
 
@@ -66,6 +69,13 @@ export function checksFromTokens(tokens: readonly ArgToken[], intervalSeconds: n
         const codes = value.split(',').map((s) => Number(s.trim()));
         if (codes.some((c) => !Number.isInteger(c) || c < 100 || c > 599)) return { error: `--expect takes status codes 100–599, comma-separated (got "${value}").` };
         current.check.expectStatus = [...(current.check.expectStatus ?? []), ...codes];
+        break;
+      }
+      case 'retries': {
+        if (!current) return { error: '--retries must follow a --check URL.' };
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0 || n > 10) return { error: `--retries takes a whole number 0–10 (got "${value}").` };
+        current.check.retries = n;
         break;
       }
       case 'contains':
