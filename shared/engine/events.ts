@@ -43,6 +43,8 @@ export interface IncidentResolvedEvent extends EventBase {
 export interface HealthChangedEvent extends EventBase {
   type: 'provider.health-changed';
   previousHealth: Health;
+  /** Set for an endpoint check (shared/checks): its up/down is news in itself, so the notifier shows it. */
+  endpointCheck?: true;
 }
 
 /**

@@ -68,7 +68,8 @@ export function levelAllows(level: NotifyLevel, incident: Incident): boolean {
 
 /**
  * Decide the toasts for one cycle of engine events.
- * - Paused → nothing. `provider.health-changed` alone → nothing (the tray shows it).
+ * - Paused → nothing. `provider.health-changed` alone → nothing (the tray shows it), except for an endpoint
+ *   check (`endpointCheck`), whose down and up have no incident to announce them: one toast each.
  * - Incident opened/updated/resolved → one toast each, filtered by the source's notify level.
  * - `source.baselined` → never per-incident toasts; all baselines of the cycle together give at most one
  *   summary ("3 open incidents at GitHub"), none when `quietBaselines`.
@@ -82,7 +83,10 @@ export function planNotifications(events: readonly EngineEvent[], ctx: Notificat
   const baselines: SourceBaselinedEvent[] = [];
   for (const event of events) {
     if (event.type === 'source.baselined') baselines.push(event);
-    else if (event.type !== 'provider.health-changed' && levelAllows(ctx.notifyLevel(event.sourceId), event.incident)) {
+    else if (event.type === 'provider.health-changed') {
+      // A vendor's health change comes with its incident's toast; an endpoint check has no incident to say it.
+      if (event.endpointCheck && ctx.notifyLevel(event.sourceId) !== 'none') candidates.push(checkToast(event));
+    } else if (levelAllows(ctx.notifyLevel(event.sourceId), event.incident)) {
       candidates.push(incidentToast(event));
     }
   }
@@ -121,6 +125,19 @@ export function incidentToast(event: IncidentEvent): Toast {
   };
   if (incident.url && isHttpUrl(incident.url)) toast.url = incident.url;
   return toast;
+}
+
+/** Toast for an endpoint check going down, slow or back up: "Our API — Major outage", "Was operational". */
+export function checkToast(event: Extract<EngineEvent, { type: 'provider.health-changed' }>): Toast {
+  const provider = plainText(event.provider, 60);
+  return {
+    id: `${event.sourceId}|check|${event.health}`,
+    title: `${provider} — ${healthLabel(event.health)}`,
+    body: `Was ${healthLabel(event.previousHealth).toLowerCase()}.`,
+    sourceId: event.sourceId,
+    provider,
+    headline: healthLabel(event.health),
+  };
 }
 
 /** One summary for all first polls of a cycle, counting the open incidents the notify levels allow. */
