@@ -41,3 +41,13 @@ describe('parseChannelFile', () => {
     expect(leaky).toEqual({ error: 'channel "w": signingSecret must be a string.' });
   });
 });
+
+describe('docs/examples/channels.json', () => {
+  it('is a valid channel file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const text = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'channels.json'), 'utf8');
+    const parsed = parseChannelFile(text, { SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/C', SMTP_PASSWORD: 'pw' });
+    expect('error' in parsed ? parsed.error : parsed.channels.map((c) => c.id)).toEqual(['team-slack', 'oncall-mail']);
+  });
+});
