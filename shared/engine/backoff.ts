@@ -10,6 +10,8 @@ import type { RandomPort } from '../ports';
 export const DEFAULT_INTERVAL_SECONDS = 300;
 /** Smallest poll interval a source may have, seconds. */
 export const MIN_INTERVAL_SECONDS = 60;
+/** Longest poll interval a source may have, seconds (24 h): beyond it a status monitor watches nothing. */
+export const MAX_INTERVAL_SECONDS = 86_400;
 /** Longest delay after plain failures (no Retry-After), ms. */
 export const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
 /** Shortest delay after a failure, ms: full jitter may draw 0, and a status page must not be hammered. */
@@ -21,10 +23,10 @@ export const INTERVAL_JITTER_FRACTION = 0.1;
 /** When the engine starts or resumes, due sources are spread over up to this many ms. */
 export const START_JITTER_MS = 5_000;
 
-/** A source's poll interval in ms, from its configured seconds (default 300 s, clamped to ≥ 60 s). */
+/** A source's poll interval in ms, from its configured seconds (default 300 s, clamped to 60 s – 24 h). */
 export function intervalMs(intervalSeconds: number | undefined): number {
   const s = intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
-  return Math.max(MIN_INTERVAL_SECONDS, Number.isFinite(s) ? s : DEFAULT_INTERVAL_SECONDS) * 1000;
+  return Math.min(MAX_INTERVAL_SECONDS, Math.max(MIN_INTERVAL_SECONDS, Number.isFinite(s) ? s : DEFAULT_INTERVAL_SECONDS)) * 1000;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { HEALTH_RANK, worstHealth } from '../domain/health';
 import type { Health } from '../domain/types';
 import type { EngineSnapshot, SourceSnapshot } from './api';
+import type { SaveError } from './save-error';
 import { displayName } from './poll-source';
 import type { SourceConfig, SourceState } from './state';
 
@@ -39,9 +40,16 @@ export function buildSnapshot(input: {
   inFlight: ReadonlySet<string>;
   paused: boolean;
   recoveryNotice?: string;
+  saveError?: SaveError;
 }): EngineSnapshot {
   const sources = input.configs.map((c) => sourceSnapshot(c, input.states[c.id], input.inFlight.has(c.id)));
   sources.sort((a, b) => HEALTH_RANK[b.health] - HEALTH_RANK[a.health] || a.name.localeCompare(b.name));
   const overall = worstHealth(sources.filter((s) => s.enabled).map((s) => s.health));
-  return { sources, overall, paused: input.paused, ...(input.recoveryNotice ? { recoveryNotice: input.recoveryNotice } : {}) };
+  return {
+    sources,
+    overall,
+    paused: input.paused,
+    ...(input.recoveryNotice ? { recoveryNotice: input.recoveryNotice } : {}),
+    ...(input.saveError ? { saveError: input.saveError } : {}),
+  };
 }

@@ -98,6 +98,8 @@ export interface OpmlImportSummary {
   alreadyPresent: number;
   /** Entries that were not http(s) feeds, or whose address was too long. */
   skipped: number;
+  /** Entries whose address carried a user name or password; it was removed before anything was saved. */
+  credentialsRemoved: number;
 }
 
 /** What an OPML export did. */
