@@ -58,6 +58,9 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     }
   }
   const http = createNodeFetch();
+  // The engine's timers are unref'd (a poll timer alone must not keep a finished run alive), but a check's
+  // retry wait or a channel's retry backoff is work this run still owes: hold the process open until done.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
     if (opts.mode === 'discover') {
@@ -82,6 +85,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     await channels?.dispatcher.idle();
     return code;
   } finally {
+    clearInterval(keepAlive);
     await http.close();
   }
 }

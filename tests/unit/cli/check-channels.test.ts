@@ -112,3 +112,19 @@ describe('check arguments', () => {
     expect(tokens(['--check', 'file:///etc/passwd'])).toEqual({ error: '--check needs an http(s) URL (got "file:///etc/passwd").' });
   });
 });
+
+describe('the runner as a process', () => {
+  it('waits for a failing check’s retries before printing and exiting (its timers do not hold the process)', async () => {
+    const { spawn } = await import('node:child_process');
+    const closed = await startWebhookReceiver();
+    const url = closed.url('/gone');
+    await closed.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', '--once', '--json', '--check', url, '--retries', '1'], { cwd: join(import.meta.dirname, '..', '..', '..') });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.trim())).toMatchObject({ source: url, health: 'major_outage' });
+    // Starting a TypeScript process is slow on a loaded machine; nothing here measures time.
+  }, 90_000);
+});
