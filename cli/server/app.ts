@@ -43,7 +43,6 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: STATUSPAGE_WEBHOOK_MAX_BYTES,
-    disableRequestLogging: false,
     // An SSE client that never hangs up must not keep a stopping server alive.
     forceCloseConnections: true,
   });
