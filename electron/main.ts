@@ -36,6 +36,8 @@ let showMainWindow: (() => void) | undefined;
 
 /** Every request the engine makes: Chromium's network stack (system proxies, certificates), no cookies. */
 const electronFetch: FetchPort = createElectronFetch(net);
+/** Chromium's socket pool opens at most 6 connections per host and queues further requests. */
+const CHROMIUM_CONNECTIONS_PER_HOST = 6;
 
 /** Auto-update (electron/updater.ts): off in development and for installs the system package manager owns. */
 function startAutoUpdates(): AutoUpdates {
@@ -89,6 +91,7 @@ async function startApp(): Promise<void> {
     store: createStateStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined),
     sources: toSourceConfigs(settings.store.get()),
     userAgent: userAgent(app.getVersion()),
+    maxRequestsPerOrigin: CHROMIUM_CONNECTIONS_PER_HOST,
     log,
   });
   const windows = new WindowManager({ preloadPath: join(here, 'preload.cjs'), pageOrigin });
