@@ -16,9 +16,9 @@ import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
 import { createStateFile } from '../shared/storage/json-file';
 import { inspectStateFile } from '../shared/storage/state-path';
-import type { StateStore } from '../shared/ports';
+import type { FetchPort, StateStore } from '../shared/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
-import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
+import { componentsJson, componentsText, errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
 import { loadCliChannels, testCliChannels } from './channels';
 import { runServe } from './serve';
@@ -26,8 +26,22 @@ import { runServe } from './serve';
 /** A store that keeps nothing: without `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
 
+/** What `runCli` may be given instead of its defaults (tests). */
+export interface CliDeps {
+  /**
+   * Wraps the Node fetch every request goes through, e.g. to send a catalog source's requests to a local
+   * test server. Default: the Node fetch as it is.
+   */
+  wrapFetch?: (fetch: FetchPort) => FetchPort;
+}
+
 /** Run the CLI with `argv` (arguments after the script). @returns the process exit code. */
-export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+  deps: CliDeps = {},
+): Promise<number> {
   if (argv[0] === 'serve') return runServe(argv.slice(1), out, err);
   const opts = parseCliArgs(argv);
   if ('error' in opts) {
@@ -38,7 +52,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     out(USAGE);
     return 0;
   }
-  const resolved = resolveSources(opts.sources, opts.intervalSeconds);
+  const listed = opts.mode === 'list-components' ? [opts.listComponents ?? ''] : opts.sources;
+  const resolved = resolveSources(listed, opts.intervalSeconds, opts.components);
   if ('error' in resolved) {
     err(`status-tray: ${resolved.error}`);
     return 2;
@@ -61,24 +76,28 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   // The engine's timers are unref'd (a poll timer alone must not keep a finished run alive), but a check's
   // retry wait or a channel's retry backoff is work this run still owes: hold the process open until done.
   const keepAlive = setInterval(() => undefined, 1 << 30);
+  const fetch = deps.wrapFetch ? deps.wrapFetch(http.fetch) : http.fetch;
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
     if (opts.mode === 'discover') {
-      const fetchDeps = { fetch: http.fetch, userAgent: userAgent(packageJson.version), limits, now: Date.now };
+      const fetchDeps = { fetch, userAgent: userAgent(packageJson.version), limits, now: Date.now };
       const result = await discoverSource(opts.discover ?? '', { fetchSource, parseDocument, fetchDeps });
       if (opts.json) out(JSON.stringify({ ...result, ...(result.ok ? { status: undefined } : {}) }));
       else for (const line of describeDiscovery(result)) out(line);
       return result.ok ? 0 : 1;
     }
+    // The page's own list: without the source's filter, and without touching a state file.
+    const listing = opts.mode === 'list-components';
     const engine = createEngine({
-      fetch: http.fetch,
-      store: opts.state ? createStateFile(opts.state) : memoryStore(),
-      sources: [...resolved.sources, ...(opts.checks ?? [])],
+      fetch,
+      store: opts.state && !listing ? createStateFile(opts.state) : memoryStore(),
+      sources: listing ? resolved.sources.map(({ filter: _filter, ...whole }) => whole) : [...resolved.sources, ...(opts.checks ?? [])],
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
       limits,
       log: (m) => err(`status-tray: ${m}`),
     });
+    if (listing) return await listComponents(engine, opts, out, err);
     if (channels) engine.subscribe({ onEvents: (events) => channels.dispatcher.handle(events) });
     const code = opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out, err);
     // Alerts already queued still go out (bounded by the channels' retry policy) before the process ends.
@@ -97,6 +116,16 @@ async function once(engine: ReturnType<typeof createEngine>, opts: CliOptions, o
   if (opts.json) for (const s of snap.sources) out(JSON.stringify(sourceJson(s)));
   else out(sourcesTable(snap.sources));
   return snap.sources.some((s) => s.lastError) || snap.saveError ? 1 : 0;
+}
+
+async function listComponents(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {
+  const source = (await engine.pollOnce()).sources[0];
+  if (!source || source.lastError || !source.status) {
+    err(`status-tray: ${source?.lastError?.message ?? 'The page could not be read.'}`);
+    return 1;
+  }
+  for (const line of opts.json ? componentsJson(source.status.components).map((c) => JSON.stringify(c)) : componentsText(source.name, source.status.components)) out(line);
+  return 0;
 }
 
 /**

@@ -96,10 +96,15 @@ async function startApp(): Promise<void> {
   });
   const windows = new WindowManager({ preloadPath: join(here, 'preload.cjs'), pageOrigin });
   let missedAlerts = 0;
+  // The controller is created after the notifier it uses; the "Snooze 1 h" button reaches it through this.
+  let snoozeHour: (sourceId: string) => void = () => undefined;
   const notifier = createElectronNotifier({
     onClick: (toast) => {
       if (toast.url) void openExternalSafe(toast.url);
       else windows.show('main');
+    },
+    onSnooze: (toast) => {
+      if (toast.sourceId) snoozeHour(toast.sourceId);
     },
     onFallback: () => {
       missedAlerts++;
@@ -136,6 +141,7 @@ async function startApp(): Promise<void> {
     log,
   });
 
+  snoozeHour = (sourceId) => void controller.snoozeSource(sourceId, { hours: 1 });
   const updates = startAutoUpdates();
   const onTrayAction = (action: TrayAction): void => {
     switch (action.type) {
@@ -147,6 +153,8 @@ async function startApp(): Promise<void> {
         return void controller.checkNow();
       case 'pause-notifications':
         return void controller.pauseNotifications(action.until);
+      case 'snooze-source':
+        return void controller.snoozeSource(action.sourceId, action.request);
       case 'open-settings':
         return void windows.show('settings');
       case 'toggle-launch-at-login':

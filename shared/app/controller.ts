@@ -25,6 +25,10 @@ import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
 import { toSourceConfigs } from './settings';
 import { hasFilter, sourceKey } from '../domain/source-key';
+import { startSnooze } from '../noise/snooze';
+import { MAX_HELD, type HeldNotification } from '../noise/types';
+import { MAX_INCIDENT_IDS } from '../noise/schemas';
+import type { LocalCalendar } from '../noise/quiet-hours';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
 export interface SettingsStore {
@@ -59,6 +63,8 @@ export interface AppControllerDeps {
   settingsNotice?: string;
   /** Batch window of the notifier, ms (default 1 500). */
   notifyBatchMs?: number;
+  /** Local calendar for quiet hours (default: this process's time zone). */
+  calendar?: LocalCalendar;
   log?: (message: string) => void;
 }
 
@@ -95,8 +101,33 @@ export function createAppController(deps: AppControllerDeps): AppController {
         quietBaselines: () => deps.settingsNotice !== undefined || deps.engine.snapshot().recoveryNotice !== undefined,
         batchWindowMs: deps.notifyBatchMs,
         log,
+        openIncidentIds,
+        ...(deps.calendar ? { calendar: deps.calendar } : {}),
+        onHeld: (held) => saveHeld([...(settings.heldNotifications ?? []), ...held]),
+        clearHeld: () => saveHeld([]),
+        onFixed: (fixed) => {
+          const sources = settings.sources.map((s) => {
+            const done = fixed.filter((f) => f.sourceId === s.id).map((f) => f.incidentId);
+            if (done.length === 0 || !s.fixWatches) return s;
+            const left = s.fixWatches.filter((id) => !done.includes(id));
+            const { fixWatches: _old, ...rest } = s;
+            return left.length > 0 ? { ...rest, fixWatches: left } : rest;
+          });
+          commit({ ...settings, sources }, false);
+        },
       })
     : undefined;
+
+  /** Ids of a source's incidents open now, from the engine's latest picture. */
+  function openIncidentIds(sourceId: string): string[] {
+    return deps.engine.snapshot().sources.find((s) => s.id === sourceId)?.status?.activeIncidents.map((i) => i.id) ?? [];
+  }
+
+  /** Keep the newest `MAX_HELD` held notifications (the summary counts what it shows). */
+  function saveHeld(held: HeldNotification[]): void {
+    const { heldNotifications: _old, ...rest } = settings;
+    commit(held.length > 0 ? { ...rest, heldNotifications: held.slice(-MAX_HELD) } : rest, false);
+  }
 
   function compose(engine: EngineSnapshot): AppSnapshot {
     const notices = [deps.settingsNotice, engine.recoveryNotice].filter((n): n is string => Boolean(n));
@@ -183,6 +214,9 @@ export function createAppController(deps: AppControllerDeps): AppController {
     }
   }
 
+  // Notifications held before a restart: summarise now, or arm the timer for the end of quiet hours.
+  notifier?.releaseHeld();
+
   const api: AppController = {
     notifier,
     snapshot: () => compose(deps.engine.snapshot()),
@@ -230,11 +264,18 @@ export function createAppController(deps: AppControllerDeps): AppController {
         const [sourceId, changes] = v.args;
         const current = findSource(sourceId);
         if (!current) return fail('not-found', 'That source no longer exists.');
-        const { name, ...rest } = changes;
+        const { name, filter, ...rest } = changes;
         const updated: SourceSettings = { ...current, ...stripUndefined(rest) };
         if (name !== undefined) {
           if (name) updated.name = name;
           else delete updated.name;
+        }
+        if (filter !== undefined) {
+          if (filter && hasFilter(filter)) updated.filter = filter;
+          else delete updated.filter;
+          const key = sourceKey(updated);
+          const clash = settings.sources.find((s) => s.id !== sourceId && sourceKey(s) === key);
+          if (clash) return fail('duplicate', `${displayName(clash)} already watches that part of this page.`);
         }
         const sources = settings.sources.map((s) => (s.id === sourceId ? updated : s));
         const r = commit({ ...settings, sources }, true);
@@ -300,6 +341,57 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         deps.openSettings?.();
         return ok(null);
+      }),
+
+    snoozeSource: (id, request) =>
+      guard(() => {
+        const v = validate('snoozeSource', [id, request]);
+        if (!v.ok) return v.error;
+        const [sourceId, req] = v.args;
+        const current = findSource(sourceId);
+        if (!current) return fail('not-found', 'That source no longer exists.');
+        const { snooze: _old, ...rest } = current;
+        let updated: SourceSettings = rest;
+        if (req) {
+          const snooze = startSnooze(req, deps.clock.now(), openIncidentIds(sourceId));
+          if ('error' in snooze) return fail('invalid-payload', snooze.error);
+          updated = { ...rest, snooze };
+        }
+        const r = commit({ ...settings, sources: settings.sources.map((s) => (s.id === sourceId ? updated : s)) }, false);
+        return r.ok ? ok(updated) : r;
+      }),
+
+    watchIncident: (sourceId, incidentId, watch) =>
+      guard(() => {
+        const v = validate('watchIncident', [sourceId, incidentId, watch]);
+        if (!v.ok) return v.error;
+        const [id, incident, on] = v.args;
+        const current = findSource(id);
+        if (!current) return fail('not-found', 'That source no longer exists.');
+        const others = (current.fixWatches ?? []).filter((w) => w !== incident);
+        if (on && others.length >= MAX_INCIDENT_IDS) return fail('invalid-payload', `At most ${MAX_INCIDENT_IDS} incidents can be watched per status page.`);
+        const list = on ? [...others, incident] : others;
+        const { fixWatches: _old, ...rest } = current;
+        const updated: SourceSettings = list.length > 0 ? { ...rest, fixWatches: list } : rest;
+        const r = commit({ ...settings, sources: settings.sources.map((s) => (s.id === id ? updated : s)) }, false);
+        return r.ok ? ok(updated) : r;
+      }),
+
+    setQuietHours: (quietHours) =>
+      guard(() => {
+        const v = validate('setQuietHours', [quietHours]);
+        if (!v.ok) return v.error;
+        const r = commit({ ...settings, quietHours: v.args[0] }, false);
+        // Quiet hours switched off or moved: held notifications may be due now, or later.
+        if (r.ok) notifier?.releaseHeld();
+        return r;
+      }),
+
+    setFailAfterPolls: (polls) =>
+      guard(() => {
+        const v = validate('setFailAfterPolls', [polls]);
+        if (!v.ok) return v.error;
+        return commit({ ...settings, failAfterPolls: v.args[0] }, true);
       }),
 
     importOpmlText: (xml: string) =>

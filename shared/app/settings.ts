@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { AppSettings, SourceSettings } from '../ipc/contract';
 import type { SourceConfig } from '../engine/state';
 import { hasFilter } from '../domain/source-key';
+import { appNoiseFields, sourceNoiseFields } from '../noise/schemas';
+import { DEFAULT_FAIL_AFTER_POLLS } from '../noise/types';
 
 export { normaliseUrl } from '../domain/source-key';
 
@@ -57,8 +59,8 @@ export const notifyLevelSchema = z.enum(['all', 'major', 'none']);
 /** A display name: trimmed, non-empty, at most 100 characters. */
 export const nameSchema = z.string().trim().min(1, 'The name cannot be empty').max(100, 'The name is longer than 100 characters');
 
-/** Most names in one filter list (the catalog's longest has 3: a service name and its short keys). */
-export const MAX_FILTER_NAMES = 20;
+/** Most names in one filter list: a component choice may name every component of a page (formats cap a page at 500). */
+export const MAX_FILTER_NAMES = 500;
 /** Longest name in a filter list, characters (the catalog's longest is under 60). */
 export const MAX_FILTER_NAME_LENGTH = 100;
 
@@ -84,6 +86,8 @@ const sourceSettingsSchema = z.strictObject({
   notify: notifyLevelSchema,
   // Optional and additive: files written before filters existed still validate, so no migration.
   filter: sourceFilterSchema.optional(),
+  // Noise control (snooze, maintenance, watches): optional and additive like `filter`.
+  ...sourceNoiseFields,
 });
 
 /** Most sources the settings hold. */
@@ -95,6 +99,7 @@ export const appSettingsSchema = z.strictObject({
   launchAtLogin: z.boolean(),
   notificationsPausedUntil: z.number().nullable(),
   defaultIntervalSeconds: intervalSchema,
+  ...appNoiseFields,
 });
 
 /** zod schema of settings.json as stored (the settings plus `settingsVersion`). */
@@ -148,6 +153,7 @@ export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
     intervalSeconds: s.intervalSeconds,
     enabled: s.enabled,
     ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
+    failAfter: settings.failAfterPolls ?? DEFAULT_FAIL_AFTER_POLLS,
   }));
 }
 

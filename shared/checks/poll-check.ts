@@ -79,6 +79,5 @@ export async function pollCheck(config: SourceConfig & { check: CheckSpec }, pre
     lastHealth: status.health,
     lastStatus: status,
   };
-  const events = detected.events.map((e) => (e.type === 'provider.health-changed' ? { ...e, endpointCheck: true as const } : e));
-  return { kind: 'parsed' as const, state, events, wireBytes: 0 };
+  return { kind: 'parsed' as const, state, events: detected.events, wireBytes: 0 };
 }

@@ -113,6 +113,16 @@ export type FormatId =
   | 'yandex-json'
   | 'azure-rss'
   | 'apple-json'
+  | 'instatus-json'
+  | 'betterstack-json'
+  | 'statusio-json'
+  | 'cachet-json'
+  | 'gatus-json'
+  | 'uptimekuma-json'
+  | 'statuspal-json'
+  | 'sorry-json'
+  | 'site24x7-json'
+  | 'cstate-json'
   /** Not a document format: the synthetic status of an endpoint check (shared/checks). */
   | 'endpoint-check';
 

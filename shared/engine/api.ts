@@ -24,7 +24,12 @@ export interface SourceSnapshot {
   lastCheckedAt?: number;
   lastSuccessAt?: number;
   nextPollAt?: number;
+  /** The error that makes the source show as failing (absent while flap suppression holds it back). */
   lastError?: SourceError;
+  /** A failure not shown yet: fewer consecutive failed polls than `SourceConfig.failAfter`. */
+  heldError?: SourceError;
+  /** Every component the page lists (before the source's filter), grouped as the page groups them. */
+  pageComponents?: { name: string; group?: string }[];
   /** A request for this source is in flight. */
   polling: boolean;
 }

@@ -17,6 +17,7 @@ import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
 import { StateStoreError } from './save-error';
 import { StateWriter } from './state-writer';
+import { filterKey } from '../domain/source-key';
 
 /** Default number of requests in flight. */
 export const DEFAULT_CONCURRENCY = 16;
@@ -93,13 +94,22 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   }
   setConfigs(options.sources);
 
-  /** Make sure every configured source has state, and forget sources no longer configured. */
+  /**
+   * Make sure every configured source has state, and forget sources no longer configured. A source whose
+   * filter changed is due at once with its validators dropped, so the next poll reads the whole body again;
+   * poll-source.ts re-baselines it without announcing anything (what the new filter brings into view is not
+   * news).
+   */
   function reconcile(): void {
     const now = clock.now();
     for (const id of Object.keys(state.sources)) if (!configs.has(id)) delete state.sources[id];
     for (const c of configs.values()) {
       const s = state.sources[c.id];
       if (!s) state.sources[c.id] = { ...newSourceState(c.url), nextPollAt: now + startJitter(intervalMs(c.intervalSeconds), random) };
+      // The next poll sees the filter mismatch and re-baselines quietly (poll-source.ts); make it soon and whole.
+      else if (s.filterKey !== undefined && s.filterKey !== filterKey(c.filter)) {
+        state.sources[c.id] = { ...s, etag: undefined, lastModified: undefined, contentHash: undefined, nextPollAt: Math.min(s.nextPollAt ?? now, now) };
+      }
     }
   }
 

@@ -31,6 +31,11 @@ export interface SourceConfig {
    * the catalog. The status is narrowed to them right after parsing, so health and events concern only them.
    */
   filter?: CatalogFilter;
+  /**
+   * Consecutive failed polls before the snapshot shows the source as failing (flap suppression, see
+   * noise/flap.ts); until then its last known status stays. Default 1: every failure shows at once.
+   */
+  failAfter?: number;
   /** Set for an endpoint check: the URL is requested and judged by these rules instead of parsed (shared/checks). */
   check?: CheckSpec;
 }
@@ -82,6 +87,10 @@ export interface SourceState {
   lastHealth?: Health;
   /** The last successful normalised status, shown after a restart or while erroring. */
   lastStatus?: ProviderStatus;
+  /** Every component the page listed at the last parse, before the filter: what the user can choose from. */
+  pageComponents?: { name: string; group?: string }[];
+  /** The filter (`filterKey`) `lastStatus` and `seen` were made with; a different one re-baselines quietly. */
+  filterKey?: string;
   /** Incidents seen, by incident id. Bounded (see change-detector). */
   seen: Record<string, SeenIncident>;
 }
@@ -104,7 +113,9 @@ export function newSourceState(url: string): SourceState {
 
 const formatIds = [
   'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
-  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json', 'endpoint-check',
+  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json',
+  'instatus-json', 'betterstack-json', 'statusio-json', 'cachet-json', 'gatus-json',
+  'uptimekuma-json', 'statuspal-json', 'sorry-json', 'site24x7-json', 'cstate-json', 'endpoint-check',
 ] as const satisfies readonly FormatId[];
 const incidentStatuses = [
   'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',
@@ -197,6 +208,8 @@ const sourceStateSchema = z.object({
   lastError: sourceErrorSchema.optional(),
   lastHealth: z.enum(healths).optional(),
   lastStatus: providerStatusSchema.optional(),
+  pageComponents: z.array(z.object({ name: z.string(), group: z.string().optional() })).max(1000).optional(),
+  filterKey: z.string().optional(),
   // A null-prototype record: a key named "__proto__" stays an ordinary key and cannot reach Object.prototype.
   seen: z.record(z.string(), seenSchema).transform((r) => Object.assign(Object.create(null), r) as Record<string, z.infer<typeof seenSchema>>),
 });

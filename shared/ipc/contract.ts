@@ -6,6 +6,7 @@
 import type { EngineSnapshot } from '../engine/api';
 import type { FormatId, Health } from '../domain/types';
 import type { CatalogFilter } from '../catalog/types';
+import type { HeldNotification, QuietHours, Snooze, SnoozeRequest } from '../noise/types';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -44,8 +45,17 @@ export interface SourceSettings {
   /** Seconds, ≥ 60. */
   intervalSeconds: number;
   notify: NotifyLevel;
-  /** Set for catalog entries that watch part of a shared feed; fixed when the source is added. */
+  /**
+   * The components (and, for big clouds, regions) watched: only they count for health, incidents shown and
+   * notifications. Set from a catalog entry when added; editable later (`SourcePatch.filter`).
+   */
   filter?: SourceFilter;
+  /** Notifications of this provider held back (noise/snooze.ts). */
+  snooze?: Snooze;
+  /** Notify for maintenance starts and ends, whatever `notify` says. Default false. */
+  notifyMaintenance?: boolean;
+  /** Incident ids to notify about once when they resolve ("Tell me when it's fixed"), even when muted. */
+  fixWatches?: string[];
 }
 
 /** User settings (persisted by main in settings.json). */
@@ -56,6 +66,12 @@ export interface AppSettings {
   notificationsPausedUntil: number | null;
   /** Default poll interval for new sources, seconds. */
   defaultIntervalSeconds: number;
+  /** Daily quiet hours (noise/quiet-hours.ts); absent: none. */
+  quietHours?: QuietHours;
+  /** A source shows as failing after this many consecutive failed checks (default 2). */
+  failAfterPolls?: number;
+  /** Notifications held during quiet hours, summarised when they end. Kept here so a restart loses none. */
+  heldNotifications?: HeldNotification[];
 }
 
 /** What the renderer receives: the engine's picture plus the settings that shape it. */
@@ -112,8 +128,10 @@ export interface OpmlExportSummary {
   path?: string;
 }
 
-/** Editable fields of a source. */
-export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify'>>;
+/** Editable fields of a source. `filter: null` watches the whole page again. */
+export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify' | 'notifyMaintenance'>> & {
+  filter?: SourceFilter | null;
+};
 
 /** The API the preload exposes as `window.statusTray`. */
 export interface StatusTrayApi {
@@ -136,6 +154,14 @@ export interface StatusTrayApi {
   importOpml(): Promise<Result<OpmlImportSummary>>;
   /** Ask where to save (main shows the dialog) and write the sources as OPML 2.0. */
   exportOpml(): Promise<Result<OpmlExportSummary>>;
+  /** Snooze one provider (for some hours, or until its open incidents resolve); `null` ends the snooze. */
+  snoozeSource(id: string, request: SnoozeRequest | null): Promise<Result<SourceSettings>>;
+  /** "Tell me when it's fixed" on one incident (`watch` true), or take it back. */
+  watchIncident(sourceId: string, incidentId: string, watch: boolean): Promise<Result<SourceSettings>>;
+  /** Set the daily quiet hours. */
+  setQuietHours(quietHours: QuietHours): Promise<Result<null>>;
+  /** Consecutive failed checks before a source shows as failing (1–10). */
+  setFailAfterPolls(polls: number): Promise<Result<null>>;
 }
 
 /** Invoke channels (renderer → main, request/response). */
@@ -153,6 +179,10 @@ export const IPC_INVOKE = {
   openSettings: 'window:open-settings',
   importOpml: 'opml:import',
   exportOpml: 'opml:export',
+  snoozeSource: 'source:snooze',
+  watchIncident: 'incident:watch',
+  setQuietHours: 'settings:set-quiet-hours',
+  setFailAfterPolls: 'settings:set-fail-after',
 } as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
 
 /** Push channels (main → renderer). */

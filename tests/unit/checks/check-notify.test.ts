@@ -1,31 +1,35 @@
-import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../../shared/engine/events';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planNotifications } from '../../../shared/presentation/notifications';
 import { createRateLimiter } from '../../../shared/presentation/rate-limiter';
+import { engineTracker } from '../engine/harness';
+import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
 
-const T = Date.UTC(2026, 10, 21, 12);
-const change = (previousHealth: EngineEvent['health'], health: EngineEvent['health'], endpointCheck?: true): EngineEvent => ({
-  type: 'provider.health-changed',
-  sourceId: 'api',
-  provider: 'Our API',
-  health,
-  previousHealth,
-  at: T,
-  ...(endpointCheck ? { endpointCheck } : {}),
+const engines = engineTracker();
+let server: WebhookReceiver;
+beforeEach(async () => {
+  server = await startWebhookReceiver();
+});
+afterEach(async () => {
+  await engines.closeAll();
+  await server.close();
 });
 
 describe('desktop notifications for endpoint checks', () => {
-  it('toasts a check going down and coming back up, once each', () => {
-    const ctx = { notifyLevel: () => 'all' as const, pausedUntil: null, now: T, limiter: createRateLimiter() };
-    const down = planNotifications([change('operational', 'major_outage', true)], ctx);
-    const up = planNotifications([change('major_outage', 'operational', true)], { ...ctx, now: T + 60_000 });
-    expect(down.toasts.map((t) => [t.title, t.body])).toEqual([['Our API — Major outage', 'Was operational.']]);
-    expect(up.toasts.map((t) => [t.title, t.body])).toEqual([['Our API — Operational', 'Was major outage.']]);
-  });
-
-  it('stays silent for a vendor health change and for a check set to notify none', () => {
-    const ctx = { notifyLevel: () => 'all' as const, pausedUntil: null, now: T, limiter: createRateLimiter() };
-    expect(planNotifications([change('operational', 'major_outage')], ctx).toasts).toEqual([]);
-    expect(planNotifications([change('operational', 'major_outage', true)], { ...ctx, notifyLevel: () => 'none' as const }).toasts).toEqual([]);
+  it('toasts a check going down and coming back up, once each (the check’s component names what changed)', async () => {
+    let healthy = true;
+    server.reply('/health', () => (healthy ? { status: 200 } : { status: 500 }));
+    const t = engines.make([{ id: 'api', name: 'Our API', url: server.url('/health'), check: { retries: 0 } }]);
+    await t.engine.checkNow();
+    healthy = false;
+    await t.engine.checkNow();
+    healthy = true;
+    await t.engine.checkNow();
+    const limiter = createRateLimiter();
+    const plan = (i: number) => planNotifications(t.events.slice(i, i + 1), { notifyLevel: () => 'all', pausedUntil: null, now: t.clock.now(), limiter });
+    expect(t.events.map((e) => e.type)).toEqual(['source.baselined', 'provider.health-changed', 'provider.health-changed']);
+    expect(plan(1).toasts.map((x) => x.title)).toEqual([`Our API — Major outage: GET ${server.url('/health')} down`]);
+    expect(plan(2).toasts).toHaveLength(1);
+    expect(plan(2).toasts[0]!.title).toMatch(/^Our API — Operational/);
+    expect(planNotifications(t.events.slice(1, 2), { notifyLevel: () => 'none', pausedUntil: null, now: t.clock.now(), limiter }).toasts).toEqual([]);
   });
 });
