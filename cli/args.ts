@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
 import { DEFAULT_RETENTION_DAYS } from '../shared/storage/sqlite/prune';
+import type { SourceConfig } from '../shared/engine/state';
+import { CHECK_OPTIONS, CHECK_USAGE, checksFromTokens } from './check-args';
 
 /** What the user asked for. */
 export interface CliOptions {
@@ -35,6 +37,12 @@ export interface CliOptions {
   components?: (string[] | undefined)[];
   /** With `--list-components`: the SOURCE whose components to print. */
   listComponents?: string;
+  /** Endpoint checks from `--check` (see ./check-args.ts). */
+  checks?: SourceConfig[];
+  /** `--channels FILE`. */
+  channelsFile?: string;
+  /** `--test-channels`: send a test alert to every channel and exit. */
+  testChannels?: boolean;
 }
 
 /** Help text. */
@@ -67,13 +75,15 @@ Options (in any order):
   --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS})
   --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
   --timeout SECONDS    deadline for one whole request (default 30)
+${CHECK_USAGE}
   -h, --help           show this help
 
 Commands reading the database (SOURCE: a catalog name, URL, source id or provider name; default all):
   history              resolved and open incidents, newest first; --since 7d / 24h / 2026-11-01;
                        --json (one object per line) or --csv to export
   uptime               uptime % for 24 h, 7 d, 30 d and 90 d (Statuspage's rule: major outage counts
-                       fully, partial outage 30 %); --components adds each component
+                       fully, partial outage 30 %); --by-component adds each component
+  status-tray serve --help   the headless HTTP server (status API, SSE, metrics, Statuspage webhooks)
 
 Examples:
   status-tray --once github openai
@@ -105,6 +115,7 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
       strict: true,
       tokens: true,
       options: {
+        ...CHECK_OPTIONS,
         once: { type: 'boolean', default: false },
         discover: { type: 'boolean', default: false },
         'list-components': { type: 'boolean', default: false },
@@ -126,7 +137,8 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     return { error: (err as Error).message };
   }
   const { values, positionals } = parsed;
-  const components = componentsPerSource(parsed.tokens ?? []);
+  const tokens = parsed.tokens ?? [];
+  const components = componentsPerSource(tokens);
   if (typeof components === 'string') return { error: components };
   const base = { csv: false, byComponent: false, retentionDays: DEFAULT_RETENTION_DAYS };
   if (values.help) return { ...base, mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
@@ -156,9 +168,14 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     if (values.once || values.components || positionals.length !== 1) return { error: '--list-components takes one SOURCE and nothing else.' };
     return { ...base, mode: 'list-components', listComponents: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
-  if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
+  const checked = checksFromTokens(tokens, interval as number);
+  if ('error' in checked) return checked;
+  const extras = { checks: checked.checks, ...(values.channels !== undefined ? { channelsFile: values.channels } : {}), testChannels: values['test-channels'] ?? false };
+  if (extras.testChannels) return { ...base, mode: 'once', json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [], ...extras };
+  if (positionals.length === 0 && checked.checks.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document) or --check URL.' };
   return {
     ...base,
+    ...extras,
     mode: values.once ? 'once' : 'watch',
     json: values.json ?? false,
     ...(values.state !== undefined ? { state: values.state } : {}),

@@ -24,6 +24,8 @@ import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { runHistoryCommand } from './history';
 import { componentsJson, componentsText, errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
+import { loadCliChannels, testCliChannels } from './channels';
+import { runServe } from './serve';
 
 /** A store that keeps nothing: without `--db` or `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
@@ -44,6 +46,7 @@ export async function runCli(
   err: (line: string) => void = console.error,
   deps: CliDeps = {},
 ): Promise<number> {
+  if (argv[0] === 'serve') return runServe(argv.slice(1), out, err);
   const opts = parseCliArgs(argv);
   if ('error' in opts) {
     err(`status-tray: ${opts.error}\n\n${USAGE}`);
@@ -68,6 +71,12 @@ export async function runCli(
     err(`status-tray: ${resolved.error}`);
     return 2;
   }
+  const channels = loadCliChannels(opts.channelsFile, { env: process.env, userAgent: userAgent(packageJson.version), warn: (m) => err(`status-tray: ${m}`) });
+  if (channels && 'error' in channels) {
+    err(`status-tray: ${channels.error}`);
+    return 2;
+  }
+  if (opts.testChannels) return channels ? testCliChannels(channels, opts.json, out) : (err('status-tray: --test-channels needs --channels FILE.'), 2);
   if (opts.mode !== 'discover' && opts.state !== undefined) {
     // Refuse before polling anything: a run that cannot save would announce everything again next time.
     const check = inspectStateFile(opts.state);
@@ -77,6 +86,9 @@ export async function runCli(
     }
   }
   const http = createNodeFetch();
+  // The engine's timers are unref'd (a poll timer alone must not keep a finished run alive), but a check's
+  // retry wait or a channel's retry backoff is work this run still owes: hold the process open until done.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   const fetch = deps.wrapFetch ? deps.wrapFetch(http.fetch) : http.fetch;
   let sdb: StatusDatabase | undefined;
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
@@ -94,7 +106,7 @@ export async function runCli(
     const engine = createEngine({
       fetch,
       store: sdb ? sdb.store : opts.state && !listing ? createStateFile(opts.state) : memoryStore(),
-      sources: listing ? resolved.sources.map(({ filter: _filter, ...whole }) => whole) : resolved.sources,
+      sources: listing ? resolved.sources.map(({ filter: _filter, ...whole }) => whole) : [...resolved.sources, ...(opts.checks ?? [])],
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
       limits,
@@ -105,8 +117,13 @@ export async function runCli(
       const deps = { fetch, fetchSource, parse: parseDocument, userAgent: userAgent(packageJson.version), now: Date.now };
       backfillOnBaseline(engine, sdb.store, deps, (m) => err(`status-tray: ${m}`));
     }
-    return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out, err);
+    if (channels) engine.subscribe({ onEvents: (events) => channels.dispatcher.handle(events) });
+    const code = opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out, err);
+    // Alerts already queued still go out (bounded by the channels' retry policy) before the process ends.
+    await channels?.dispatcher.idle();
+    return code;
   } finally {
+    clearInterval(keepAlive);
     await http.close();
     sdb?.close();
   }

@@ -28,6 +28,7 @@ import { openExternalSafe } from './open-external';
 import { createOpmlFilePort } from './opml-files';
 import { openSettingsStore, openStatusStore } from './store';
 import { createAppTray } from './tray';
+import { setupAppChannels } from './channels';
 import { canSelfUpdate, detectInstallKind, readLinuxPackageType, setupAutoUpdates, type AutoUpdates, type UpdateCheckOutcome } from './updater';
 import { hardenSession, WindowManager } from './windows';
 
@@ -115,9 +116,11 @@ async function startApp(): Promise<void> {
     },
     log,
   });
+  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log);
   const controller = createAppController({
     engine,
     settings: settings.store,
+    alerts: channels.dispatcher,
     preview: createPreview({ fetch: electronFetch, userAgent: userAgent(app.getVersion()), now: Date.now }),
     clock: systemClock,
     notifier,
@@ -200,6 +203,7 @@ async function startApp(): Promise<void> {
     power.dispose();
     updates.dispose();
     controller.dispose();
+    channels.dispatcher.dispose();
     void engine
       .stop()
       .catch((err: unknown) => log(`Stopping the engine failed: ${(err as Error)?.message ?? err}`))

@@ -5,6 +5,7 @@
  * Every method resolves to a `Result`; none throws. OPML import/export lives in ./opml-actions.ts.
  */
 import type { Engine, EngineSnapshot } from '../engine/api';
+import type { EngineEvent } from '../engine/events';
 import type {
   AddSourceInput,
   AppSettings,
@@ -46,6 +47,11 @@ export interface AppControllerDeps {
   clock: Clock;
   /** Where toasts go; omit for no notifications. */
   notifier?: NotifierPort;
+  /**
+   * Outgoing alert channels (shared/channels/dispatcher.ts): hears every engine event beside the notifier.
+   * Its `handle` only queues, so a slow or failing channel never holds up polling or the toasts.
+   */
+  alerts?: { handle(events: readonly EngineEvent[]): void };
   /** Open an http(s) URL in the browser (already validated). */
   openExternal?: (url: string) => void | Promise<void>;
   openSettings?: () => void;
@@ -146,7 +152,14 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
   const unsubscribe = deps.engine.subscribe({
     onSnapshot: (snap) => push(snap),
-    onEvents: (events) => notifier?.handle(events),
+    onEvents: (events) => {
+      notifier?.handle(events);
+      try {
+        deps.alerts?.handle(events);
+      } catch (err) {
+        log(`Alert channels failed: ${(err as Error)?.message ?? err}`);
+      }
+    },
   });
 
   /** Persist, then apply: a failed write leaves the settings in force unchanged. */

@@ -53,6 +53,7 @@ const FORMAT_PLATFORM: Readonly<Record<FormatId, DiscoveredPlatform | undefined>
   'cstate-json': 'cstate',
   rss: undefined,
   atom: undefined,
+  'endpoint-check': undefined,
 };
 
 /** What each recognised platform's source is called in "how it was found" sentences. */

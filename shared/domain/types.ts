@@ -122,7 +122,9 @@ export type FormatId =
   | 'statuspal-json'
   | 'sorry-json'
   | 'site24x7-json'
-  | 'cstate-json';
+  | 'cstate-json'
+  /** Not a document format: the synthetic status of an endpoint check (shared/checks). */
+  | 'endpoint-check';
 
 /**
  * What one successfully parsed status document says about a provider.
@@ -155,6 +157,24 @@ export interface ProviderStatus {
   coverage: 'active-only' | 'history';
   /** When the document says it was last updated, ISO 8601 UTC. */
   documentUpdatedAt?: string;
+  /** For an endpoint check (`format: 'endpoint-check'`): what the last check saw. */
+  check?: CheckObservation;
+}
+
+/** What one endpoint check saw (shared/checks/run-check.ts). */
+export interface CheckObservation {
+  /** `up`: expected answer in time; `slow`: expected answer, over the slow threshold; `down`: anything else. */
+  outcome: 'up' | 'slow' | 'down';
+  /** HTTP status of the last attempt, when it got one. */
+  httpStatus?: number;
+  /** Time to the full response body of the last attempt, ms. */
+  responseTimeMs?: number;
+  /** Why it is down (one sentence), when it is. */
+  failure?: string;
+  /** Attempts this check made (1 + retries used). */
+  attempts: number;
+  /** When the check finished, ms since epoch. */
+  checkedAt: number;
 }
 
 /** Error classes a source can be in; the UI and CLI map each to a message and an action. */

@@ -82,6 +82,13 @@ export interface Engine {
   /** Resume: sources that came due while paused are polled with jitter. */
   resume(): void;
   snapshot(): EngineSnapshot;
+  /**
+   * Apply a status pushed to us (a Statuspage webhook) as if a poll had parsed it: `update` receives the last
+   * parsed status (undefined before the first) and returns the new one. Events and state follow the poll
+   * rules; the stored validators are dropped so the next poll re-reads the whole document and reconciles.
+   * @returns false when the source is unknown, the engine stopped, or `update` returned undefined.
+   */
+  applyStatus?(sourceId: string, update: (previous: import('../domain/types').ProviderStatus | undefined) => import('../domain/types').ProviderStatus | undefined): Promise<boolean>;
   /** @returns an unsubscribe function. */
   subscribe(listener: EngineListener): () => void;
 }

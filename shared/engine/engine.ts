@@ -11,7 +11,7 @@ import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './ap
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
-import { displayName, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { applyPushedStatus, displayName, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
 import { buildSnapshot } from './snapshot';
 import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
@@ -257,6 +257,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       now: () => clock.now(),
       random,
       signal: stopping.signal,
+      clock,
     });
   }
 
@@ -353,6 +354,22 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       reschedule();
     },
     snapshot,
+    async applyStatus(id, update) {
+      await ensureLoaded();
+      const config = configs.get(id);
+      const prev = state.sources[id];
+      if (!config || !prev || stopped) return false;
+      const status = update(prev.lastStatus);
+      if (!status) return false;
+      // Replacing the state object makes a poll in flight for this source discard its (older) result.
+      const result = applyPushedStatus(config, prev, status, clock.now());
+      state.sources[id] = result.state;
+      // As after a poll: the events go out only once a write has recorded them (held while writes fail).
+      if (result.events.length > 0) await writer.commit(result.events);
+      writer.schedule();
+      publishSnapshot();
+      return true;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

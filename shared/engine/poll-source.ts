@@ -8,7 +8,8 @@ import { filterKey } from '../domain/source-key';
 import { componentChanges, staleOnlyChange } from '../noise/what-changed';
 import { FormatError } from '../formats/types';
 import type { ProviderStatus, SourceError } from '../domain/types';
-import type { FetchPort, RandomPort } from '../ports';
+import { systemClock, type Clock, type FetchPort, type RandomPort } from '../ports';
+import { pollCheck } from '../checks/poll-check';
 import { detectChanges } from './change-detector';
 import type { EngineEvent } from './events';
 import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types';
@@ -36,6 +37,8 @@ export interface PollDeps {
   now: () => number;
   random: RandomPort;
   signal?: AbortSignal;
+  /** For endpoint checks' timeouts and retry waits (default: the system clock). */
+  clock?: Clock;
 }
 
 /** Validators to store once the events of this poll have been handed out. */
@@ -71,6 +74,12 @@ export function displayName(config: SourceConfig, status: ProviderStatus | undef
 
 /** Poll `config` once from `prev` state. See the module comment. */
 export async function pollSource(config: SourceConfig, prev: SourceState, deps: PollDeps): Promise<PollResult> {
+  if (config.check) {
+    const checkDeps = { fetch: deps.fetch, clock: deps.clock ?? systemClock, random: deps.random, userAgent: deps.userAgent, signal: deps.signal };
+    const checked = await pollCheck({ ...config, check: config.check }, prev, checkDeps);
+    // The check's one component names what changed ("GET https://… major outage"), as for any provider.
+    return { ...checked, events: annotate(checked.events, prev, checked.state.lastStatus!, false) };
+  }
   const interval = intervalMs(config.intervalSeconds);
   const outcome = await deps.fetchSource(
     { url: prev.url, etag: prev.etag, lastModified: prev.lastModified },
@@ -150,6 +159,26 @@ function annotate(events: EngineEvent[], prev: SourceState, status: ProviderStat
     if (withChanges.type === 'source.baselined' && refilter) return { ...withChanges, quiet: true };
     return withChanges;
   });
+}
+
+/**
+ * A status that arrived without a poll (a pushed webhook), applied like a parsed document. The validators and
+ * content hash are cleared: the next poll must parse the full document rather than trust a 304 or an unchanged
+ * hash to confirm a status the document itself never said.
+ */
+export function applyPushedStatus(config: SourceConfig, prev: SourceState, status: ProviderStatus, now: number): { state: SourceState; events: EngineEvent[] } {
+  const detected = detectChanges({ sourceId: config.id, provider: displayName(config, status), baselined: prev.baselined, seen: prev.seen, previousHealth: prev.lastHealth, status, now });
+  const state: SourceState = {
+    ...prev,
+    etag: undefined,
+    lastModified: undefined,
+    contentHash: undefined,
+    baselined: true,
+    seen: detected.seen,
+    lastHealth: status.health,
+    lastStatus: status,
+  };
+  return { state, events: annotate(detected.events, prev, status, false) };
 }
 
 /** State after a failed poll: typed error, one more failure, and the next attempt per Retry-After or backoff. */

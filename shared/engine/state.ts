@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { CatalogFilter } from '../catalog/types';
+import type { CheckSpec } from '../checks/types';
 import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
 
 /** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
@@ -35,6 +36,8 @@ export interface SourceConfig {
    * noise/flap.ts); until then its last known status stays. Default 1: every failure shows at once.
    */
   failAfter?: number;
+  /** Set for an endpoint check: the URL is requested and judged by these rules instead of parsed (shared/checks). */
+  check?: CheckSpec;
 }
 
 /** What the change detector remembers about one incident. */
@@ -112,7 +115,7 @@ const formatIds = [
   'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
   'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json',
   'instatus-json', 'betterstack-json', 'statusio-json', 'cachet-json', 'gatus-json',
-  'uptimekuma-json', 'statuspal-json', 'sorry-json', 'site24x7-json', 'cstate-json',
+  'uptimekuma-json', 'statuspal-json', 'sorry-json', 'site24x7-json', 'cstate-json', 'endpoint-check',
 ] as const satisfies readonly FormatId[];
 const incidentStatuses = [
   'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',
@@ -161,6 +164,16 @@ const providerStatusSchema = z.object({
   scheduledMaintenances: z.array(incidentSchema),
   coverage: z.enum(['active-only', 'history']),
   documentUpdatedAt: z.string().optional(),
+  check: z
+    .object({
+      outcome: z.enum(['up', 'slow', 'down']),
+      httpStatus: z.number().int().optional(),
+      responseTimeMs: z.number().optional(),
+      failure: z.string().optional(),
+      attempts: z.number().int(),
+      checkedAt: z.number(),
+    })
+    .optional(),
 });
 const sourceErrorSchema = z.object({
   code: z.enum([

@@ -66,6 +66,7 @@ export const FORMAT_LABEL: Readonly<Record<FormatId, string>> = {
   'sorry-json': 'Sorry status API',
   'site24x7-json': 'Site24x7 status page API',
   'cstate-json': 'cState status JSON',
+  'endpoint-check': 'Endpoint check',
 };
 
 export const NOTIFY_LABEL: Readonly<Record<NotifyLevel, string>> = {
