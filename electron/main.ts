@@ -15,7 +15,7 @@ import { createPreview } from '../shared/app/preview';
 import { toSourceConfigs } from '../shared/app/settings';
 import { createEngine } from '../shared/engine/engine';
 import { userAgent } from '../shared/engine/user-agent';
-import { systemClock, type FetchPort } from '../shared/ports';
+import { systemClock, type FetchPort } from '../shared/engine/ports';
 import { buildTrayModel, type TrayAction } from '../shared/presentation/tray-model';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers, pushSnapshot } from './ipc';

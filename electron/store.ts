@@ -10,8 +10,8 @@ import { z } from 'zod';
 import type { AppSettings } from '../shared/ipc/contract';
 import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile } from '../shared/app/settings';
 import type { SettingsStore } from '../shared/app/controller';
-import type { StateStore } from '../shared/ports';
-import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/storage/json-file';
+import type { StateStore } from '../shared/engine/ports';
+import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/platform/node/json-file';
 
 /** File names inside the app's data directory. */
 export const SETTINGS_FILE = 'settings.json';

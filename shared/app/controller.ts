@@ -17,7 +17,7 @@ import type {
 } from '../ipc/contract';
 import { fail } from '../ipc/dispatch';
 import { parseInvokeArgs, type InvokeMethod } from '../ipc/schemas';
-import type { Clock } from '../ports';
+import type { Clock } from '../engine/ports';
 import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifier';
 import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';

@@ -7,7 +7,7 @@
  */
 import type { EngineEvent } from '../engine/events';
 import type { AppSettings, NotifyLevel } from '../ipc/contract';
-import type { Clock, TimerHandle } from '../ports';
+import type { Clock, TimerHandle } from '../engine/ports';
 import { planNotifications, type Toast } from '../presentation/notifications';
 import { createRateLimiter, type RateLimiter } from '../presentation/rate-limiter';
 

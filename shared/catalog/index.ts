@@ -87,4 +87,4 @@ export function findCatalogEntry(nameOrId: string): CatalogEntry | undefined {
   const host = folded.replace(/^https?:\/\//, '').replace(/\/+$/, '').replace(/^www\./, '');
   return byKey.get(folded) ?? byKey.get(slugify(raw)) ?? byKey.get(host);
 }
-export { applyCatalogFilter } from './filter';
+export { applyCatalogFilter } from '../engine/filter';

@@ -74,12 +74,12 @@ export interface Engine {
 
 /** What `createEngine` (engine.ts) needs. Ports are documented in ../ports.ts. */
 export interface EngineOptions {
-  fetch: import('../ports').FetchPort;
-  store: import('../ports').StateStore;
+  fetch: import('./ports').FetchPort;
+  store: import('./ports').StateStore;
   /** Default: the system clock. */
-  clock?: import('../ports').Clock;
+  clock?: import('./ports').Clock;
   /** Default: Math.random. Used for jitter only. */
-  random?: import('../ports').RandomPort;
+  random?: import('./ports').RandomPort;
   sources: SourceConfig[];
   /** `StatusTray/<version> (+<repo url>)`. */
   userAgent: string;

@@ -4,7 +4,7 @@
  * after failures with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/),
  * cap plain failures at 30 min so recovery is noticed quickly, and never give up for good.
  */
-import type { RandomPort } from '../ports';
+import type { RandomPort } from './ports';
 
 /** Default poll interval, seconds. */
 export const DEFAULT_INTERVAL_SECONDS = 300;

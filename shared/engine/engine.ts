@@ -6,7 +6,7 @@
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { parseDocument } from '../formats/registry';
-import { systemClock, type TimerHandle } from '../ports';
+import { systemClock, type TimerHandle } from './ports';
 import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';

@@ -3,10 +3,10 @@
  * Returns the new state and the events; the engine commits them in the order DESIGN.md rule 2 demands
  * (state with the new memory first, then events, then the new validators). Never throws.
  */
-import { applyCatalogFilter } from '../catalog/filter';
+import { applyCatalogFilter } from './filter';
 import { FormatError } from '../formats/types';
 import type { ProviderStatus, SourceError } from '../domain/types';
-import type { FetchPort, RandomPort } from '../ports';
+import type { FetchPort, RandomPort } from './ports';
 import { detectChanges } from './change-detector';
 import type { EngineEvent } from './events';
 import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types';

@@ -9,7 +9,7 @@
  * shares a handful of writes instead of rewriting the whole state once per source. A failed write is
  * logged and reported to `flushNow` callers; it never stops polling.
  */
-import type { Clock, StateStore, TimerHandle } from '../ports';
+import type { Clock, StateStore, TimerHandle } from './ports';
 import type { EngineState } from './state';
 
 /** Delay of a scheduled (non-urgent) write, ms. */

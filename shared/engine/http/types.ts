@@ -77,7 +77,7 @@ export interface FetchSourceRequest {
 
 /** Dependencies of `fetchSource`. */
 export interface FetchDeps {
-  fetch: import('../../ports').FetchPort;
+  fetch: import('../ports').FetchPort;
   /** Sent as `User-Agent`: `StatusTray/<version> (+<repo url>)`. */
   userAgent: string;
   limits?: Partial<FetchLimits>;

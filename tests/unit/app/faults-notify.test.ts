@@ -7,7 +7,7 @@ import { createAppController } from '../../../shared/app/controller';
 import { createEngine } from '../../../shared/engine/engine';
 import { toSourceConfigs } from '../../../shared/app/settings';
 import type { EngineState } from '../../../shared/engine/state';
-import type { FetchPort, StateStore } from '../../../shared/ports';
+import type { FetchPort, StateStore } from '../../../shared/engine/ports';
 import type { Toast } from '../../../shared/presentation/notifications';
 import { readFeed } from '../../support/feeds';
 import { FakeClock, MemorySettings, settingsWith, source } from './helpers';

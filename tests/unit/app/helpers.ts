@@ -8,7 +8,7 @@ import type { SourceConfig } from '../../../shared/engine/state';
 import type { Health, Incident } from '../../../shared/domain/types';
 import type { AppSettings, SourceSettings } from '../../../shared/ipc/contract';
 import type { SettingsStore } from '../../../shared/app/controller';
-import type { Clock } from '../../../shared/ports';
+import type { Clock } from '../../../shared/engine/ports';
 import { defaultSettings } from '../../../shared/app/settings';
 
 export function incident(id: string, over: Partial<Incident> = {}): Incident {

@@ -21,7 +21,7 @@ vi.mock('electron-store', async () => {
   return { default: ElectronStoreDouble };
 });
 
-const { loadJsonWithRecovery } = await import('../../../shared/storage/json-file');
+const { loadJsonWithRecovery } = await import('../../../shared/platform/node/json-file');
 const { openSettingsStore, createStateStore, SETTINGS_FILE, STATE_FILE } = await import('../../../electron/store');
 const { parseSettingsFile } = await import('../../../shared/app/settings');
 

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../shared/engine/engine';
-import type { FetchPort } from '../../../shared/ports';
+import type { FetchPort } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { FakeClock } from '../../support/fake-clock';
 import { DOCS, engineTracker, MemoryStore, source, TEST_LIMITS, waitUntil } from './harness';
