@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Store from 'electron-store';
 import { z } from 'zod';
 import type { AppSettings } from '../shared/ipc/contract';
-import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile } from '../shared/app/settings';
+import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile } from '../shared/ipc/settings-schema';
 import type { SettingsStore } from '../shared/app/controller';
 import type { StateStore } from '../shared/engine/ports';
 import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/platform/node/json-file';

@@ -22,7 +22,7 @@ import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifi
 import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
-import { toSourceConfigs } from './settings';
+import { toSourceConfigs } from '../ipc/settings-schema';
 import { hasFilter, sourceKey } from '../domain/source-key';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */

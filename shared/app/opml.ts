@@ -8,7 +8,7 @@ import type { SourceConfig } from '../engine/state';
 import type { AppSettings, OpmlImportSummary, SourceSettings } from '../ipc/contract';
 import { OpmlError, toOpml } from '../opml/opml';
 import { planOpmlImport, sourcesForExport } from '../opml/import-sources';
-import { MAX_SOURCES, MAX_URL_LENGTH } from './settings';
+import { MAX_SOURCES, MAX_URL_LENGTH } from '../ipc/settings-schema';
 import { sourceKey } from '../domain/source-key';
 
 /** Largest OPML file the app reads, bytes. Subscription lists are kilobytes; 1 MB holds thousands of feeds. */

@@ -7,7 +7,7 @@ import { CATALOG_ADDITIONS, type CatalogAddition } from './additions';
 import { appleFilter, awsFilter, azureFilter, gcpFilter } from './cloud-filters';
 import { PLATFORM_RULES } from './platforms';
 import { tagsFor } from './tags';
-import { slugify } from './text';
+import { slugify } from '../domain/text';
 import type { CatalogEntry, CatalogFilter, CatalogPlatform } from './types';
 
 /** One row of the seed file. `platform` is a free string there (`other`, `sorry`, … are skipped). */

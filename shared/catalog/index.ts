@@ -6,7 +6,7 @@
 import data from './catalog.json' with { type: 'json' };
 import { AWS_REGIONS } from './cloud-filters';
 import { rankEntries, toSearchable, type SearchableEntry } from './search';
-import { foldText, slugify } from './text';
+import { foldText, slugify } from '../domain/text';
 import type { CatalogEntry } from './types';
 
 export type { CatalogEntry, CatalogFilter, CatalogPlatform } from './types';

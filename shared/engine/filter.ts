@@ -13,7 +13,7 @@
  */
 import { deriveHealth } from '../domain/health';
 import type { Component, Incident, ProviderStatus } from '../domain/types';
-import { foldText } from '../catalog/text';
+import { foldText } from '../domain/text';
 import type { CatalogFilter } from '../catalog/types';
 
 const AWS_KEY = /^(.+)-((?:[a-z]{2}(?:-gov)?)-[a-z]+-\d)$/;

@@ -11,7 +11,7 @@ import {
   notifyLevelSchema,
   sourceFilterSchema,
   sourceIdSchema,
-} from '../app/settings';
+} from './settings-schema';
 
 /** Methods of `StatusTrayApi` that are invoke channels. */
 export type InvokeMethod = Exclude<keyof StatusTrayApi, 'onSnapshot'>;

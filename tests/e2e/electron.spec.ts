@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { defaultSettings, toSettingsFile } from '../../shared/app/settings';
+import { defaultSettings, toSettingsFile } from '../../shared/ipc/settings-schema';
 import { startFeedServer } from '../support/feed-server';
 import { REPO_ROOT } from '../support/feeds';
 import { CURSOR, CURSOR_INCIDENT, DIGITALOCEAN, DIGITALOCEAN_INCIDENT, DOCS } from './support/documents';

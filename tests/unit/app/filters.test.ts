@@ -1,7 +1,7 @@
 /** Big-cloud filters from the IPC payload to the engine config, and duplicates judged by URL and filter. */
 import { describe, expect, it } from 'vitest';
 import { createAppController } from '../../../shared/app/controller';
-import { parseSettingsFile, toSettingsFile, toSourceConfigs } from '../../../shared/app/settings';
+import { parseSettingsFile, toSettingsFile, toSourceConfigs } from '../../../shared/ipc/settings-schema';
 import { filterKey, sourceKey } from '../../../shared/domain/source-key';
 import { FakeClock, FakeEngine, MemorySettings, engineSnap, settingsWith, source, sourceSnap } from './helpers';
 

@@ -9,7 +9,7 @@ import type { Health, Incident } from '../../../shared/domain/types';
 import type { AppSettings, SourceSettings } from '../../../shared/ipc/contract';
 import type { SettingsStore } from '../../../shared/app/controller';
 import type { Clock } from '../../../shared/engine/ports';
-import { defaultSettings } from '../../../shared/app/settings';
+import { defaultSettings } from '../../../shared/ipc/settings-schema';
 
 export function incident(id: string, over: Partial<Incident> = {}): Incident {
   return {

@@ -4,7 +4,7 @@
  * Shape: `AppSettings` in ../ipc/contract.ts. On disk the object carries `settingsVersion` as well.
  */
 import { z } from 'zod';
-import type { AppSettings, SourceSettings } from '../ipc/contract';
+import type { AppSettings, SourceSettings } from './contract';
 import type { SourceConfig } from '../engine/state';
 import { hasFilter } from '../domain/source-key';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, migrateSettings, normaliseUrl, parseSettingsFile, toSettingsFile, toSourceConfigs } from '../../../shared/app/settings';
-import { settingsWith, source } from './helpers';
+import { defaultSettings, migrateSettings, normaliseUrl, parseSettingsFile, toSettingsFile, toSourceConfigs } from '../../../shared/ipc/settings-schema';
+import { settingsWith, source } from '../app/helpers';
 
 describe('settings file', () => {
   it('round-trips the settings', () => {
