@@ -3,7 +3,7 @@
  * Node's `util.parseArgs`. Returns a typed `CliOptions` or a usage error message; never exits by itself.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
+import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/domain/source';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
 
 /** What the user asked for. */

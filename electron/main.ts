@@ -12,7 +12,7 @@ import { APP_ID } from '../shared/app-identity';
 import { createAppController } from '../shared/app/controller';
 import { createPowerPolicy } from '../shared/app/power';
 import { createPreview } from '../shared/app/preview';
-import { toSourceConfigs } from '../shared/ipc/settings-schema';
+import { toSourceConfigs } from '../shared/domain/settings';
 import { createEngine } from '../shared/engine/engine';
 import { userAgent } from '../shared/engine/user-agent';
 import { systemClock, type FetchPort } from '../shared/engine/ports';

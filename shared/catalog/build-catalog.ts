@@ -8,7 +8,8 @@ import { appleFilter, awsFilter, azureFilter, gcpFilter } from './cloud-filters'
 import { PLATFORM_RULES } from './platforms';
 import { tagsFor } from './tags';
 import { slugify } from '../domain/text';
-import type { CatalogEntry, CatalogFilter, CatalogPlatform } from './types';
+import type { SourceFilter } from '../domain/source';
+import type { CatalogEntry, CatalogPlatform } from './types';
 
 /** One row of the seed file. `platform` is a free string there (`other`, `sorry`, … are skipped). */
 export interface SeedService {
@@ -52,7 +53,7 @@ function pageUrlText(u: URL): string {
   return u.pathname === '/' && !u.search ? text.replace(/\/$/, '') : text;
 }
 
-function filterFor(platform: CatalogPlatform, name: string): CatalogFilter | undefined {
+function filterFor(platform: CatalogPlatform, name: string): SourceFilter | undefined {
   if (platform === 'aws') return awsFilter(name);
   if (platform === 'gcp') return gcpFilter(name);
   if (platform === 'azure') return azureFilter(name);

@@ -1,4 +1,7 @@
-/** Text folding shared by catalog ids and catalog search. Pure; safe for the renderer. */
+/**
+ * Text folding: how names are compared everywhere (catalog ids and search, filter matching, duplicate sources).
+ * Pure; safe for the renderer.
+ */
 
 /** Lower-case, strip diacritics (NFD + combining marks), collapse whitespace: "Zürich  Ünit" → "zurich unit". */
 export function foldText(text: string): string {

@@ -4,7 +4,7 @@
  */
 import type { Health, ProviderStatus, SourceError } from '../domain/types';
 import type { EngineEvent } from './events';
-import type { SourceConfig } from './state';
+import type { SourceConfig } from '../domain/source';
 
 /** What the UI needs to show one source. Times are ms since epoch. */
 export interface SourceSnapshot {

@@ -4,12 +4,9 @@
  * after failures with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/),
  * cap plain failures at 30 min so recovery is noticed quickly, and never give up for good.
  */
+import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../domain/source';
 import type { RandomPort } from './ports';
 
-/** Default poll interval, seconds. */
-export const DEFAULT_INTERVAL_SECONDS = 300;
-/** Smallest poll interval a source may have, seconds. */
-export const MIN_INTERVAL_SECONDS = 60;
 /** Longest delay after plain failures (no Retry-After), ms. */
 export const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
 /** Shortest delay after a failure, ms: full jitter may draw 0, and a status page must not be hammered. */

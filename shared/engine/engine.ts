@@ -13,7 +13,8 @@ import type { EngineEvent } from './events';
 import { fetchSource } from './http/fetch-source';
 import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { buildSnapshot } from './snapshot';
-import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
+import type { SourceConfig } from '../domain/source';
+import { emptyEngineState, newSourceState, type EngineState, type SourceState } from './state';
 import { StateWriter } from './state-writer';
 
 /** Default number of requests in flight. */

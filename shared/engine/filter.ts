@@ -14,7 +14,7 @@
 import { deriveHealth } from '../domain/health';
 import type { Component, Incident, ProviderStatus } from '../domain/types';
 import { foldText } from '../domain/text';
-import type { CatalogFilter } from '../catalog/types';
+import type { SourceFilter } from '../domain/source';
 
 const AWS_KEY = /^(.+)-((?:[a-z]{2}(?:-gov)?)-[a-z]+-\d)$/;
 
@@ -58,7 +58,7 @@ function incidentMatches(incident: Incident, f: Prepared): boolean {
  * re-derived from them (the page-wide indicator is dropped: it describes the whole provider).
  * An empty filter returns `status` unchanged.
  */
-export function applyCatalogFilter(status: ProviderStatus, filter: CatalogFilter | undefined): ProviderStatus {
+export function applyCatalogFilter(status: ProviderStatus, filter: SourceFilter | undefined): ProviderStatus {
   if (!filter || (!filter.components?.length && !filter.regions?.length)) return status;
   const f: Prepared = {
     ...(filter.components?.length ? { components: filter.components.map(foldText) } : {}),

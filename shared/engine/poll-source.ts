@@ -11,7 +11,8 @@ import { detectChanges } from './change-detector';
 import type { EngineEvent } from './events';
 import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types';
 import { delayAfterFailure, delayAfterSuccess, intervalMs } from './backoff';
-import type { SourceConfig, SourceState } from './state';
+import { displayName, type SourceConfig } from '../domain/source';
+import type { SourceState } from './state';
 
 /** A `301`/`308` target becomes the stored URL after this many consecutive good polls through it. */
 export const PERMANENT_MOVE_CONFIRMATIONS = 3;
@@ -54,17 +55,6 @@ export interface PollResult {
   events: EngineEvent[];
   /** Bytes received for the body on the wire. */
   wireBytes: number;
-}
-
-/** Name to show for a source: the user's, else the document's, else the URL's host. */
-export function displayName(config: SourceConfig, status: ProviderStatus | undefined): string {
-  if (config.name?.trim()) return config.name.trim();
-  if (status?.provider) return status.provider;
-  try {
-    return new URL(config.url).host;
-  } catch {
-    return config.url;
-  }
 }
 
 /** Poll `config` once from `prev` state. See the module comment. */
@@ -116,7 +106,7 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
 
   const detected = detectChanges({
     sourceId: config.id,
-    provider: displayName(config, status),
+    provider: displayName(config, status?.provider),
     baselined: prev.baselined,
     seen: prev.seen,
     previousHealth: prev.lastHealth,

@@ -5,8 +5,8 @@
 import { HEALTH_RANK, worstHealth } from '../domain/health';
 import type { Health } from '../domain/types';
 import type { EngineSnapshot, SourceSnapshot } from './api';
-import { displayName } from './poll-source';
-import type { SourceConfig, SourceState } from './state';
+import { displayName, type SourceConfig } from '../domain/source';
+import type { SourceState } from './state';
 
 /** Health shown for a source: `unknown` while never fetched or erroring, else its last parsed health. */
 export function currentHealth(state: SourceState | undefined): Health {
@@ -18,7 +18,7 @@ export function currentHealth(state: SourceState | undefined): Health {
 export function sourceSnapshot(config: SourceConfig, state: SourceState | undefined, polling: boolean): SourceSnapshot {
   return {
     id: config.id,
-    name: displayName(config, state?.lastStatus),
+    name: displayName(config, state?.lastStatus?.provider),
     url: config.url,
     effectiveUrl: state?.url ?? config.url,
     enabled: config.enabled !== false,

@@ -4,11 +4,27 @@
  * Payload schemas (validated in main for every call) are in ./schemas.ts.
  */
 import type { EngineSnapshot } from '../engine/api';
+import type { AppSettings } from '../domain/settings';
+import type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
 import type { FormatId, Health } from '../domain/types';
-import type { CatalogFilter } from '../catalog/types';
+
+// The domain types the API speaks in, so a page needs this one module to call it.
+export type { AppSettings } from '../domain/settings';
+export type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
+export type { EngineSnapshot, SourceSnapshot } from '../engine/api';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** A success `Result`. */
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+/** An error `Result`; `message` is shown to people as is. */
+export function fail(code: IpcError['code'], message: string): { ok: false; error: IpcError } {
+  return { ok: false, error: { code, message } };
+}
 
 /** An error that crossed IPC. `code` is stable for the UI; `message` is for people. */
 export interface IpcError {
@@ -24,38 +40,6 @@ export interface IpcError {
     /** A file could not be written (OPML export). */
     | 'file-failed';
   message: string;
-}
-
-/** How loudly a provider may notify. */
-export type NotifyLevel = 'all' | 'major' | 'none';
-
-/**
- * The part of a big cloud's shared feed a source watches (AWS, Google Cloud, Azure): same shape and matching
- * rules as the catalog's `CatalogFilter` (shared/catalog/types.ts). Absent: the whole document.
- */
-export type SourceFilter = CatalogFilter;
-
-/** One configured source as the settings window edits it. */
-export interface SourceSettings {
-  id: string;
-  url: string;
-  name?: string;
-  enabled: boolean;
-  /** Seconds, ≥ 60. */
-  intervalSeconds: number;
-  notify: NotifyLevel;
-  /** Set for catalog entries that watch part of a shared feed; fixed when the source is added. */
-  filter?: SourceFilter;
-}
-
-/** User settings (persisted by main in settings.json). */
-export interface AppSettings {
-  sources: SourceSettings[];
-  launchAtLogin: boolean;
-  /** Notifications paused until this time (ms since epoch), or null. */
-  notificationsPausedUntil: number | null;
-  /** Default poll interval for new sources, seconds. */
-  defaultIntervalSeconds: number;
 }
 
 /** What the renderer receives: the engine's picture plus the settings that shape it. */

@@ -1,43 +1,25 @@
 /**
- * User settings: their schema, defaults, on-disk migration, and the mapping to engine `SourceConfig`s.
- * Pure; the Electron store adapter (electron/store.ts) persists them in `settings.json`.
- * Shape: `AppSettings` in ../ipc/contract.ts. On disk the object carries `settingsVersion` as well.
+ * zod schemas for settings values, shared by the IPC payload schemas (./schemas.ts) and settings.json: the
+ * rules themselves (limits, what a watchable URL is) come from shared/domain/, so the settings window and the
+ * engine apply the same ones without zod. `parseSettingsFile` is what the Electron store adapter
+ * (electron/store.ts) runs on every read.
  */
 import { z } from 'zod';
-import type { AppSettings, SourceSettings } from './contract';
-import type { SourceConfig } from '../engine/state';
-import { hasFilter } from '../domain/source-key';
-
-export { normaliseUrl } from '../domain/source-key';
-
-/** Current on-disk version of settings.json. Bump it and extend `migrateSettings` when the shape changes. */
-export const SETTINGS_VERSION = 1;
-/** Shortest poll interval a user may choose, seconds (DESIGN.md; be a good citizen towards status pages). */
-export const MIN_INTERVAL_SECONDS = 60;
-/** Longest poll interval, seconds (one day). */
-export const MAX_INTERVAL_SECONDS = 86_400;
-/** Default poll interval, seconds. */
-export const DEFAULT_INTERVAL_SECONDS = 300;
-/** Longest URL accepted anywhere, characters. */
-export const MAX_URL_LENGTH = 2048;
-
-/** Settings of a first run, or after a corrupt file with no usable backup. */
-export function defaultSettings(): AppSettings {
-  return { sources: [], launchAtLogin: false, notificationsPausedUntil: null, defaultIntervalSeconds: DEFAULT_INTERVAL_SECONDS };
-}
+import { migrateSettings, MAX_SOURCES, SETTINGS_VERSION, type AppSettings } from '../domain/settings';
+import {
+  MAX_FILTER_NAME_LENGTH,
+  MAX_FILTER_NAMES,
+  MAX_INTERVAL_SECONDS,
+  MAX_NAME_LENGTH,
+  MIN_INTERVAL_SECONDS,
+} from '../domain/source';
+import { isHttpUrl, MAX_URL_LENGTH } from '../domain/url';
 
 /** An absolute http(s) URL of at most `MAX_URL_LENGTH` characters. */
 export const httpUrlSchema = z
   .string()
   .max(MAX_URL_LENGTH, `URL is longer than ${MAX_URL_LENGTH} characters`)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'Only http:// and https:// URLs can be watched');
+  .refine(isHttpUrl, 'Only http:// and https:// URLs can be watched');
 
 /** A poll interval in whole seconds within [60, 86400]. */
 export const intervalSchema = z
@@ -55,12 +37,7 @@ export const sourceIdSchema = z
 export const notifyLevelSchema = z.enum(['all', 'major', 'none']);
 
 /** A display name: trimmed, non-empty, at most 100 characters. */
-export const nameSchema = z.string().trim().min(1, 'The name cannot be empty').max(100, 'The name is longer than 100 characters');
-
-/** Most names in one filter list (the catalog's longest has 3: a service name and its short keys). */
-export const MAX_FILTER_NAMES = 20;
-/** Longest name in a filter list, characters (the catalog's longest is under 60). */
-export const MAX_FILTER_NAME_LENGTH = 100;
+export const nameSchema = z.string().trim().min(1, 'The name cannot be empty').max(MAX_NAME_LENGTH, `The name is longer than ${MAX_NAME_LENGTH} characters`);
 
 const filterNamesSchema = z
   .array(z.string().trim().min(1, 'A filter name cannot be empty').max(MAX_FILTER_NAME_LENGTH, `A filter name is longer than ${MAX_FILTER_NAME_LENGTH} characters`))
@@ -68,7 +45,7 @@ const filterNamesSchema = z
   .max(MAX_FILTER_NAMES, `A filter list has more than ${MAX_FILTER_NAMES} names`);
 
 /**
- * `SourceFilter` (the catalog's `CatalogFilter`): optional `components` and `regions`, each 1–20 names of
+ * `SourceFilter`: optional `components` and `regions`, each 1–20 names of
  * 1–100 characters, at least one list present. Strict keys.
  */
 export const sourceFilterSchema = z
@@ -86,9 +63,6 @@ const sourceSettingsSchema = z.strictObject({
   filter: sourceFilterSchema.optional(),
 });
 
-/** Most sources the settings hold. */
-export const MAX_SOURCES = 500;
-
 /** zod schema of `AppSettings` (strict: unknown keys are a violation, so a typo'd file is noticed). */
 export const appSettingsSchema = z.strictObject({
   sources: z.array(sourceSettingsSchema).max(MAX_SOURCES),
@@ -99,29 +73,6 @@ export const appSettingsSchema = z.strictObject({
 
 /** zod schema of settings.json as stored (the settings plus `settingsVersion`). */
 export const settingsFileSchema = appSettingsSchema.extend({ settingsVersion: z.literal(SETTINGS_VERSION) });
-
-/**
- * Bring settings read from disk to `SETTINGS_VERSION`. Version 0 (files without `settingsVersion`, written by
- * pre-release builds) named the interval `pollSeconds` and stored `notify` as a boolean; it is renamed and
- * mapped (`true` → `all`, `false` → `none`), values unchanged — so `pollSeconds: 5` still fails validation.
- * @returns the migrated value (not yet validated); the input is not modified. Unknown shapes pass through.
- */
-export function migrateSettings(raw: unknown): unknown {
-  if (!isRecord(raw)) return raw;
-  if (raw.settingsVersion !== undefined) return raw;
-  const sources = Array.isArray(raw.sources)
-    ? raw.sources.map((s: unknown) => {
-        if (!isRecord(s)) return s;
-        const { pollSeconds, notify, ...rest } = s;
-        const out: Record<string, unknown> = { ...rest };
-        if (pollSeconds !== undefined && out.intervalSeconds === undefined) out.intervalSeconds = pollSeconds;
-        out.notify = typeof notify === 'boolean' ? (notify ? 'all' : 'none') : notify;
-        out.enabled ??= true;
-        return out;
-      })
-    : raw.sources;
-  return { ...defaultSettings(), ...raw, sources, settingsVersion: SETTINGS_VERSION };
-}
 
 /**
  * Validate (after migrating) a value read from settings.json.
@@ -137,20 +88,4 @@ export function parseSettingsFile(raw: unknown): AppSettings | undefined {
 /** The object written to settings.json. */
 export function toSettingsFile(settings: AppSettings): AppSettings & { settingsVersion: typeof SETTINGS_VERSION } {
   return { ...settings, settingsVersion: SETTINGS_VERSION };
-}
-
-/** Engine configuration for the configured sources (disabled ones included, so their state is kept). */
-export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
-  return settings.sources.map((s: SourceSettings) => ({
-    id: s.id,
-    url: s.url,
-    ...(s.name ? { name: s.name } : {}),
-    intervalSeconds: s.intervalSeconds,
-    enabled: s.enabled,
-    ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
-  }));
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

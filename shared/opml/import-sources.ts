@@ -5,7 +5,7 @@
  */
 import { slugify } from '../domain/text';
 import { sourceKey } from '../domain/source-key';
-import type { SourceConfig } from '../engine/state';
+import type { SourceConfig } from '../domain/source';
 import { parseOpml, type OpmlSource } from './opml';
 
 /** Result of planning an import. */

@@ -5,7 +5,7 @@
  */
 import type { EngineEvent, SourceBaselinedEvent } from '../engine/events';
 import type { Incident } from '../domain/types';
-import type { NotifyLevel } from '../ipc/contract';
+import type { NotifyLevel } from '../domain/source';
 import { healthLabel, INCIDENT_STATUS_LABEL } from './health-text';
 import { isHttpUrl, plainText } from './text';
 import type { RateLimiter } from './rate-limiter';

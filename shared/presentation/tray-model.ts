@@ -4,7 +4,7 @@
  */
 import type { EngineSnapshot } from '../engine/api';
 import type { Health } from '../domain/types';
-import type { AppSettings } from '../ipc/contract';
+import type { AppSettings } from '../domain/settings';
 import { healthLabel, healthWords } from './health-text';
 
 /** Tray icon variants, one per health: files `build/tray/<name>.png` and `<name>@2x.png`. */

@@ -8,7 +8,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { createAppController, type AppController } from '../../../shared/app/controller';
 import { createPreview } from '../../../shared/app/preview';
-import { defaultSettings, toSourceConfigs } from '../../../shared/ipc/settings-schema';
+import { defaultSettings, toSourceConfigs } from '../../../shared/domain/settings';
 import { createEngine } from '../../../shared/engine/engine';
 import type { Engine } from '../../../shared/engine/api';
 import { createNodeFetch } from '../../../shared/platform/node/node-fetch';

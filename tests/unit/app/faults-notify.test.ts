@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppController } from '../../../shared/app/controller';
 import { createEngine } from '../../../shared/engine/engine';
-import { toSourceConfigs } from '../../../shared/ipc/settings-schema';
+import { toSourceConfigs } from '../../../shared/domain/settings';
 import type { EngineState } from '../../../shared/engine/state';
 import type { FetchPort, StateStore } from '../../../shared/engine/ports';
 import type { Toast } from '../../../shared/presentation/notifications';

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings, toSettingsFile } from '../../../shared/ipc/settings-schema';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { toSettingsFile } from '../../../shared/ipc/settings-schema';
 import { emptyEngineState, newSourceState } from '../../../shared/engine/state';
 import { settingsWith, source } from '../app/helpers';
 

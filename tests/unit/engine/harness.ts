@@ -7,7 +7,8 @@ import { createEngine, type EngineInternals } from '../../../shared/engine/engin
 import type { Engine } from '../../../shared/engine/api';
 import type { EngineEvent } from '../../../shared/engine/events';
 import { createNodeFetch } from '../../../shared/platform/node/node-fetch';
-import { parseEngineState, type EngineState, type SourceConfig } from '../../../shared/engine/state';
+import type { SourceConfig } from '../../../shared/domain/source';
+import { parseEngineState, type EngineState } from '../../../shared/engine/state';
 import { parseDocument } from '../../../shared/formats/registry';
 import type { StateReadResult, StateStore } from '../../../shared/engine/ports';
 import { FakeClock } from '../../support/fake-clock';

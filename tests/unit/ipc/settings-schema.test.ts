@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, migrateSettings, normaliseUrl, parseSettingsFile, toSettingsFile, toSourceConfigs } from '../../../shared/ipc/settings-schema';
+import { toSourceConfigs, defaultSettings, migrateSettings } from '../../../shared/domain/settings';
+import { normaliseUrl } from '../../../shared/domain/source-key';
+import { parseSettingsFile, toSettingsFile } from '../../../shared/ipc/settings-schema';
 import { settingsWith, source } from '../app/helpers';
 
 describe('settings file', () => {
