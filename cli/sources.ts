@@ -4,7 +4,7 @@
  */
 import { findCatalogEntry, searchCatalog } from '../shared/catalog';
 import type { SourceConfig } from '../shared/domain/source';
-import { isHttpUrl } from '../shared/presentation/text';
+import { isHttpUrl } from '../shared/domain/url';
 
 /** Resolve every argument, or explain the first that is neither a URL nor a catalog name. */
 export function resolveSources(args: readonly string[], intervalSeconds: number): { sources: SourceConfig[] } | { error: string } {

@@ -7,7 +7,8 @@ import type { EngineEvent, SourceBaselinedEvent } from '../engine/events';
 import type { Incident } from '../domain/types';
 import type { NotifyLevel } from '../domain/source';
 import { healthLabel, INCIDENT_STATUS_LABEL } from './health-text';
-import { isHttpUrl, plainText } from './text';
+import { isHttpUrl } from '../domain/url';
+import { plainText } from './text';
 import type { RateLimiter } from './rate-limiter';
 
 /** One toast to show. */

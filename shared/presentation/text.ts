@@ -16,13 +16,3 @@ export function plainText(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
-
-/** True for an absolute `http:` or `https:` URL; false for anything else (javascript:, file:, relative, junk). */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SourceSnapshot } from '../../../shared/engine/api';
+import type { SourceSnapshot } from '../../../shared/ipc/contract';
 import { ExternalLink } from '../common/ExternalLink';
 import { HealthBadge } from '../common/HealthBadge';
 import { ComponentList } from './ComponentList';

@@ -1,4 +1,5 @@
 /** Link hygiene: only absolute http(s) URLs leave an adapter (a `javascript:` or `data:` link is dropped). */
+import { MAX_URL_LENGTH, parseHttpUrl } from '../../domain/url';
 
 /**
  * Resolve `raw` against `base` and return it only if it is http(s). Repeated slashes in the path are collapsed
@@ -7,14 +8,10 @@
 export function safeHttpUrl(raw: unknown, base?: string): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const s = raw.trim();
-  if (!s || s.length > 2048) return undefined;
-  let url: URL;
-  try {
-    url = base ? new URL(s, base) : new URL(s);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (!s || s.length > MAX_URL_LENGTH) return undefined;
+  const url = parseHttpUrl(s, base || undefined);
+  if (!url) return undefined;
+  // Credentials in a feed link are either a leak or a trick to disguise the host; drop the link.
   if (url.username || url.password) return undefined;
   if (url.pathname.includes('//')) url.pathname = url.pathname.replace(/\/{2,}/g, '/');
   return url.href;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_MAX, incidentToast, planNotifications, type NotificationContext } from '../../../shared/presentation/notifications';
 import { createRateLimiter } from '../../../shared/presentation/rate-limiter';
-import { plainText, isHttpUrl } from '../../../shared/presentation/text';
+import { isHttpUrl } from '../../../shared/domain/url';
+import { plainText } from '../../../shared/presentation/text';
 import type { EngineEvent } from '../../../shared/engine/events';
 import type { NotifyLevel } from '../../../shared/domain/source';
 import { incident, opened } from '../app/helpers';
