@@ -202,7 +202,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // Windows shows toasts under our name only when the AUMID equals the installer's appId (FAULTS.md).
+  // Windows shows toasts under our name only when the AUMID equals the installer's appId (docs/http-and-faults.md, "Notifications").
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   if (process.platform === 'darwin') app.dock?.hide();
   app.on('second-instance', () => {

@@ -1,6 +1,6 @@
 /**
  * The only way the app opens links: in the user's browser, and only for http(s). Incident links come from
- * third-party documents (FAULTS.md row 37: a `javascript:` or `file:` link must never be opened).
+ * third-party documents (docs/http-and-faults.md, row 37: a `javascript:` or `file:` link must never be opened).
  */
 import { shell } from 'electron';
 import { isHttpUrl, MAX_URL_LENGTH } from '../shared/domain/url';

@@ -2,7 +2,7 @@
  * Persistence for the desktop app: `settings.json` through electron-store (JSON schema from the zod schema,
  * defaults, our own versioned migration) and the engine's `state.json` as an atomic JSON file. Both load
  * through `loadJsonWithRecovery` first, so a damaged file never reaches electron-store's constructor (which
- * throws on invalid JSON or a schema violation) — FAULTS.md rows 43–44 and "Persistence guarantees".
+ * throws on invalid JSON or a schema violation) — docs/http-and-faults.md, "Persistence" (rows 43–44).
  */
 import { join } from 'node:path';
 import Store from 'electron-store';
@@ -91,7 +91,7 @@ export function openSettingsStore(dir: string, now: () => number = Date.now): Op
  * The engine's `StateStore` on `state.json` in `dir`: atomic writes (temp + fsync + rename), `.bak` after each
  * good read, recovery as for settings.
  * @param forceRecovery a reason to report `recovered` even for a good file — used when settings.json was
- *   recovered, so every source baselines silently (FAULTS.md row 43: 0 toasts).
+ *   recovered, so every source baselines silently (docs/http-and-faults.md, row 43: no toasts).
  */
 export function createStateStore(dir: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
   return createStateFile(join(dir, STATE_FILE), now, forceRecovery);

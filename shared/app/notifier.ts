@@ -3,7 +3,7 @@
  * hands over the events of one source's poll at a time; polls that finish within `batchWindowMs` of each
  * other form one cycle, so a burst across sources still collapses into one summary. The toasts go to a
  * `NotifierPort` (Electron `Notification` in the app, a fake in tests); a port that throws is logged, never
- * retried (FAULTS.md rows 47 and 50).
+ * retried (docs/http-and-faults.md, rows 47 and 50).
  */
 import type { EngineEvent } from '../engine/events';
 import type { AppSettings, NotifyLevel } from '../ipc/contract';

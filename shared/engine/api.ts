@@ -72,7 +72,7 @@ export interface Engine {
   subscribe(listener: EngineListener): () => void;
 }
 
-/** What `createEngine` (engine.ts) needs. Ports are documented in ../ports.ts. */
+/** What `createEngine` (engine.ts) needs. Ports are documented in ./ports.ts. */
 export interface EngineOptions {
   fetch: import('./ports').FetchPort;
   store: import('./ports').StateStore;

@@ -1,6 +1,6 @@
 /**
- * When to poll next. All delays are in milliseconds. Rules and reasons: ../../FAULTS.md, "429/503" and
- * "Feed Reader Score criteria": never poll faster than the interval, jitter start times, grow the delay
+ * When to poll next. All delays are in milliseconds. Rules and reasons: docs/http-and-faults.md,
+ * "Being a good citizen" and "Failures and back-off": never poll faster than the interval, jitter start times, grow the delay
  * after failures with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/),
  * cap plain failures at 30 min so recovery is noticed quickly, and never give up for good.
  */

@@ -1,7 +1,7 @@
 /**
  * The polling engine: schedules every source, polls them with a concurrency limit, commits state in the
- * order DESIGN.md rule 2 demands, and hands events and snapshots to listeners. All I/O goes through the
- * ports in `EngineOptions` (see ../ports.ts), so the same engine runs in Electron, the CLI and tests.
+ * order of docs/architecture.md, "Commit order", and hands events and snapshots to listeners. All I/O goes through the
+ * ports in `EngineOptions` (see ./ports.ts), so the same engine runs in Electron, the CLI and tests.
  */
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';

@@ -1,9 +1,10 @@
 /**
- * Narrowing a provider-wide status (all of AWS, Google Cloud, Azure or Apple) to a catalog entry's filter, so a user
- * watching "AWS us-east-1 EC2" sees only that. Pure; the engine or the UI applies it after parsing.
+ * Narrowing a provider-wide status (all of AWS, Google Cloud, Azure or Apple) to a source's filter, so a user
+ * watching "AWS us-east-1 EC2" sees only that. Pure; the engine applies it right after parsing (poll-source.ts),
+ * and a preview applies it before showing what a catalog entry would watch.
  *
  * Matching, case-insensitive:
- * - AWS incidents carry their Health Dashboard key as component (`ec2-us-east-1`, see formats/aws-rss):
+ * - AWS incidents carry their Health Dashboard key as component (`ec2-us-east-1`, see formats/adapters/aws-rss):
  *   the part before the region code is matched against `components`, the region code against `regions`.
  * - Other components match a filter name exactly (Google Cloud product titles, Apple service names, Statuspage
  *   components).

@@ -1,6 +1,6 @@
 /**
  * One poll of one source: conditional GET, then — only when the body changed — parse and detect changes.
- * Returns the new state and the events; the engine commits them in the order DESIGN.md rule 2 demands
+ * Returns the new state and the events; the engine commits them in the order of docs/architecture.md, "Commit order"
  * (state with the new memory first, then events, then the new validators). Never throws.
  */
 import { applyCatalogFilter } from './filter';

@@ -1,7 +1,9 @@
 /**
- * The engine's only ways out to the world. The caller passes them in: Electron passes `net.fetch`, the
- * electron-store adapter and the system clock; the CLI passes Node's fetch (undici with a shared keep-alive
- * agent), a JSON file and the system clock; tests pass a local HTTP server, an in-memory store and a fake clock.
+ * The engine's only ways out to the world. The caller passes them in: Electron passes its `net.request` fetch
+ * (electron/net-fetch.ts), the state file of electron/store.ts and the system clock; the CLI passes the Node
+ * fetch (shared/platform/node/node-fetch.ts: undici with a shared keep-alive agent), a JSON state file
+ * (shared/platform/node/json-file.ts) and the system clock; tests pass a local HTTP server, an in-memory store
+ * and a fake clock. docs/architecture.md, "Ports", has the table.
  */
 import type { EngineState } from './state';
 

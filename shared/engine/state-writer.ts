@@ -1,7 +1,7 @@
 /**
  * Serialises and coalesces writes of the engine state. Two ways to ask for a write:
  * - `flushNow()` when something must be on disk before the caller goes on (seen incidents before their
- *   events are emitted, DESIGN.md rule 2): every caller that asks while a write is queued shares it;
+ *   events are emitted, docs/architecture.md, "Commit order"): every caller that asks while a write is queued shares it;
  * - `schedule()` for bookkeeping (lastCheckedAt, validators after a 304): one write after a short delay,
  *   so a cycle of 1000 unchanged sources costs a couple of writes, not a thousand.
  * At most one write runs at a time, and consecutive writes are paced at least `minGapMs` apart (real time:

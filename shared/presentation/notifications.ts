@@ -1,7 +1,7 @@
 /**
  * Notification policy: which engine events become toasts, with what words. Pure: the caller passes the
  * events of one cycle, the settings in force, the time, and a rate limiter it keeps between cycles.
- * Rules: FAULTS.md "Notifications" and rows 46–50; DESIGN.md "Rules the engine keeps" 3 and 4.
+ * Rules: docs/http-and-faults.md, "Notifications" (rows 46–50); docs/architecture.md, "Rules the engine keeps" 3 and 4.
  */
 import type { EngineEvent, SourceBaselinedEvent } from '../engine/events';
 import type { Incident } from '../domain/types';
@@ -48,7 +48,7 @@ export interface NotificationContext {
   limiter: RateLimiter;
   /**
    * True to drop the `source.baselined` summary: after the store recovered from corruption every source
-   * baselines again, and FAULTS.md row 43 wants 0 toasts then.
+   * baselines again, and row 43 of docs/http-and-faults.md wants no toasts then.
    */
   quietBaselines?: boolean;
 }

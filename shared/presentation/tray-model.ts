@@ -1,6 +1,6 @@
 /**
  * What the tray shows, as plain data: icon, tooltip and context menu. Pure; `electron/tray.ts` turns it
- * into a `Tray` image, `setToolTip` and a `Menu`. Colours follow DESIGN.md "Vocabulary".
+ * into a `Tray` image, `setToolTip` and a `Menu`. Colours: docs/architecture.md, "Vocabulary".
  */
 import type { EngineSnapshot } from '../engine/api';
 import type { Health } from '../domain/types';

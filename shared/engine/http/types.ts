@@ -1,6 +1,6 @@
 /**
  * What one conditional GET of a source produced. Made by `fetchSource` (fetch-source.ts); consumed by the
- * engine, which decides scheduling from it. Rules: ../../../FAULTS.md "HTTP rules behind the rows".
+ * engine, which decides scheduling from it. Rules: docs/http-and-faults.md, "How a source is polled".
  */
 import type { SourceError } from '../../domain/types';
 

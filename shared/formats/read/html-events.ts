@@ -11,7 +11,7 @@
  * end tag closes up to the nearest matching element, a stray `</p>` is read as `<p></p>` and a `</br>` as
  * `<br>`; comments, CDATA and declarations give nothing; elements still open at the end are closed. SVG and
  * MathML change those rules (case adjustments, self-closing tags, CDATA as text), so a fragment that
- * mentions either is handed to the real `Parser`. tests/unit/formats/html-events.test.ts checks the two
+ * mentions either is handed to the real `Parser`. tests/unit/formats/read/html-events.test.ts checks the two
  * against each other.
  */
 import { Parser, Tokenizer } from 'htmlparser2';

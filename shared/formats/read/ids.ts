@@ -1,6 +1,6 @@
 /**
  * Incident ids: stable across polls. The platform's own id when there is one; otherwise the entry's
- * guid → id → link → sha256(title|date) (FAULTS.md, "Notifications: Key").
+ * guid → id → link → sha256(title|date) (docs/http-and-faults.md, "Notifications").
  */
 import { createHash } from 'node:crypto';
 

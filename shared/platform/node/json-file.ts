@@ -1,5 +1,5 @@
 /**
- * Loading a JSON file that may be damaged, per FAULTS.md "Persistence guarantees" 2 and rows 43–44: a file
+ * Loading a JSON file that may be damaged, per docs/http-and-faults.md, "Persistence" (rows 43–44): a file
  * that does not parse or does not validate is renamed `<file>.corrupt-<ms>` (kept for a bug report), the
  * last-known-good `<file>.bak` (copied after every good load) is used instead, else nothing; the caller
  * learns `recovered: true` so sources baseline silently and a banner explains. Node `fs` only — no Electron —

@@ -21,7 +21,7 @@ export interface NodeFetchOptions {
    * next poll finds it open). A server's `Keep-Alive: timeout=` hint lowers it per connection.
    */
   keepAliveTimeoutMs?: number;
-  /** TCP (and TLS) connect deadline, ms (default 10 s, FAULTS.md "Timeouts"). */
+  /** TCP (and TLS) connect deadline, ms (default 10 s; docs/http-and-faults.md, "Deadlines"). */
   connectTimeoutMs?: number;
   /**
    * undici's own headers/body idle timeouts, ms. They are a backstop: fetchSource's AbortSignal deadlines

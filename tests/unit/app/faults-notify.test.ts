@@ -1,5 +1,5 @@
 /**
- * FAULTS.md rows 46–48 end to end: the real engine and format adapters on real captured feeds (served by a
+ * docs/http-and-faults.md rows 46–48 end to end: the real engine and format adapters on real captured feeds (served by a
  * fake FetchPort — no network), the real controller and notifier, an in-memory state store standing for disk.
  */
 import { describe, expect, it } from 'vitest';

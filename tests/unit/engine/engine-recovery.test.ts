@@ -1,5 +1,5 @@
 /**
- * FAULTS.md rows about scheduling and recovery at the engine level: DNS failure, one stalled source among
+ * Rows of docs/http-and-faults.md about scheduling and recovery at the engine level: DNS failure, one stalled source among
  * ten, permanent redirects, Retry-After, repeated 503s, and a crash inside the event listener.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

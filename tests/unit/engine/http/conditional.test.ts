@@ -1,5 +1,5 @@
 /**
- * Conditional GET through the feed server: what goes on the wire and what comes back (FAULTS.md rows
+ * Conditional GET through the feed server: what goes on the wire and what comes back (docs/http-and-faults.md rows
  * 23–27 at the fetch level, and the Feed Reader Score criteria).
  */
 import { createHash } from 'node:crypto';

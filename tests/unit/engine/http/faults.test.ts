@@ -1,5 +1,5 @@
 /**
- * FAULTS.md rows at the fetch level: connection and socket failures, deadlines, oversize and compressed
+ * Rows of docs/http-and-faults.md at the fetch level: connection and socket failures, deadlines, oversize and compressed
  * bodies, DNS. Each fault is injected by the local feed server (or a fake fetch where no server can show it).
  */
 import { createServer } from 'node:net';

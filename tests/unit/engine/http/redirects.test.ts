@@ -1,5 +1,5 @@
 /**
- * Redirects followed by hand (FAULTS.md "Redirects", rows 14 and 17): at most 5 hops, http(s) only, never
+ * Redirects followed by hand (docs/http-and-faults.md, "Redirects", rows 14 and 17): at most 5 hops, http(s) only, never
  * https→http, loops refused, relative Location resolved, and `permanentUrl` only for a leading 301/308 run.
  */
 import { describe, expect, it } from 'vitest';

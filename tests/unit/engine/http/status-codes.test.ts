@@ -1,5 +1,5 @@
 /**
- * Non-2xx statuses (FAULTS.md rows 19, 20, 28): gone, rate-limited with Retry-After measured on the
+ * Non-2xx statuses (docs/http-and-faults.md rows 19, 20, 28): gone, rate-limited with Retry-After measured on the
  * server's clock, and plain HTTP errors.
  */
 import { describe, expect, it } from 'vitest';

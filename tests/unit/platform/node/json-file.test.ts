@@ -1,5 +1,5 @@
 /**
- * FAULTS.md row 45 — kill mid-write: a child process rewrites the state file in a loop and is SIGKILLed at a
+ * docs/http-and-faults.md row 45 — kill mid-write: a child process rewrites the state file in a loop and is SIGKILLed at a
  * random moment, 100 times; the file must always parse, holding either the old or the new content.
  * The writer under test is the real `writeFileAtomic`, bundled once with esbuild so each child starts in
  * tens of milliseconds. Also: the CLI/app state file recovers from damage (rows 43–44).
