@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSourceConfigs, defaultSettings, migrateSettings } from '../../../shared/domain/settings';
-import { normaliseUrl } from '../../../shared/domain/source-key';
+import { defaultSettings, migrateSettings } from '../../../shared/domain/settings';
 import { parseSettingsFile, toSettingsFile } from '../../../shared/ipc/settings-schema';
 import { settingsWith, source } from '../app/helpers';
 
@@ -31,22 +30,5 @@ describe('settings file', () => {
     ['null', null],
   ])('rejects %s', (_label, raw) => {
     expect(parseSettingsFile(raw)).toBeUndefined();
-  });
-
-  it('maps sources to engine configs, disabled ones included', () => {
-    expect(toSourceConfigs(settingsWith([source('a', { enabled: false, name: 'A' })]))).toEqual([
-      { id: 'a', url: source('a').url, name: 'A', intervalSeconds: 300, enabled: false },
-    ]);
-  });
-});
-
-describe('normaliseUrl', () => {
-  it('treats case of scheme and host, default ports, fragments and a trailing slash as the same URL', () => {
-    const forms = ['https://Status.Example.com/feed', 'HTTPS://status.example.com:443/feed#top', 'https://status.example.com/feed/'];
-    expect(new Set(forms.map(normaliseUrl)).size).toBe(1);
-  });
-  it('keeps path case and query, which can select a different document', () => {
-    expect(normaliseUrl('https://x.example/Feed')).not.toBe(normaliseUrl('https://x.example/feed'));
-    expect(normaliseUrl('https://x.example/f?a=1')).not.toBe(normaliseUrl('https://x.example/f?a=2'));
   });
 });
