@@ -180,7 +180,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     headers: opts.headers ?? {},
     ignoreValidators: opts.ignoreValidators ?? false,
     compress: opts.compress,
-    compressed: new Map(),
+    compressed: compressAhead(body, opts.compress),
   });
 
   const api: FeedServer = {
@@ -201,7 +201,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       const target = typeof next === 'string' ? { file: next } : Buffer.isBuffer(next) ? { body: next } : next;
       const body = target.file !== undefined ? fileBytes(target.file) : target.body !== undefined ? toBuffer(target.body) : route.body;
       route.body = body;
-      route.compressed.clear();
+      route.compressed = compressAhead(body, route.compress);
       route.etag = target.etag === false ? undefined : (target.etag ?? (route.etag ? nextEtag(route.etag, body) : undefined));
       route.lastModified =
         target.lastModified === false ? undefined : (target.lastModified ?? (route.lastModified ? nextLastModified(route.lastModified) : undefined));
@@ -223,6 +223,17 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
       }),
   };
   return api;
+}
+
+/**
+ * Compress a body when it is registered, not when it is requested: brotli at its default quality takes long
+ * enough on a busy machine to miss the tests' short headers deadline, which would make them depend on load.
+ */
+function compressAhead(body: Buffer, compress: ServeOptions['compress']): Map<string, Buffer> {
+  const packed = new Map<string, Buffer>();
+  if (compress === 'br') packed.set('br', brotliCompressSync(body));
+  else if (compress) packed.set('gzip', gzipSync(body));
+  return packed;
 }
 
 /** Answer a static route, honouring conditional headers like an origin (RFC 9110 §13.2.2 order). */
