@@ -3,7 +3,7 @@
  * Node's `util.parseArgs`. Returns a typed `CliOptions` or a usage error message; never exits by itself.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/domain/source';
+import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/domain/source';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
 
 /** What the user asked for. */
@@ -30,14 +30,16 @@ SOURCE is a catalog name (github, openai, aws@us-east-1 …) or the URL of a sta
 (https://www.githubstatus.com/api/v2/summary.json), an Atom or RSS feed (https://status.openai.com/history.rss),
 or another supported platform's feed.
 
-Options:
+Options (in any order):
   --discover URL       find the best source for a status page URL (or name), print it and exit
-  --once               poll every source once, print a table and exit
-                       (exit 0: all fetched and parsed; 1: a source failed; 2: usage error)
+  --once               poll every source once, print a table and exit (exit 0: all fetched and
+                       parsed; 1: a source failed or the state could not be saved; 2: usage error)
   --json               one JSON object per line (per source with --once, per event when watching)
   --state FILE         keep validators, hashes and seen incidents in FILE, so the next run sends
-                       conditional requests and reports only what is new
-  --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
+                       conditional requests and reports only what is new. FILE's folder must exist;
+                       a directory or a file that is not a Status Tray state file is refused
+                       (exit 1) and left untouched; a symlink is written through to its target
+  --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS})
   --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
   --timeout SECONDS    deadline for one whole request (default 30)
   -h, --help           show this help
@@ -49,17 +51,22 @@ Examples:
   status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
 `;
 
-/** Parse `argv` (without node and script). @returns options, or `{ error }` for a usage error. */
+/**
+ * Parse `argv` (without node and script); options may come in any order, before or after SOURCEs.
+ * `--discover` is a flag whose URL is the one positional argument, so `--discover --json URL`,
+ * `--json --discover URL` and `--discover=URL --json` all mean the same.
+ * @returns options, or `{ error }` for a usage error.
+ */
 export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: argv.flatMap((a) => (a.startsWith('--discover=') ? ['--discover', a.slice('--discover='.length)] : [a])),
       allowPositionals: true,
       strict: true,
       options: {
         once: { type: 'boolean', default: false },
-        discover: { type: 'string' },
+        discover: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         state: { type: 'string' },
         interval: { type: 'string' },
@@ -74,13 +81,13 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   const { values, positionals } = parsed;
   if (values.help) return { mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
 
-  const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS);
+  const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS);
   const concurrency = numberOption('--concurrency', values.concurrency, DEFAULT_CONCURRENCY, 1);
   const timeout = numberOption('--timeout', values.timeout, 30, 1);
   for (const n of [interval, concurrency, timeout]) if (typeof n === 'string') return { error: n };
-  if (values.discover !== undefined) {
-    if (values.once || positionals.length > 0) return { error: '--discover takes one URL and no SOURCE arguments.' };
-    return { mode: 'discover', discover: values.discover, json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
+  if (values.discover) {
+    if (values.once || positionals.length !== 1) return { error: '--discover takes one URL and no SOURCE arguments.' };
+    return { mode: 'discover', discover: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
   if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
   return {
@@ -95,9 +102,11 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
 }
 
 /** A numeric option: its value, the default when absent, or an error message. */
-function numberOption(name: string, raw: string | undefined, fallback: number, min: number): number | string {
+function numberOption(name: string, raw: string | undefined, fallback: number, min: number, max = Infinity): number | string {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) return `${name} must be a number ≥ ${min} (got "${raw}").`;
+  if (!Number.isFinite(n) || n < min || n > max) {
+    return max === Infinity ? `${name} must be a number ≥ ${min} (got "${raw}").` : `${name} must be a number from ${min} to ${max} (got "${raw}").`;
+  }
   return n;
 }

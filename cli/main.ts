@@ -1,18 +1,22 @@
 /**
  * The headless runner: the same engine as the desktop app, with Node's fetch, an optional JSON state file
  * and terminal output. `npm run headless -- [options] SOURCE...`; see `USAGE` in ./args.ts.
- * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed
- * (`--once`), 2 usage error.
+ * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed or the
+ * state could not be saved (`--once`), or `--state` names a path we refuse (a directory, a file not ours, a
+ * missing folder: one line on stderr, nothing polled), 2 usage error. A folder for `--state` is never created.
  */
 import packageJson from '../package.json';
 import { describeDiscovery } from '../shared/discovery/describe';
 import { discoverSource } from '../shared/discovery/discover';
 import { createEngine } from '../shared/engine/engine';
+import type { SaveError } from '../shared/engine/save-error';
+import { saveErrorText } from '../shared/presentation/text';
 import { fetchSource } from '../shared/engine/http/fetch-source';
 import { createNodeFetch } from '../shared/platform/node/node-fetch';
 import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
 import { createStateFile } from '../shared/platform/node/json-file';
+import { inspectStateFile } from '../shared/platform/node/state-path';
 import type { StateStore } from '../shared/engine/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
@@ -37,6 +41,14 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     err(`status-tray: ${resolved.error}`);
     return 2;
   }
+  if (opts.mode !== 'discover' && opts.state !== undefined) {
+    // Refuse before polling anything: a run that cannot save would announce everything again next time.
+    const check = inspectStateFile(opts.state);
+    if (!check.ok) {
+      err(`status-tray: ${saveErrorText({ path: opts.state, reason: check.reason })}`);
+      return 1;
+    }
+  }
   const http = createNodeFetch();
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
@@ -56,7 +68,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       limits,
       log: (m) => err(`status-tray: ${m}`),
     });
-    return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out);
+    return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out, err);
   } finally {
     await http.close();
   }
@@ -65,18 +77,35 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
 async function once(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {
   const snap = await engine.pollOnce();
   if (snap.recoveryNotice) err(`status-tray: ${snap.recoveryNotice}`);
+  if (snap.saveError) err(`status-tray: ${saveErrorText(snap.saveError)}`);
   if (opts.json) for (const s of snap.sources) out(JSON.stringify(sourceJson(s)));
   else out(sourcesTable(snap.sources));
-  return snap.sources.some((s) => s.lastError) ? 1 : 0;
+  return snap.sources.some((s) => s.lastError) || snap.saveError ? 1 : 0;
 }
 
-async function watch(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void): Promise<number> {
+/**
+ * Watch mode's stderr line for the state store: one line when saving starts failing (or fails for another
+ * reason), one when it works again. Returns undefined when nothing changed.
+ */
+export function saveStatusLine(previous: SaveError | undefined, current: SaveError | undefined): string | undefined {
+  if (current && (!previous || previous.reason !== current.reason || previous.path !== current.path)) {
+    return `status-tray: ${saveErrorText(current)} (new events are held and announced once it can be saved; retrying)`;
+  }
+  if (!current && previous) return `status-tray: saving to ${previous.path} works again`;
+  return undefined;
+}
+
+async function watch(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {
   const reported = new Map<string, number>();
+  let saveError: SaveError | undefined;
   engine.subscribe({
     onEvents: (events) => {
       for (const e of events) out(opts.json ? JSON.stringify(eventJson(e)) : eventText(e));
     },
     onSnapshot: (snap) => {
+      const line = saveStatusLine(saveError, snap.saveError);
+      saveError = snap.saveError;
+      if (line) err(line);
       for (const s of snap.sources) {
         if (!s.lastError || reported.get(s.id) === s.lastError.at) continue;
         reported.set(s.id, s.lastError.at);

@@ -21,15 +21,42 @@ export function sourceJson(s: SourceSnapshot): Record<string, unknown> {
   };
 }
 
+/**
+ * What the PROVIDER column calls each source: its name, and where two or more share a name ("GitHub" for
+ * the Statuspage API, its Atom feed and a mirror), the URL's host — or host and path when the host is
+ * shared too — so every row can be told apart. @returns labels in the order of `sources`.
+ */
+export function providerLabels(sources: readonly Pick<SourceSnapshot, 'name' | 'url'>[]): string[] {
+  const count = (labels: string[]) => labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const names = sources.map((s) => s.name);
+  const nameCount = count(names);
+  const withHost = sources.map((s, i) => (nameCount.get(names[i]!)! > 1 ? `${s.name} (${urlPart(s.url, false)})` : s.name));
+  const hostCount = count(withHost);
+  return sources.map((s, i) => (hostCount.get(withHost[i]!)! > 1 ? `${s.name} (${urlPart(s.url, true)})` : withHost[i]!));
+}
+
+function urlPart(url: string, withPath: boolean): string {
+  try {
+    const u = new URL(url);
+    return withPath ? `${u.host}${u.pathname}${u.search}` : u.host;
+  } catch {
+    return url;
+  }
+}
+
+/** Widest PROVIDER column before names are cut with "…": room for a name and a host. */
+const PROVIDER_WIDTH = 60;
+
 /** `--once`: a plain-text table (provider, health, active incidents) plus error lines. */
 export function sourcesTable(sources: readonly SourceSnapshot[]): string {
-  const rows = sources.map((s) => [
-    s.name,
+  const labels = providerLabels(sources);
+  const rows = sources.map((s, i) => [
+    labels[i]!,
     healthWords(s.health),
     s.lastError ? `error: ${s.lastError.message}` : incidentsCell(s.status?.activeIncidents ?? []),
   ]);
   const header = ['PROVIDER', 'HEALTH', 'ACTIVE INCIDENTS'];
-  const widths = [0, 1].map((i) => Math.min(40, Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length))));
+  const widths = [PROVIDER_WIDTH, 40].map((max, i) => Math.min(max, Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length))));
   const line = (r: string[]) => [pad(r[0]!, widths[0]!), pad(r[1]!, widths[1]!), r[2]].join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

@@ -57,7 +57,7 @@ export function createOpmlActions(deps: OpmlActionDeps): OpmlActions {
         if (err instanceof OpmlFileError) return fail('invalid-file', err.message);
         throw err;
       }
-      if (xml === undefined) return ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0 });
+      if (xml === undefined) return ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0, credentialsRemoved: 0 });
       return importText(xml);
     },
     async exportFile() {

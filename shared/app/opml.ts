@@ -105,7 +105,7 @@ export function planSettingsImport(xml: string, settings: AppSettings, newId: ()
       message: `The file lists ${added.length} new feeds; with the ${settings.sources.length} you watch that is more than the ${MAX_SOURCES} Status Tray can watch. Nothing was imported.`,
     };
   }
-  const summary: OpmlImportSummary = { canceled: false, added: added.length, alreadyPresent, skipped };
+  const summary: OpmlImportSummary = { canceled: false, added: added.length, alreadyPresent, skipped, credentialsRemoved: plan.credentialsRemoved };
   return added.length === 0 ? { ok: true, summary } : { ok: true, summary, next: { ...settings, sources: [...settings.sources, ...added] } };
 }
 

@@ -157,6 +157,7 @@ export type SourceErrorCode =
   | 'rate-limited' // 429 or 503 with Retry-After
   | 'too-large' // body over the cap (before or after decompression)
   | 'redirect' // loop, too many hops, non-http(s) target, https→http downgrade
+  | 'unexpected-304' // 304 Not Modified to a request that sent no validators: a server fault
   | 'not-a-feed' // an HTML page or other non-status document
   | 'parse'; // looked like a status document but could not be read
 

@@ -5,6 +5,7 @@
 import type { Health, ProviderStatus, SourceError } from '../domain/types';
 import type { EngineEvent } from './events';
 import type { SourceConfig } from '../domain/source';
+import type { SaveError } from './save-error';
 
 /** What the UI needs to show one source. Times are ms since epoch. */
 export interface SourceSnapshot {
@@ -38,11 +39,19 @@ export interface EngineSnapshot {
   paused: boolean;
   /** Set when the state store had to recover from a corrupt file; a banner shows it. */
   recoveryNotice?: string;
+  /**
+   * Set while the state cannot be saved (the last write failed): where, why, since when, the next retry and
+   * how many events are held back until a write records them. Absent once a write succeeds.
+   */
+  saveError?: SaveError;
 }
 
 /** Listener for engine output. Exceptions thrown by listeners are caught and logged, never break polling. */
 export interface EngineListener {
-  /** Events of one source's poll, called after the state recording them was written. */
+  /**
+   * Events, called only after a write of the state recording them succeeded (held while writes fail, then
+   * delivered once, in order). Usually one source's poll; after a failed write, everything held.
+   */
   onEvents?(events: EngineEvent[]): void;
   /** A new snapshot (after any poll, config change, pause or resume). */
   onSnapshot?(snapshot: EngineSnapshot): void;
@@ -52,7 +61,7 @@ export interface EngineListener {
 export interface Engine {
   /** Load state, then schedule every enabled source (none earlier than its persisted `nextPollAt`). */
   start(): Promise<void>;
-  /** Stop scheduling, abort requests in flight, write state. */
+  /** Stop scheduling, abort requests in flight, write state (one attempt; events it could not record are dropped). */
   stop(): Promise<void>;
   /** Replace the source list; new sources are polled soon (with jitter), removed ones forgotten. */
   setSources(sources: SourceConfig[]): void;

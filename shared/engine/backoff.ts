@@ -4,7 +4,7 @@
  * after failures with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/),
  * cap plain failures at 30 min so recovery is noticed quickly, and never give up for good.
  */
-import { DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../domain/source';
+import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../domain/source';
 import type { RandomPort } from './ports';
 
 /** Longest delay after plain failures (no Retry-After), ms. */
@@ -18,10 +18,10 @@ export const INTERVAL_JITTER_FRACTION = 0.1;
 /** When the engine starts or resumes, due sources are spread over up to this many ms. */
 export const START_JITTER_MS = 5_000;
 
-/** A source's poll interval in ms, from its configured seconds (default 300 s, clamped to ≥ 60 s). */
+/** A source's poll interval in ms, from its configured seconds (default 300 s, clamped to 60 s – 24 h). */
 export function intervalMs(intervalSeconds: number | undefined): number {
   const s = intervalSeconds ?? DEFAULT_INTERVAL_SECONDS;
-  return Math.max(MIN_INTERVAL_SECONDS, Number.isFinite(s) ? s : DEFAULT_INTERVAL_SECONDS) * 1000;
+  return Math.min(MAX_INTERVAL_SECONDS, Math.max(MIN_INTERVAL_SECONDS, Number.isFinite(s) ? s : DEFAULT_INTERVAL_SECONDS)) * 1000;
 }
 
 /**

@@ -15,6 +15,7 @@ import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from '.
 import { buildSnapshot } from './snapshot';
 import type { SourceConfig } from '../domain/source';
 import { emptyEngineState, newSourceState, type EngineState, type SourceState } from './state';
+import { StateStoreError } from './save-error';
 import { StateWriter } from './state-writer';
 
 /** Default number of requests in flight. */
@@ -59,7 +60,8 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   let timerAt = Infinity;
   let rescheduleQueued = false;
 
-  const writer = new StateWriter(options.store, () => state, clock, log, internals.writeGapMs);
+  // The outbox: events leave only after a write recorded them (see state-writer.ts).
+  const writer = new StateWriter<EngineEvent>(options.store, () => state, clock, { release: emit, changed: publishSnapshot }, internals.writeGapMs);
   const enabled = () => [...configs.values()].filter((c) => c.enabled !== false);
 
   function setConfigs(list: readonly SourceConfig[]): void {
@@ -81,7 +83,8 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     loaded ??= (async () => {
       const read = await options.store.read().catch((err: unknown) => {
         log(`Could not read state: ${(err as Error)?.message ?? err}`);
-        return { state: undefined, recovered: true, recoveryReason: 'The saved state could not be read.' };
+        const why = err instanceof StateStoreError ? ` ${err.message}.` : '';
+        return { state: undefined, recovered: true, recoveryReason: `The saved state could not be read.${why}` };
       });
       state = read.state ?? emptyEngineState();
       if (read.recovered) {
@@ -167,9 +170,9 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
     state.sources[id] = result.state;
     if (result.events.length > 0) {
-      // Seen incidents reach the disk before anyone hears of them: a crash after this never re-announces.
-      await writer.flushNow().catch(() => undefined);
-      emit(result.events);
+      // Seen incidents reach the store before anyone hears of them: a crash or a failed write never
+      // re-announces. While writes fail, the writer holds the events and retries with backoff.
+      await writer.commit(result.events);
     }
     if (result.validators) Object.assign(result.state, result.validators);
     writer.schedule();
@@ -200,7 +203,14 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   }
 
   function snapshot(): EngineSnapshot {
-    return buildSnapshot({ configs: [...configs.values()], states: state.sources, inFlight: new Set(inFlight.keys()), paused, recoveryNotice });
+    return buildSnapshot({
+      configs: [...configs.values()],
+      states: state.sources,
+      inFlight: new Set(inFlight.keys()),
+      paused,
+      recoveryNotice,
+      saveError: writer.failure(),
+    });
   }
 
   function publishSnapshot(): void {
@@ -237,7 +247,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       clearTimer();
       stopping.abort();
       await Promise.allSettled([...inFlight.values()]);
-      await writer.close();
+      await writer.close({ stop: true });
     },
     setSources(list) {
       setConfigs(list);

@@ -110,6 +110,7 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
     baselined: prev.baselined,
     seen: prev.seen,
     previousHealth: prev.lastHealth,
+    previousSuccessAt: prev.lastSuccessAt,
     status,
     now,
   });

@@ -21,16 +21,30 @@ export type TimerHandle = unknown;
 export interface Clock {
   /** Milliseconds since the Unix epoch (UTC). */
   now(): number;
-  /** Run `fn` after `ms` milliseconds of this clock's time. */
+  /**
+   * Run `fn` after `ms` milliseconds of this clock's time, or earlier: implementations may cap the delay
+   * (`MAX_TIMER_MS`), so a callback must check the time rather than assume its deadline has come.
+   */
   setTimeout(fn: () => void, ms: number): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
 }
 
-/** The system clock. */
+/**
+ * Longest delay a Node/browser timer holds, ms (2^31-1, about 24.8 days). A longer one fires at once with a
+ * `TimeoutOverflowWarning`, so every timer is clamped to it; callers re-check the time when it fires.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** `ms` made safe for `setTimeout`: 0 for negative or NaN, at most `MAX_TIMER_MS`. */
+export function timerDelay(ms: number): number {
+  return ms > 0 ? Math.min(ms, MAX_TIMER_MS) : 0;
+}
+
+/** The system clock. Delays are clamped with `timerDelay`: a timer may fire early, never overflow. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
+    const t = setTimeout(fn, timerDelay(ms));
     // A poll timer alone must not keep a CLI process alive after stop(); the scheduler holds it otherwise.
     (t as { unref?: () => void }).unref?.();
     return t;
@@ -43,9 +57,16 @@ export const systemClock: Clock = {
  * `read` returns `undefined` when there is nothing stored yet, and must not throw for a corrupt store:
  * it recovers (moves the bad file aside) and reports that through `recovered`, so the engine puts every
  * source back in silent baseline. `write` replaces the whole state atomically (old or new, never torn); it receives the engine's live
- * object, so it must serialise it synchronously, before its first `await`.
+ * object, so it must serialise it synchronously, before its first `await`. A `write` that rejects (disk full,
+ * read-only, permission denied, …) makes the engine hold the events it recorded and retry with backoff (see
+ * engine/state-writer.ts); throw `StateStoreError` (engine/save-error.ts) to word the reason yourself.
  */
 export interface StateStore {
+  /**
+   * Where the state is kept, as the user would name it (a file path): shown in "Cannot save to <location>:
+   * <reason>" when `write` fails. Default: "the state store".
+   */
+  readonly location?: string;
   read(): Promise<StateReadResult>;
   write(state: EngineState): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { HEALTH_RANK, worstHealth } from '../domain/health';
 import type { Health } from '../domain/types';
 import type { EngineSnapshot, SourceSnapshot } from './api';
 import { displayName, type SourceConfig } from '../domain/source';
+import type { SaveError } from './save-error';
 import type { SourceState } from './state';
 
 /** Health shown for a source: `unknown` while never fetched or erroring, else its last parsed health. */
@@ -39,9 +40,16 @@ export function buildSnapshot(input: {
   inFlight: ReadonlySet<string>;
   paused: boolean;
   recoveryNotice?: string;
+  saveError?: SaveError;
 }): EngineSnapshot {
   const sources = input.configs.map((c) => sourceSnapshot(c, input.states[c.id], input.inFlight.has(c.id)));
   sources.sort((a, b) => HEALTH_RANK[b.health] - HEALTH_RANK[a.health] || a.name.localeCompare(b.name));
   const overall = worstHealth(sources.filter((s) => s.enabled).map((s) => s.health));
-  return { sources, overall, paused: input.paused, ...(input.recoveryNotice ? { recoveryNotice: input.recoveryNotice } : {}) };
+  return {
+    sources,
+    overall,
+    paused: input.paused,
+    ...(input.recoveryNotice ? { recoveryNotice: input.recoveryNotice } : {}),
+    ...(input.saveError ? { saveError: input.saveError } : {}),
+  };
 }

@@ -26,6 +26,11 @@ export interface SeenIncident {
   title: string;
   /** Ids of its newest updates, where the platform gives them (see change-detector: id continuity). */
   updateIds?: string[];
+  /**
+   * Fingerprint of what the incident says (kind, title, start and every update), so the same incident under
+   * a new id is recognised (see change-detector: id continuity). Absent in state written by older versions.
+   */
+  contentKey?: string;
 }
 
 /** Per-source engine state. */
@@ -128,7 +133,8 @@ const providerStatusSchema = z.object({
 });
 const sourceErrorSchema = z.object({
   code: z.enum([
-    'network', 'dns', 'timeout', 'http', 'gone', 'rate-limited', 'too-large', 'redirect', 'not-a-feed', 'parse',
+    'network', 'dns', 'timeout', 'http', 'gone', 'rate-limited', 'too-large', 'redirect', 'unexpected-304', 'not-a-feed',
+    'parse',
   ]),
   message: z.string(),
   httpStatus: z.number().int().optional(),
@@ -141,6 +147,7 @@ const seenSchema = z.object({
   lastSeenAt: z.number(),
   title: z.string(),
   updateIds: z.array(z.string()).max(10).optional(),
+  contentKey: z.string().max(64).optional(),
 });
 const sourceStateSchema = z.object({
   url: z.string(),

@@ -12,6 +12,7 @@ import type { FormatId, Health } from '../domain/types';
 export type { AppSettings } from '../domain/settings';
 export type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
 export type { EngineSnapshot, SourceSnapshot } from '../engine/api';
+export type { SaveError } from '../engine/save-error';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -82,6 +83,8 @@ export interface OpmlImportSummary {
   alreadyPresent: number;
   /** Entries that were not http(s) feeds, or whose address was too long. */
   skipped: number;
+  /** Entries whose address carried a user name or password; it was removed before anything was saved. */
+  credentialsRemoved: number;
 }
 
 /** What an OPML export did. */

@@ -18,6 +18,8 @@ export interface OpmlImportPlan {
   alreadyPresent: number;
   /** Entries skipped by the parser (non-http(s) URLs). */
   skipped: number;
+  /** Entries whose address carried a user name or password, removed by the parser (see parseOpml). */
+  credentialsRemoved: number;
 }
 
 /** An id for a new source: slug of its name, else its host; `-2`, `-3`, … when taken. */
@@ -49,7 +51,7 @@ export function planOpmlImport(xml: string, existing: readonly SourceConfig[]): 
     known.add(sourceKey(s));
     added.push({ id: newId(s, ids), url: s.url, ...(s.name ? { name: s.name } : {}), ...(s.filter ? { filter: s.filter } : {}) });
   }
-  return { sources: [...existing, ...added], added, alreadyPresent, skipped: parsed.skipped };
+  return { sources: [...existing, ...added], added, alreadyPresent, skipped: parsed.skipped, credentialsRemoved: parsed.credentialsRemoved };
 }
 
 /** The user's sources as OPML sources for `toOpml` (config name kept when set). */

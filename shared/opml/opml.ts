@@ -3,8 +3,12 @@
  * `<outline>` elements with an `xmlUrl` attribute, optionally nested in category outlines; RSS readers
  * (NetNewsWire, Feedly, Miniflux, …) and status monitors export this shape. Parsing uses fast-xml-parser after
  * a strict pre-check: OPML never needs a DTD, so any `<!DOCTYPE`/`<!ENTITY` is refused (no entity expansion
- * attacks, no external entities). Pure: no I/O; nothing is changed when an error is thrown.
+ * attacks, no external entities). References are decoded by the XML library: the five predefined entities and
+ * numeric character references (`&#65;`, `&#x41;`; XML 1.0 §4.1), never HTML names. Credentials written into
+ * a feed address (`https://user:password@host/…`) are removed on import and counted, so a password in a
+ * shared subscription list is neither stored nor sent. Pure: no I/O; nothing is changed when an error is thrown.
  */
+import { EntityDecoder } from '@nodable/entities';
 import type { SourceFilter } from '../domain/source';
 import { hasFilter, sourceKey } from '../domain/source-key';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -78,6 +82,8 @@ export interface ParsedOpml {
   title?: string;
   /** Outlines skipped: an `xmlUrl` that was not http(s) or not a URL (`javascript:`, `file:`, …), or an unreadable `statusTray:filter`. */
   skipped: number;
+  /** Outlines whose `xmlUrl` or `htmlUrl` carried a user name or password, which was removed. */
+  credentialsRemoved: number;
 }
 
 type Node = Record<string, unknown>;
@@ -87,12 +93,31 @@ type Node = Record<string, unknown>;
 const ATTR_PREFIX = '@_';
 
 function httpUrl(value: unknown): string | undefined {
+  return readUrl(value)?.url;
+}
+
+/** The userinfo of an absolute URL as written: `scheme://` then everything up to the last `@` of the authority. */
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\\]*@/i;
+
+/**
+ * An http(s) URL kept as written (only trimmed), so an export and re-import give back the user's exact URL —
+ * except for credentials, which are cut out of the text (`hadCredentials` says so).
+ */
+function readUrl(value: unknown): { url: string; hadCredentials: boolean } | undefined {
   if (typeof value !== 'string') return undefined;
+  let text = value.trim();
   try {
-    // Kept as written (only trimmed), so an export and re-import give back the user's exact URL.
-    const text = value.trim();
-    const u = new URL(text);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !/\s/.test(text) ? text : undefined;
+    let u = new URL(text);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    const hadCredentials = Boolean(u.username || u.password);
+    if (hadCredentials) {
+      const host = u.host;
+      text = text.replace(USERINFO, '$1');
+      u = new URL(text);
+      // Not cut out cleanly (or the cut changed where it points): skip it rather than keep a password.
+      if (u.username || u.password || u.host !== host) return undefined;
+    }
+    return /\s/.test(text) ? undefined : { url: text, hadCredentials };
   } catch {
     return undefined;
   }
@@ -143,6 +168,9 @@ export function parseOpml(xml: string): ParsedOpml {
       parseAttributeValue: false,
       parseTagValue: false,
       processEntities: true,
+      // XML's own entities plus numeric character references; unsafe code points (NUL, surrogates, C0
+      // controls) are dropped by the decoder. A fresh decoder per parse: it counts expansions.
+      entityDecoder: new EntityDecoder({ numericAllowed: true }),
       isArray: (name) => name === 'outline',
       maxNestedTags: MAX_OUTLINE_DEPTH + 8,
     }).parse(text) as Node;
@@ -163,12 +191,14 @@ export function parseOpml(xml: string): ParsedOpml {
   const sources: OpmlSource[] = [];
   const seen = new Set<string>();
   let skipped = 0;
+  let credentialsRemoved = 0;
   const walk = (nodes: Node[], depth: number): void => {
     if (depth > MAX_OUTLINE_DEPTH) throw new OpmlError('too-deep', 'The file nests outlines too deeply to be a subscription list.');
     for (const node of nodes) {
       const rawUrl = attr(node, 'xmlUrl');
       if (rawUrl !== undefined) {
-        const url = httpUrl(rawUrl);
+        const feed = readUrl(rawUrl);
+        const url = feed?.url;
         const filter = readFilter(attr(node, FILTER_ATTR));
         if (!url || filter === 'invalid') skipped++;
         else if (!seen.has(sourceKey({ url, filter }))) {
@@ -177,7 +207,9 @@ export function parseOpml(xml: string): ParsedOpml {
           const named = clean(attr(node, 'title')) ?? clean(attr(node, 'text'));
           // Exporters that have no name repeat the URL as the required `text`; that is not a name.
           const name = named === url ? undefined : named;
-          const pageUrl = httpUrl(attr(node, 'htmlUrl'));
+          const page = readUrl(attr(node, 'htmlUrl'));
+          const pageUrl = page?.url;
+          if (feed?.hadCredentials || page?.hadCredentials) credentialsRemoved++;
           sources.push({ url, ...(name ? { name } : {}), ...(pageUrl ? { pageUrl } : {}), ...(filter ? { filter } : {}) });
         }
       }
@@ -186,7 +218,7 @@ export function parseOpml(xml: string): ParsedOpml {
   };
   const body = (opml as Node).body;
   walk(typeof body === 'object' && body !== null ? children(body as Node) : [], 1);
-  return { sources, ...(title ? { title } : {}), skipped };
+  return { sources, ...(title ? { title } : {}), skipped, credentialsRemoved };
 }
 
 /** Escape text for a double-quoted XML attribute; control characters other than tab are dropped. */

@@ -3,6 +3,8 @@
  * into a `Tray` image, `setToolTip` and a `Menu`. Colours: docs/architecture.md, "Vocabulary".
  */
 import type { EngineSnapshot } from '../engine/api';
+import type { SaveError } from '../engine/save-error';
+import { saveErrorText } from './text';
 import type { Health } from '../domain/types';
 import type { AppSettings } from '../domain/settings';
 import { healthLabel, healthWords } from './health-text';
@@ -78,9 +80,26 @@ const HOUR_MS = 3_600_000;
 /**
  * Tooltip: the enabled providers that are not operational, worst first ("GitHub: partial outage · OpenAI:
  * degraded"), "All systems operational" when none are, with notes for a polling pause, a notification pause
- * and missed alerts. Cut to ~120 characters with "+N more".
+ * and missed alerts. Cut to ~120 characters with "+N more". While the state cannot be saved, the first line
+ * is "Cannot save to <path>: <reason>" (the path cut from the left to fit), and the rest follows when it fits.
  */
 export function trayTooltip(input: TrayModelInput): string {
+  const health = healthTooltip(input);
+  if (!input.engine.saveError) return health;
+  const save = saveLine(input.engine.saveError);
+  const both = `${save}\n${health}`;
+  return both.length <= TOOLTIP_MAX ? both : save;
+}
+
+/** "Cannot save to <path>: <reason>" within TOOLTIP_MAX, keeping the end of the path (the file name). */
+function saveLine(error: SaveError): string {
+  const full = saveErrorText(error);
+  if (full.length <= TOOLTIP_MAX) return full;
+  const room = Math.max(12, TOOLTIP_MAX - saveErrorText({ path: '…', reason: error.reason }).length);
+  return saveErrorText({ path: `…${error.path.slice(-room)}`, reason: error.reason }).slice(0, TOOLTIP_MAX);
+}
+
+function healthTooltip(input: TrayModelInput): string {
   const { engine } = input;
   const enabled = engine.sources.filter((s) => s.enabled);
   const troubled = enabled.filter((s) => s.health !== 'operational');

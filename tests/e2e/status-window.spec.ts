@@ -131,6 +131,16 @@ test.describe('first run', () => {
   });
 });
 
+test.describe('when the state cannot be saved', () => {
+  test.use({ appOptions: { sources: [GITHUB], saveFailure: 'ENOSPC' } });
+
+  test('a banner names the path and the reason', async ({ page, app }) => {
+    await app.openStatus(page);
+    await expect(page.getByRole('alert')).toContainText('Cannot save to /e2e/state.json: the disk is full');
+    await expect(page.getByRole('alert')).toContainText('keeps checking');
+  });
+});
+
 test.describe('after the state store recovered', () => {
   test.use({ appOptions: { sources: [GITHUB], recoveryReason: 'state.json was truncated; started from the backup.' } });
 

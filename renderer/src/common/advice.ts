@@ -14,6 +14,7 @@ export const SOURCE_ERROR_ADVICE: Readonly<Record<SourceErrorCode, string>> = {
   'rate-limited': 'The server asked us to slow down. Status Tray waits as long as it asked before checking again.',
   'too-large': 'The document is too large. In Settings, use the provider’s summary or feed address instead.',
   redirect: 'The address redirects in a loop or to an unsafe place. Check it in Settings.',
+  'unexpected-304': 'The server said “not modified” to a request for the whole document, which is a fault on its side (often a caching proxy). Status Tray retries on its own; if it persists, tell the provider.',
   'not-a-feed': 'This address serves a web page, not a status feed. In Settings, add the page’s feed or summary address.',
   parse: 'The document could not be read. If this persists, check the address in Settings.',
 };

@@ -123,7 +123,7 @@ export function createFakeApi(): StatusTrayApi {
       return ok(null);
     },
     // No file dialogs in a plain browser: both report a cancelled dialog.
-    importOpml: () => ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0 }),
+    importOpml: () => ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0, credentialsRemoved: 0 }),
     exportOpml: () => ok({ canceled: true, count: 0 }),
   };
 }

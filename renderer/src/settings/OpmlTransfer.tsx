@@ -11,6 +11,9 @@ function describeImport(s: OpmlImportSummary): string {
   const parts = [s.added > 0 ? `Added ${pages(s.added)} from the file.` : 'Nothing new in the file.'];
   if (s.alreadyPresent > 0) parts.push(`${s.alreadyPresent === 1 ? '1 was' : `${s.alreadyPresent} were`} already in your list.`);
   if (s.skipped > 0) parts.push(`${s.skipped === 1 ? '1 entry was' : `${s.skipped} entries were`} not a web feed and skipped.`);
+  if (s.credentialsRemoved > 0) {
+    parts.push(`Removed the user name and password from ${s.credentialsRemoved === 1 ? '1 address' : `${s.credentialsRemoved} addresses`}: Status Tray does not store credentials.`);
+  }
   return parts.join(' ');
 }
 

@@ -7,6 +7,7 @@ import { EmptyState } from './EmptyState';
 import { FilterBox } from './FilterBox';
 import { ProviderList } from './ProviderList';
 import { RecoveryBanner } from './RecoveryBanner';
+import { SaveErrorBanner } from './SaveErrorBanner';
 import { StatusHeader } from './StatusHeader';
 
 /** The status window: overall health, then every provider with its incidents, live from pushed snapshots. */
@@ -33,6 +34,7 @@ export function StatusApp() {
         now={now}
       />
       <main>
+        {engine.saveError && <SaveErrorBanner error={engine.saveError} />}
         {engine.recoveryNotice && <RecoveryBanner message={engine.recoveryNotice} />}
         {engine.sources.length === 0 ? (
           <EmptyState />

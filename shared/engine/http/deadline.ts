@@ -14,6 +14,7 @@
  */
 import { getEventListeners } from 'node:events';
 import type { AbortCause } from './fetch-errors';
+import { timerDelay } from '../ports';
 
 /**
  * Controllers of finished exchanges, reused: creating an AbortSignal is the dearest step of a 304 poll
@@ -156,7 +157,8 @@ export class Deadline {
     if (this.timer !== undefined && this.timerAt <= at) return;
     this.clearTimer();
     this.timerAt = at;
-    this.timer = setTimeout(onTimer, Math.max(0, at - performance.now()), this);
+    // Clamped: a deadline past 2^31-1 ms would overflow the timer; expire() re-arms if it fires early.
+    this.timer = setTimeout(onTimer, timerDelay(at - performance.now()), this);
   }
 
   private clearTimer(): void {

@@ -1,7 +1,8 @@
 /**
  * Turning what went wrong during a fetch into a typed `SourceError` (shared/domain/types.ts) with a one-line
- * message for people. Codes follow the fault table of docs/http-and-faults.md: refused/reset → `network`, name lookup → `dns`, deadlines →
- * `timeout`, 404/410/401/403 → `gone`, 429/503 with `Retry-After` → `rate-limited`, other statuses → `http`.
+ * message for people. Codes follow the fault table of docs/http-and-faults.md: refused/reset → `network`, name
+ * lookup → `dns`, deadlines → `timeout`, 404/410/401/403 → `gone`, 429/503 with `Retry-After` →
+ * `rate-limited`, a 304 to a request without validators → `unexpected-304`, other statuses → `http`.
  */
 import type { SourceError, SourceErrorCode } from '../../domain/types';
 
@@ -165,4 +166,18 @@ export function statusError(status: number, url: string, at: number, retryAfterM
 /** Error for a redirect we refuse to follow. */
 export function redirectError(message: string, at: number, httpStatus?: number): SourceError {
   return { code: 'redirect', message, ...(httpStatus === undefined ? {} : { httpStatus }), at };
+}
+
+/**
+ * Error for a `304 Not Modified` answering a request that carried no validators (no `If-None-Match`, no
+ * `If-Modified-Since`). A 304 only makes sense as the answer to a conditional request (RFC 9110 §15.4.5), so
+ * this is a server or proxy fault, not a sign that nothing changed.
+ */
+export function unexpectedNotModifiedError(url: string, at: number): SourceError {
+  return {
+    code: 'unexpected-304',
+    message: `${hostOf(url)} answered 304 Not Modified to a request that asked for the whole document, so nothing could be read; will try again later.`,
+    httpStatus: 304,
+    at,
+  };
 }

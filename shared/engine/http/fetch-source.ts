@@ -8,7 +8,7 @@ import type { SourceError } from '../../domain/types';
 import { parseMaxAge } from './cache-control';
 import { decodeBody } from './decode-body';
 import { Deadline } from './deadline';
-import { abortedError, hostOf, redirectError, statusError, thrownError, tooLargeError } from './fetch-errors';
+import { abortedError, hostOf, redirectError, statusError, thrownError, tooLargeError, unexpectedNotModifiedError } from './fetch-errors';
 import { readCappedBody } from './read-body';
 import { retryAfterMs } from './retry-after';
 import type { BodyOutcome, FetchDeps, FetchLimits, FetchOutcome, FetchSourceRequest, NotModifiedOutcome, ResponseMeta } from './types';
@@ -38,8 +38,10 @@ const SAFE_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]+$/;
  * @param deps the fetch port (called with `redirect: 'manual'`), `User-Agent`, optional limits (defaults:
  *   DEFAULT_FETCH_LIMITS), `now()` for `SourceError.at` and `Retry-After` without a `Date`, and an optional
  *   `signal` that cancels the request (error code `network`, "cancelled" — the caller knows it asked).
- * @returns `not-modified` for 304, `body` for 2xx (decoded text, SHA-256 hex of the decompressed bytes and
- *   the response's validators), or `error`. Never throws.
+ * @returns `not-modified` for a 304 to a conditional request, `body` for 2xx (decoded text, SHA-256 hex of
+ *   the decompressed bytes and the response's validators), or `error` — including `unexpected-304` for a 304
+ *   to a request that carried no validators (RFC 9110 §15.4.5: 304 answers only a conditional GET, so it
+ *   says nothing about the document we do not have). Never throws.
  */
 export async function fetchSource(req: FetchSourceRequest, deps: FetchDeps): Promise<FetchOutcome> {
   const limits = deps.limits ? withDefaults(deps.limits) : DEFAULT_FETCH_LIMITS;
@@ -112,7 +114,7 @@ async function exchange(
   if (typeof first !== 'string') return errorAt({ ...first, at: deps.now() }, req.url);
   let url: URL | undefined; // parsed again only when a redirect needs a base
 
-  const init = requestInit(req, deps.userAgent, deadline.signal);
+  const { init, conditional } = requestInit(req, deps.userAgent, deadline.signal);
   let visited: Set<string> | undefined; // only redirect chains need it
   let permanentUrl: string | undefined;
   let inPermanentRun = true;
@@ -153,6 +155,9 @@ async function exchange(
     if (res.status === 304) {
       // No body to read; cancelling releases the connection if an odd server sent one anyway.
       discard(res);
+      // Without validators there is no stored copy the 304 could refer to: treating it as "unchanged" would
+      // leave the source looking healthy while we have never read it.
+      if (!conditional) return errorAt(unexpectedNotModifiedError(finalUrl, deps.now()), finalUrl);
       const outcome: NotModifiedOutcome = { kind: 'not-modified', finalUrl, wireBytes: 0 };
       return withMeta(outcome, permanentUrl, headers);
     }
@@ -198,7 +203,7 @@ async function exchange(
  * Headers and options for every hop. Validators go on every hop: they were stored from the final response,
  * so they describe the resource the chain leads to.
  */
-function requestInit(req: FetchSourceRequest, userAgent: string, signal: AbortSignal): RequestInit {
+function requestInit(req: FetchSourceRequest, userAgent: string, signal: AbortSignal): { init: RequestInit; conditional: boolean } {
   const headers: Record<string, string> = {
     'User-Agent': userAgent,
     Accept: ACCEPT_HEADER,
@@ -221,7 +226,7 @@ function requestInit(req: FetchSourceRequest, userAgent: string, signal: AbortSi
     // fetch, steps on cache mode).
     cache: conditional ? 'no-cache' : 'default',
   };
-  return init;
+  return { init, conditional };
 }
 
 /** Where a 3xx leads, or why we will not go there. `hops` is how many redirects were already followed. */

@@ -3,6 +3,12 @@
  * incident.io pages serve at the same paths. One adapter for summary.json, status.json, components.json,
  * incidents.json, incidents/unresolved.json and scheduled-maintenances(.json|/upcoming.json|/active.json).
  *
+ * Recognised by what the document has, not by any one key: incident.io's summary.json (OpenAI) has `page`,
+ * `status`, `components` and `incidents` but no `scheduled_maintenances`, and omits `incidents` when there are
+ * none; key order is the server's choice, so a long `components` list can push `page` past the head the
+ * sniffer sees. Two Statuspage signals in the head are enough (see STATUSPAGE_SIGNALS); the provider name
+ * comes from `page.name`, else the URL's host.
+ *
  * Coverage: `active-only` for summary, unresolved, upcoming/active maintenances, status and components (they
  * list only what is open now); `history` for incidents.json and scheduled-maintenances.json. Decided by the
  * URL's last path segment, else by shape (a document with `components` or `status` is summary-like).
@@ -19,7 +25,7 @@ import { isoOf } from '../read/dates';
 import { idText, parseJson, text, validItems, validate } from '../read/json';
 import { LIMITS } from '../read/limits';
 import { safeHttpUrl } from '../read/links';
-import { isJsonHead } from '../sniff';
+import { hostOf, isJsonHead } from '../sniff';
 import { MAINTENANCE_STATUSES, statusOfLabel } from '../read/statuses';
 import { collapseText, toPlainTitle } from '../read/text';
 import { FormatError } from '../types';
@@ -59,13 +65,38 @@ const componentSchema = z.object({
 
 const documentSchema = z
   .object({
-    page: z.object({ name: text, url: text, updated_at: text }),
+    page: z.object({ name: text, url: text, updated_at: text }).nullish(),
     status: z.object({ indicator: text, description: text }).nullish(),
     components: z.array(z.unknown()).nullish(),
     incidents: z.array(z.unknown()).nullish(),
     scheduled_maintenances: z.array(z.unknown()).nullish(),
   })
   .refine((d) => d.status || d.components || d.incidents || d.scheduled_maintenances, 'no status, components or incidents');
+
+/**
+ * What marks a JSON object as Statuspage API v2: its top-level lists and objects, the `indicator` vocabulary,
+ * and components in Statuspage's status words. Each is weak alone (`"components": [` is common), two together
+ * are not found in the other JSON formats we read.
+ */
+const STATUSPAGE_SIGNALS: readonly RegExp[] = [
+  /"page"\s*:\s*\{/,
+  /"status"\s*:\s*\{/,
+  /"indicator"\s*:\s*"(?:none|minor|major|critical|maintenance)"/,
+  /"components"\s*:/,
+  /"incidents"\s*:/,
+  /"scheduled_maintenances"\s*:/,
+  /"incident_updates"\s*:/,
+  /"status"\s*:\s*"(?:operational|degraded_performance|partial_outage|major_outage|under_maintenance)"/,
+  /"time_zone"\s*:/,
+];
+
+/** True when the head of a JSON object shows at least two Statuspage signals. */
+export function looksLikeStatuspageJson(head: string): boolean {
+  if (!isJsonHead(head, 'object')) return false;
+  let found = 0;
+  for (const signal of STATUSPAGE_SIGNALS) if (signal.test(head) && ++found >= 2) return true;
+  return false;
+}
 
 const COMPONENT_STATUSES = new Set<ComponentStatus>(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
 const INDICATORS = new Set<Indicator>(['none', 'minor', 'major', 'critical']);
@@ -144,19 +175,19 @@ function readComponents(list: unknown): Component[] {
 export const statuspageJsonAdapter: FormatAdapter = {
   id: 'statuspage-json',
   label: 'Atlassian Statuspage API v2 (JSON)',
-  sniff: ({ head }) =>
-    isJsonHead(head, 'object') && /"page"\s*:\s*\{/.test(head) && /"(status|components|incidents|scheduled_maintenances|time_zone)"\s*:/.test(head),
+  sniff: ({ head }) => looksLikeStatuspageJson(head),
   parse(body, ctx) {
     const doc = validate(documentSchema, parseJson(body), 'Statuspage API v2');
-    const pageUrl = safeHttpUrl(doc.page.url);
+    const pageUrl = safeHttpUrl(doc.page?.url);
     const incidents = [
       ...validItems(incidentSchema, doc.incidents, LIMITS.entriesPerDocument).map((i) => readIncident(i, pageUrl, false)),
       ...validItems(incidentSchema, doc.scheduled_maintenances, LIMITS.entriesPerDocument).map((i) => readIncident(i, pageUrl, true)),
     ];
     const indicator = doc.status?.indicator && INDICATORS.has(doc.status.indicator as Indicator) ? (doc.status.indicator as Indicator) : undefined;
-    if (!doc.page.name?.trim()) throw new FormatError('parse', 'Statuspage document without a page name');
+    const provider = doc.page?.name?.trim() || hostOf(ctx.url);
+    if (!provider) throw new FormatError('parse', 'Statuspage document without a page name or address');
     return assembleStatus({
-      provider: doc.page.name,
+      provider,
       format: 'statuspage-json',
       pageUrl,
       indicator,
@@ -164,7 +195,7 @@ export const statuspageJsonAdapter: FormatAdapter = {
       components: readComponents(doc.components),
       incidents,
       coverage: coverageOf(ctx.url, doc),
-      documentUpdatedAt: isoOf(doc.page.updated_at),
+      documentUpdatedAt: isoOf(doc.page?.updated_at),
       now: ctx.now,
     });
   },

@@ -4,6 +4,7 @@
  */
 import type { Component, FormatId, Incident, Indicator, ProviderStatus } from '../../domain/types';
 import { deriveHealth, isActiveStatus } from '../../domain/health';
+import { mergeDuplicateIncidents } from '../../domain/incident-merge';
 import { LIMITS, capIncident, capText } from './limits';
 
 /** An open incident silent for longer than this is `stale` (14 days, in ms). */
@@ -35,16 +36,14 @@ const bySoonest = (a: Incident, b: Incident): number => {
  * Build the final `ProviderStatus`. Incidents whose status is `scheduled` go to `scheduledMaintenances`
  * (soonest first); other open ones to `activeIncidents` (newest update first, `stale` set when the newest
  * update is older than 14 days before `now`); closed ones to `recentIncidents` (newest first, capped).
- * Duplicate ids keep the first occurrence.
+ * Duplicate ids are merged: the entry with the latest update wins, whatever the listing order
+ * (domain/incident-merge).
  */
 export function assembleStatus(input: AssembleInput): ProviderStatus {
   const active: Incident[] = [];
   const recent: Incident[] = [];
   const scheduled: Incident[] = [];
-  const seen = new Set<string>();
-  for (const raw of input.incidents) {
-    if (seen.has(raw.id)) continue;
-    seen.add(raw.id);
+  for (const raw of mergeDuplicateIncidents(input.incidents)) {
     const incident = capIncident(raw);
     if (incident.status === 'scheduled') scheduled.push(incident);
     else if (isActiveStatus(incident.status)) {

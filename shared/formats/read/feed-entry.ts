@@ -63,6 +63,19 @@ export function readWindow(lead: string | undefined, anchorMs: number | undefine
   return out;
 }
 
+/**
+ * An incident's entry is dated by its latest post (RSS `pubDate`, Atom `updated`), so no update in it can be
+ * later than that. A stamp beyond it is an edited display time (Statuspage lets authors change them; the
+ * ruzismart capture has "Investigating 04:08" in an entry published at 03:42:34 whose updates read
+ * Resolved 03:42, Monitoring 03:32, Identified 03:38): it is held to the entry's minute, where the timeline's
+ * tie-breaks (lifecycle, then listing order) place it. Maintenance entries are left alone: they are dated by
+ * their window, which can lie after the posts.
+ */
+function boundUpdateTimes(raw: RawUpdate[], entryMs: number): void {
+  const bound = Math.floor(entryMs / 60_000) * 60_000; // stamps have minute resolution
+  for (const u of raw) if (u.atMs !== undefined && u.atMs > bound) u.atMs = bound;
+}
+
 /** Convert one entry. Never throws; fields it cannot read fall back as documented in EntryOptions. */
 export function incidentFromEntry(item: RawItem, opts: EntryOptions): Incident {
   const title = toPlainTitle(str(item.title)) || 'Untitled incident';
@@ -91,6 +104,7 @@ export function incidentFromEntry(item: RawItem, opts: EntryOptions): Incident {
   const isMaintenance =
     raw.some((u) => u.status !== null && MAINTENANCE_STATUSES.has(u.status)) || /scheduled event/i.test(markup?.lead ?? '');
   const kind = isMaintenance ? 'maintenance' : 'incident';
+  if (!isMaintenance && anchorMs !== undefined) boundUpdateTimes(raw, anchorMs);
   const fallbackAt = toIso(anchorMs) ?? opts.fallbackAt;
   const timeline = buildTimeline(raw, isMaintenance ? 'scheduled' : 'investigating', fallbackAt);
 

@@ -5,10 +5,12 @@
  * learns `recovered: true` so sources baseline silently and a banner explains. Node `fs` only — no Electron —
  * so the desktop app and the headless runner share it, and it is tested directly on a temporary directory.
  */
-import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { basename } from 'node:path';
+import { closeSync, copyFileSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { StateStoreError } from '../../engine/save-error';
 import { parseEngineState, type EngineState } from '../../engine/state';
 import type { StateReadResult, StateStore } from '../../engine/ports';
+import { inspectStateFile, removeStaleTempFiles, resolveWriteTarget } from './state-path';
 
 /** What `loadJsonWithRecovery` found. */
 export interface RecoveredJson<T> {
@@ -30,6 +32,7 @@ export interface RecoveredJson<T> {
  * @param now clock for the `.corrupt-<ms>` suffix, ms since epoch.
  * @param label what the file holds, for the user-facing reason ("Your settings").
  * Never throws for a bad file; an I/O error while moving it aside is reported in `reason` and ignored.
+ * Only a regular file is ever moved aside: a directory at `path` is left where it is (and reads as nothing).
  */
 export function loadJsonWithRecovery<T>(path: string, parse: (raw: unknown) => T | undefined, now: () => number, label: string): RecoveredJson<T> {
   const found = readJson(path, parse);
@@ -44,6 +47,8 @@ export function loadJsonWithRecovery<T>(path: string, parse: (raw: unknown) => T
   }
   let corruptPath: string | undefined = `${path}.corrupt-${now()}`;
   try {
+    // Never move a directory (or device) aside: it is not ours to move, whatever it holds.
+    if (!lstatSync(path).isFile()) throw new Error('not a regular file');
     renameSync(path, corruptPath);
   } catch {
     corruptPath = undefined;
@@ -60,17 +65,49 @@ export function loadJsonWithRecovery<T>(path: string, parse: (raw: unknown) => T
   };
 }
 
-/** Write `text` to `path` atomically: a temp file in the same directory, fsync, rename over the old one. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
+/**
+ * Write `text` to `path` atomically: a temp file `<target>.tmp-<pid>` beside the target, fsync, rename over
+ * the old one, fsync the folder (so the rename itself survives a power cut where the platform allows it).
+ * A symlink at `path` is followed: its target is replaced and the link stays a link. On any failure the
+ * temp file is removed and the error (ENOSPC, EROFS, EACCES, …) is thrown; the old file is unchanged.
+ * @returns the inode of the file written (lets the caller recognise its own file later).
+ */
+export function writeFileAtomic(path: string, text: string): number {
+  const target = resolveWriteTarget(path);
+  const tmp = `${target}.tmp-${process.pid}`;
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never created, or already renamed: nothing to clean up.
+    }
+    throw err;
   }
-  renameSync(tmp, path);
+  syncFolder(dirname(target));
+  return statSync(target).ino;
+}
+
+/** Best effort: Windows cannot open a folder for fsync, and some file systems refuse; the data is synced anyway. */
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // See the doc comment.
+  }
 }
 
 function readJson<T>(path: string, parse: (raw: unknown) => T | undefined): { value: T } | 'missing' | 'invalid' {
@@ -92,19 +129,32 @@ function readJson<T>(path: string, parse: (raw: unknown) => T | undefined): { va
 /**
  * The engine's `StateStore` on one JSON file (`state.json` in the app, `--state FILE` in the CLI): read with
  * recovery, written atomically. `write` serialises synchronously before returning, as the port requires.
+ * Only a file recognisably ours is read, replaced or moved aside (see ./state-path.ts): for a directory or
+ * someone else's file, `read` and `write` throw `StateStoreError` and leave it untouched. A symlink is
+ * written through to its target. `read` also removes temp files left by a killed process.
  * @param forceRecovery when set, report a recovery with this reason even for a good file (the app uses it
  *   when the settings file had to be recovered, so every source baselines silently too).
  */
 export function createStateFile(path: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
+  let ownInode: number | undefined;
   return {
+    location: path,
     async read(): Promise<StateReadResult> {
-      const loaded = loadJsonWithRecovery<EngineState>(path, parseEngineState, now, 'The saved status data');
+      const check = inspectStateFile(path);
+      // A missing folder holds nothing to read; the first write reports it.
+      if (!check.ok && check.code === 'ENOENT') return { state: undefined, recovered: false };
+      if (!check.ok) throw new StateStoreError(check.reason, path, check.code);
+      removeStaleTempFiles(check.target);
+      const loaded = loadJsonWithRecovery<EngineState>(check.target, parseEngineState, now, 'The saved status data');
       if (loaded.recovered) return { state: loaded.value, recovered: true, recoveryReason: loaded.reason! };
       if (forceRecovery) return { state: loaded.value, recovered: true, recoveryReason: forceRecovery };
       return { state: loaded.value, recovered: false };
     },
     async write(state: EngineState): Promise<void> {
-      writeFileAtomic(path, JSON.stringify(state));
+      const text = JSON.stringify(state);
+      const check = inspectStateFile(path, ownInode);
+      if (!check.ok) throw new StateStoreError(check.reason, path, check.code);
+      ownInode = writeFileAtomic(check.target, text);
     },
   };
 }

@@ -3,7 +3,7 @@
  * for the engine, the controller and the browser alike: labels such as "updated 1 h ago" depend only on the
  * captured documents and this instant, never on the day the suite runs.
  */
-import type { Clock } from '../../../shared/engine/ports';
+import { systemClock, type Clock } from '../../../shared/engine/ports';
 
 /** 2026-09-26T01:00:00Z: shortly after the newest captured document the status tests use (Cursor, 23:49 the day before). */
 export const E2E_EPOCH = Date.UTC(2026, 8, 26, 1, 0, 0);
@@ -16,11 +16,8 @@ export function shiftedClock(epoch: number = E2E_EPOCH): Clock {
   const offset = epoch - Date.now();
   return {
     now: () => Date.now() + offset,
-    setTimeout: (fn, ms) => {
-      const t = setTimeout(fn, ms);
-      t.unref();
-      return t;
-    },
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    // The system clock's timers: unref'd, and clamped to what setTimeout can hold.
+    setTimeout: systemClock.setTimeout,
+    clearTimeout: systemClock.clearTimeout,
   };
 }

@@ -40,6 +40,8 @@ export interface AppOptions {
   sources: SeedSource[];
   /** Make the engine's state store report a recovery with this reason. */
   recoveryReason?: string;
+  /** Make every state write fail with this errno code (ENOSPC, EROFS, …). */
+  saveFailure?: string;
 }
 
 /** The OPML "dialogs": the next file an import reads (undefined = cancelled), and what exports wrote. */
@@ -101,7 +103,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const ua = userAgent('0.0.0-e2e');
     const engine = createEngine({
       fetch: offline.fetch,
-      store: memoryStateStore(appOptions.recoveryReason),
+      store: memoryStateStore(appOptions.recoveryReason, appOptions.saveFailure),
       clock,
       // No start jitter: a new source is polled at once, so tests need not wait for the scheduler.
       random: () => 0,

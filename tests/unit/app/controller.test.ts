@@ -175,6 +175,15 @@ describe('snapshots', () => {
     expect(got.ok && got.value.engine.sources[0]?.id).toBe('a');
   });
 
+  it('carries the engine\'s save error to the windows unchanged', async () => {
+    const { controller, engine, pushed } = setup();
+    const saveError = { path: '/data/state.json', reason: 'the file system is read-only', code: 'EROFS', since: 1, failures: 3, retryAt: 9, heldEvents: 1 };
+    engine.emitSnapshot(engineSnap([sourceSnap('a', 'A', 'operational')], { saveError }));
+    expect(pushed.at(-1)?.engine.saveError).toEqual(saveError);
+    const got = await controller.getSnapshot();
+    expect(got.ok && got.value.engine.saveError).toEqual(saveError);
+  });
+
   it('unsubscribes listeners, and one failing listener does not stop the others', () => {
     const { controller, engine } = setup();
     const seen: number[] = [];

@@ -58,13 +58,23 @@ describe('importOpmlText', () => {
     const start = settingsWith([source('cursor', { url: 'https://status.cursor.com/api/v2/summary.json', name: 'Cursor' })], { defaultIntervalSeconds: 600 });
     const { controller, engine, settings } = setup(start);
     const r = await controller.importOpmlText(READER_EXPORT);
-    expect(r).toEqual({ ok: true, value: { canceled: false, added: 3, alreadyPresent: 1, skipped: 1 } });
+    expect(r).toEqual({ ok: true, value: { canceled: false, added: 3, alreadyPresent: 1, skipped: 1, credentialsRemoved: 0 } });
     expect(settings.value.sources.slice(1)).toEqual([
       { id: 'imported-1', url: 'https://www.githubstatus.com/history.atom', name: 'GitHub Status', enabled: true, intervalSeconds: 600, notify: 'all' },
       { id: 'imported-2', url: 'https://status.digitalocean.com/history.rss', name: 'DigitalOcean', enabled: true, intervalSeconds: 600, notify: 'all' },
       { id: 'imported-3', url: AWS, name: 'AWS', enabled: true, intervalSeconds: 600, notify: 'all' },
     ]);
     expect(engine.sources.map((s) => s.id)).toEqual(['cursor', 'imported-1', 'imported-2', 'imported-3']);
+  });
+
+  it('says in the import report that it removed credentials, and stores none', async () => {
+    const { controller, settings } = setup(settingsWith([]));
+    const r = await controller.importOpmlText(
+      '<opml version="2.0"><body><outline text="Private" xmlUrl="https://ops:hunter2@status.example.com/history.atom"/></body></opml>',
+    );
+    expect(r).toEqual({ ok: true, value: { canceled: false, added: 1, alreadyPresent: 0, skipped: 0, credentialsRemoved: 1 } });
+    expect(settings.value.sources.map((s) => s.url)).toEqual(['https://status.example.com/history.atom']);
+    expect(JSON.stringify(settings.value)).not.toContain('hunter2');
   });
 
   it('adds a shared feed even when a filtered source on the same URL is watched', async () => {
@@ -77,7 +87,7 @@ describe('importOpmlText', () => {
   it('writes nothing when every feed is already watched', async () => {
     const { controller, settings } = setup(settingsWith([source('aws', { url: AWS })]));
     const r = await controller.importOpmlText(`<opml version="2.0"><body><outline text="AWS" xmlUrl="${AWS}/"/></body></opml>`);
-    expect(r).toEqual({ ok: true, value: { canceled: false, added: 0, alreadyPresent: 1, skipped: 0 } });
+    expect(r).toEqual({ ok: true, value: { canceled: false, added: 0, alreadyPresent: 1, skipped: 0, credentialsRemoved: 0 } });
     expect(settings.writes).toBe(0);
   });
 
@@ -138,8 +148,8 @@ describe('importOpml and exportOpml through the file port', () => {
       },
     });
     const { controller, settings } = setup(settingsWith([]), port);
-    expect(await controller.importOpml()).toEqual({ ok: true, value: { canceled: false, added: 4, alreadyPresent: 0, skipped: 1 } });
-    expect(await controller.importOpml()).toEqual({ ok: true, value: { canceled: true, added: 0, alreadyPresent: 0, skipped: 0 } });
+    expect(await controller.importOpml()).toEqual({ ok: true, value: { canceled: false, added: 4, alreadyPresent: 0, skipped: 1, credentialsRemoved: 0 } });
+    expect(await controller.importOpml()).toEqual({ ok: true, value: { canceled: true, added: 0, alreadyPresent: 0, skipped: 0, credentialsRemoved: 0 } });
     expect(await controller.importOpml()).toEqual({ ok: false, error: { code: 'invalid-file', message: expect.stringContaining('too large') } });
     expect(settings.value.sources).toHaveLength(4);
   });

@@ -62,6 +62,14 @@ describe('status-tray --once', () => {
     expect(rows.find((o) => o.source.endsWith('/gh.json'))).toMatchObject({ health: 'operational' });
   });
 
+  it('exits 1 with unexpected-304 when a server answers 304 to a request that carried no validators', async () => {
+    server.handle('/always-304', (_req, res) => res.writeHead(304).end());
+    const r = await run(['--once', '--json', server.url('/always-304'), server.url('/gh.json')]);
+    expect(r.code).toBe(1);
+    const row = r.out.map((l) => JSON.parse(l) as { source: string; health: string; error?: { code: string } }).find((o) => o.source.endsWith('/always-304'));
+    expect(row).toMatchObject({ health: 'unknown', error: { code: 'unexpected-304' } });
+  });
+
   it('--state makes the next run conditional: 304s, nothing parsed, same report', async () => {
     const state = join(dir, 'state.json');
     await run(['--once', '--state', state, server.url('/cursor.json'), server.url('/openai.rss')]);
@@ -74,10 +82,32 @@ describe('status-tray --once', () => {
 
   it('exits 2 with usage for bad arguments', async () => {
     expect((await run(['--once'])).code).toBe(2);
-    expect((await run(['--once', '--interval', '5', server.url('/gh.json')])).err.join('\n')).toMatch(/--interval must be a number ≥ 60/);
+    expect((await run(['--once', '--interval', '5', server.url('/gh.json')])).err.join('\n')).toMatch(/--interval must be a number from 60 to 86400/);
     const unknown = await run(['--once', 'no-such-service-anywhere']);
     expect(unknown.code).toBe(2);
     expect(unknown.err.join('\n')).toMatch(/neither an http\(s\) URL nor a catalog name/);
+  });
+});
+
+describe('status-tray --once with sources of the same provider', () => {
+  it('tells them apart in the table by host, and by path when the host is shared too', async () => {
+    const gh = 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
+    server.serveFile('/a/summary.json', gh);
+    server.serveFile('/b/summary.json', gh);
+    const other = await startFeedServer();
+    other.serveFile('/summary.json', gh);
+    try {
+      const urls = [server.url('/a/summary.json'), server.url('/b/summary.json'), other.url('/summary.json')];
+      const r = await run(['--once', ...urls]);
+      const rows = r.out.join('\n').split('\n').slice(1);
+      const hostA = new URL(urls[0]!).host;
+      const hostB = new URL(urls[2]!).host;
+      expect(rows.map((l) => l.split(/\s{2,}/)[0]).sort()).toEqual(
+        [`GitHub (${hostA}/a/summary.json)`, `GitHub (${hostA}/b/summary.json)`, `GitHub (${hostB})`].sort(),
+      );
+    } finally {
+      await other.close();
+    }
   });
 });
 
@@ -90,6 +120,22 @@ describe('arguments', () => {
     expect(parseCliArgs(['--discover', 'https://www.githubstatus.com'])).toMatchObject({ mode: 'discover', discover: 'https://www.githubstatus.com' });
     expect(parseCliArgs(['--bogus'])).toHaveProperty('error');
     expect(parseCliArgs(['--discover', 'x', 'y'])).toHaveProperty('error');
+    expect(parseCliArgs(['--discover'])).toHaveProperty('error');
+  });
+
+  it('takes options in any order: --discover --json URL is --json --discover URL', () => {
+    const url = 'https://www.githubstatus.com';
+    const expected = { mode: 'discover', discover: url, json: true };
+    expect(parseCliArgs(['--discover', '--json', url])).toMatchObject(expected);
+    expect(parseCliArgs(['--json', '--discover', url])).toMatchObject(expected);
+    expect(parseCliArgs(['--discover', url, '--json'])).toMatchObject(expected);
+    expect(parseCliArgs([`--discover=${url}`, '--json'])).toMatchObject(expected);
+    expect(parseCliArgs(['github', '--json', '--once'])).toMatchObject({ mode: 'once', json: true, sources: ['github'] });
+  });
+
+  it('--interval has an upper limit of 24 h, with a usage error beyond it', () => {
+    expect(parseCliArgs(['--interval', '86400', 'github'])).toMatchObject({ intervalSeconds: 86_400 });
+    expect(parseCliArgs(['--interval', '3000000', 'github'])).toEqual({ error: '--interval must be a number from 60 to 86400 (got "3000000").' });
   });
 
   it('resolves catalog names to their best source, with the big-cloud filter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventJson, eventText, localTime } from '../../../cli/output';
+import { eventJson, eventText, localTime, providerLabels } from '../../../cli/output';
 import type { IncidentOpenedEvent } from '../../../shared/engine/events';
 
 const at = new Date(2026, 6, 9, 7, 4, 8).getTime(); // local time
@@ -47,5 +47,23 @@ describe('watch output', () => {
   it('names resolved incidents and health changes', () => {
     expect(eventText({ ...opened, type: 'incident.resolved', previousStatus: 'identified', health: 'operational', incident: { ...opened.incident, status: 'resolved' } })).toMatch(/\[operational\] {2}RESOLVED: Delays starting Actions runs \(resolved\)/);
     expect(eventText({ type: 'provider.health-changed', sourceId: 'gh', provider: 'GitHub', health: 'degraded', previousHealth: 'operational', at })).toMatch(/health operational → degraded$/);
+  });
+});
+
+describe('provider labels in the --once table', () => {
+  it('keep unique names as they are and add the host, then the path, only where names collide', () => {
+    expect(
+      providerLabels([
+        { name: 'GitHub', url: 'https://www.githubstatus.com/api/v2/summary.json' },
+        { name: 'GitHub', url: 'https://www.githubstatus.com/history.atom' },
+        { name: 'GitHub', url: 'https://mirror.example/github.json' },
+        { name: 'OpenAI', url: 'https://status.openai.com/history.rss' },
+      ]),
+    ).toEqual([
+      'GitHub (www.githubstatus.com/api/v2/summary.json)',
+      'GitHub (www.githubstatus.com/history.atom)',
+      'GitHub (mirror.example)',
+      'OpenAI',
+    ]);
   });
 });

@@ -15,10 +15,15 @@ import { FakeClock } from '../../support/fake-clock';
 
 /** A StateStore kept as JSON text, so what the engine reads back is exactly what it wrote. */
 export class MemoryStore implements StateStore {
+  readonly location = '/test/state.json';
   text: string | undefined;
   writes = 0;
+  /** Failed write attempts so far. */
+  failedWrites = 0;
   recoverNext = false;
   failWrites = false;
+  /** When set, every write rejects with a system error of this code (ENOSPC, EROFS, EACCES, …). */
+  failWith: string | undefined;
 
   async read(): Promise<StateReadResult> {
     if (this.recoverNext) return { state: undefined, recovered: true, recoveryReason: 'test recovery' };
@@ -27,7 +32,15 @@ export class MemoryStore implements StateStore {
 
   async write(state: EngineState): Promise<void> {
     const text = JSON.stringify(state);
-    if (this.failWrites) throw new Error('disk full');
+    await Promise.resolve(); // like a real store: the failure arrives after serialising
+    if (this.failWith) {
+      this.failedWrites++;
+      throw Object.assign(new Error(`${this.failWith}: write failed, write '${this.location}.tmp-1'`), { code: this.failWith });
+    }
+    if (this.failWrites) {
+      this.failedWrites++;
+      throw new Error('disk full');
+    }
     this.text = text;
     this.writes++;
   }

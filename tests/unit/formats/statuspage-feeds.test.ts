@@ -183,15 +183,20 @@ describe('statuspage-feed: others', () => {
     expect(atom.recentIncidents.every((i) => i.status === 'resolved')).toBe(true);
   });
 
-  it('ruzismart demo RSS: placeholder "Description" incident is resolved; the stock example\'s out-of-order stamps decide by time', async () => {
+  it('ruzismart demo RSS: both incidents are resolved, whatever order their updates are listed or stamped in', async () => {
     const s = await parseFeed('other/ruzismart-demo-statuspage-history-2020-01.rss', 'https://ruzismartenterprise.statuspage.io/history.rss');
     expect(s.format).toBe('statuspage-feed');
     expect(s.provider).toBe('ruzismart enterprise');
+    expect(s.activeIncidents).toEqual([]);
     expect(byTitle(s, 'Description').status).toBe('resolved');
     const example = byTitle(s, 'This is an example incident');
-    // Stamps: Resolved 03:42, Monitoring 03:32, Identified 03:38, Investigating 04:08 — newest by time is Investigating.
-    expect(example.updates.map((u) => u.label)).toEqual(['Investigating', 'Resolved', 'Identified', 'Monitoring']);
-    expect(example.status).toBe('investigating');
-    expect(example.stale).toBe(true);
+    // Listed (newest first): Resolved 03:42, Monitoring 03:32, Identified 03:38, Investigating 04:08 — in an item
+    // published at 03:42:34, so the 04:08 stamp cannot be the latest post: it is held to 03:42, where the
+    // lifecycle and then the listing put it before Resolved.
+    expect(example.status).toBe('resolved');
+    expect(example.updates[0]).toMatchObject({ label: 'Resolved', status: 'resolved', at: '2019-08-14T03:42:00.000Z' });
+    expect(example.updatedAt).toBe('2019-08-14T03:42:00.000Z');
+    expect(example.updates.map((u) => u.label).sort()).toEqual(['Identified', 'Investigating', 'Monitoring', 'Resolved']);
+    expect(example.stale).toBeUndefined();
   });
 });

@@ -55,6 +55,33 @@ describe('parseOpml', () => {
     expect(r.skipped).toBe(3);
   });
 
+  it('drops user names and passwords from feed and page addresses, keeping the rest as written, and counts them', () => {
+    const r = parseOpml(`<opml version="2.0"><body>
+      <outline text="Private" xmlUrl="https://alice:s3cret@status.example.com/history.rss?x=1" htmlUrl="https://bob@status.example.com"/>
+      <outline text="At sign in password" xmlUrl="http://u:p@ss@feeds.example.org:8080/a/b.atom"/>
+      <outline text="Backslash trick" xmlUrl="https://u:p@good.example\\x@evil.example/feed"/>
+      <outline text="Plain" xmlUrl="https://status.example.net/feed.rss"/>
+    </body></opml>`);
+    expect(r.sources.map((s) => [s.url, s.pageUrl])).toEqual([
+      ['https://status.example.com/history.rss?x=1', 'https://status.example.com'],
+      ['http://feeds.example.org:8080/a/b.atom', undefined],
+      ['https://good.example\\x@evil.example/feed', undefined],
+      ['https://status.example.net/feed.rss', undefined],
+    ]);
+    expect(new URL(r.sources[2]!.url).host).toBe('good.example');
+    expect(JSON.stringify(r)).not.toMatch(/s3cret|alice|bob|u:p/);
+    expect(r.credentialsRemoved).toBe(3);
+    expect(r.skipped).toBe(0);
+  });
+
+  it('decodes numeric character references in names and addresses with the XML parser', () => {
+    const r = parseOpml(`<opml version="2.0"><head><title>&#83;tatus &#x26; more</title></head><body>
+      <outline text="&#65;WS &#x2014; &#128640; &amp; co&#0;" xmlUrl="https://status.example.com/&#104;istory.rss?a=1&#38;b=2"/>
+    </body></opml>`);
+    expect(r.title).toBe('Status & more');
+    expect(r.sources).toEqual([{ url: 'https://status.example.com/history.rss?a=1&b=2', name: 'AWS \u2014 \u{1F680} & co' }]);
+  });
+
   it('accepts a byte-order mark and an OPML with no feeds', () => {
     expect(parseOpml('\uFEFF<opml version="2.0"><body></body></opml>').sources).toEqual([]);
   });

@@ -23,6 +23,21 @@ describe('trayIcon', () => {
 });
 
 describe('trayTooltip', () => {
+  const saveError = (path: string) => ({ path, reason: 'the disk is full', code: 'ENOSPC', since: NOW, failures: 1, heldEvents: 2 });
+
+  it('leads with "Cannot save to <path>: <reason>" while the state cannot be saved, then the health', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'operational')], { saveError: saveError('/home/me/.status-tray.json') });
+    expect(trayTooltip({ engine, settings: settingsWith([]), now: NOW })).toBe('Cannot save to /home/me/.status-tray.json: the disk is full\nAll systems operational');
+  });
+
+  it('keeps the save error within the tooltip limit, cutting the path from the left and dropping the rest', () => {
+    const path = `/home/me/${'very-long-folder-name/'.repeat(8)}state.json`;
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'major_outage')], { overall: 'major_outage', saveError: saveError(path) });
+    const text = trayTooltip({ engine, settings: settingsWith([]), now: NOW });
+    expect(text.length).toBeLessThanOrEqual(120);
+    expect(text).toMatch(/^Cannot save to …[^\n]*\/state\.json: the disk is full$/);
+  });
+
   it('lists troubled providers worst first with human words', () => {
     const engine = engineSnap([sourceSnap('gh', 'GitHub', 'partial_outage'), sourceSnap('oa', 'OpenAI', 'degraded'), sourceSnap('sl', 'Slack', 'operational')], {
       overall: 'partial_outage',

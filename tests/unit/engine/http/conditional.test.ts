@@ -80,6 +80,16 @@ describe('conditional GET', () => {
     expect(pulls).toBe(0);
   });
 
+  it('treats a 304 to a request without validators as a server fault (unexpected-304), not as "unchanged"', async () => {
+    h.server.handle('/always-304', (_req, res) => res.writeHead(304, { ETag: '"z"' }).end());
+    const outcome = await fetchSource({ url: h.server.url('/always-304') }, h.deps());
+    expect(outcome).toMatchObject({ kind: 'error', error: { code: 'unexpected-304', httpStatus: 304 } });
+    if (outcome.kind === 'error') expect(outcome.error.message).toMatch(/304 Not Modified/);
+    // With a validator the same answer is an ordinary revalidation.
+    const revalidated = await fetchSource({ url: h.server.url('/always-304'), etag: '"z"' }, h.deps());
+    expect(revalidated.kind).toBe('not-modified');
+  });
+
   it('returns the new ETag with the same hash when only the ETag changed (row 25)', async () => {
     const body = readFeedBytes(GITHUB_SUMMARY);
     h.server.serveBody('/s.json', body, { 'Content-Type': 'application/json', ETag: '"1"' });
