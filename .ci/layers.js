@@ -6,7 +6,7 @@
 // `^(../)+<folder>/` names the top-level folder of shared/ it reaches; no sub-folder reuses one of those names.
 
 /** Top-level folders of shared/, bottom layer first. */
-const SHARED_FOLDERS = ['domain', 'formats', 'catalog', 'opml', 'engine', 'discovery', 'presentation', 'ipc', 'app', 'platform'];
+const SHARED_FOLDERS = ['domain', 'formats', 'catalog', 'opml', 'noise', 'engine', 'discovery', 'presentation', 'ipc', 'app', 'platform'];
 
 /** The folders of shared/ each folder may import, besides itself. Anything not listed is refused. */
 const ALLOWED = {
@@ -14,11 +14,14 @@ const ALLOWED = {
   formats: ['domain'],
   catalog: ['domain'],
   opml: ['domain'],
-  engine: ['domain', 'formats'],
+  // noise/policy.ts reads the engine's event types while the engine uses noise/what-changed and noise/flap:
+  // a type-level cycle still to untie (docs/architecture.md, "Known knots").
+  noise: ['domain', 'engine'],
+  engine: ['domain', 'formats', 'noise'],
   discovery: ['domain', 'formats', 'catalog', 'engine'],
-  presentation: ['domain', 'engine'],
-  ipc: ['domain', 'engine'],
-  app: ['domain', 'formats', 'catalog', 'opml', 'engine', 'discovery', 'presentation', 'ipc'],
+  presentation: ['domain', 'noise', 'engine'],
+  ipc: ['domain', 'noise', 'engine'],
+  app: ['domain', 'formats', 'catalog', 'opml', 'noise', 'engine', 'discovery', 'presentation', 'ipc'],
   platform: ['domain', 'formats', 'engine'],
 };
 
@@ -54,7 +57,7 @@ function folderRule(folder) {
   return { files: [`shared/${folder}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
 
-/** What a page may import from shared/: the IPC contract, the domain, presentation, and the catalog search. */
+/** What a page may import from shared/: the IPC contract, the domain, presentation, noise rules, and the catalog search. */
 const RENDERER_RULE = {
   files: ['renderer/**/*.{ts,tsx}'],
   rules: {
@@ -65,8 +68,8 @@ const RENDERER_RULE = {
           { regex: '^electron(/|$)', message: 'Pages reach main only through window.statusTray (the IPC contract).' },
           { regex: '^node:', message: 'Pages run sandboxed in Chromium: no Node modules.' },
           {
-            regex: '^(\\.\\./)+shared/(?!ipc/contract$|domain/|presentation/|catalog/|app/catalog-search$)',
-            message: 'renderer/ imports from shared/ only ipc/contract, domain/, presentation/ and the catalog search (docs/architecture.md).',
+            regex: '^(\\.\\./)+shared/(?!ipc/contract$|domain/|presentation/|noise/|catalog/|app/catalog-search$)',
+            message: 'renderer/ imports from shared/ only ipc/contract, domain/, presentation/, noise/ and the catalog search (docs/architecture.md).',
           },
         ],
       },

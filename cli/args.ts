@@ -8,7 +8,7 @@ import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
 
 /** What the user asked for. */
 export interface CliOptions {
-  mode: 'watch' | 'once' | 'discover' | 'help';
+  mode: 'watch' | 'once' | 'discover' | 'list-components' | 'help';
   /** With `--discover`: the URL or name to look into. */
   discover?: string;
   json: boolean;
@@ -20,6 +20,10 @@ export interface CliOptions {
   timeoutSeconds: number;
   /** Source arguments as given: URLs or catalog names (resolved by main.ts). */
   sources: string[];
+  /** `--components` given after each SOURCE (same index as `sources`), split at commas. */
+  components?: (string[] | undefined)[];
+  /** With `--list-components`: the SOURCE whose components to print. */
+  listComponents?: string;
 }
 
 /** Help text. */
@@ -32,6 +36,10 @@ or another supported platform's feed.
 
 Options (in any order):
   --discover URL       find the best source for a status page URL (or name), print it and exit
+  --list-components SOURCE
+                       print the components the page lists, grouped as the page groups them, and exit
+  --components "A,B"   after a SOURCE: only these components count for it (health, incidents, events);
+                       an incident that names no component still counts
   --once               poll every source once, print a table and exit (exit 0: all fetched and
                        parsed; 1: a source failed or the state could not be saved; 2: usage error)
   --json               one JSON object per line (per source with --once, per event when watching)
@@ -47,6 +55,8 @@ Options (in any order):
 Examples:
   status-tray --once github openai
   status-tray --discover https://www.githubstatus.com
+  status-tray --list-components github
+  status-tray --once github --components "Actions,Webhooks" openai
   status-tray --once https://www.githubstatus.com/api/v2/summary.json https://status.openai.com/history.rss
   status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
 `;
@@ -61,12 +71,18 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv.flatMap((a) => (a.startsWith('--discover=') ? ['--discover', a.slice('--discover='.length)] : [a])),
+      args: argv.flatMap((a) => {
+        for (const flag of ['--discover', '--list-components']) if (a.startsWith(`${flag}=`)) return [flag, a.slice(flag.length + 1)];
+        return [a];
+      }),
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         once: { type: 'boolean', default: false },
         discover: { type: 'boolean', default: false },
+        'list-components': { type: 'boolean', default: false },
+        components: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         state: { type: 'string' },
         interval: { type: 'string' },
@@ -79,6 +95,8 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     return { error: (err as Error).message };
   }
   const { values, positionals } = parsed;
+  const components = componentsPerSource(parsed.tokens ?? []);
+  if (typeof components === 'string') return { error: components };
   if (values.help) return { mode: 'help', json: false, intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: [] };
 
   const interval = numberOption('--interval', values.interval, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS);
@@ -89,6 +107,10 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     if (values.once || positionals.length !== 1) return { error: '--discover takes one URL and no SOURCE arguments.' };
     return { mode: 'discover', discover: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
   }
+  if (values['list-components']) {
+    if (values.once || values.components || positionals.length !== 1) return { error: '--list-components takes one SOURCE and nothing else.' };
+    return { mode: 'list-components', listComponents: positionals[0], json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [] };
+  }
   if (positionals.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document).' };
   return {
     mode: values.once ? 'once' : 'watch',
@@ -98,7 +120,26 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
     concurrency: Math.floor(concurrency as number),
     timeoutSeconds: timeout as number,
     sources: positionals,
+    ...(components.some((c) => c !== undefined) ? { components } : {}),
   };
+}
+
+/**
+ * `--components` lists by SOURCE: each applies to the SOURCE before it. Names are split at commas and
+ * trimmed. @returns one entry per positional, or an error sentence.
+ */
+function componentsPerSource(tokens: readonly { kind: string; name?: string; value?: string }[]): (string[] | undefined)[] | string {
+  const out: (string[] | undefined)[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'positional') out.push(undefined);
+    else if (t.kind === 'option' && t.name === 'components') {
+      if (out.length === 0) return '--components must come after the SOURCE it applies to.';
+      const names = (t.value ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+      if (names.length === 0) return '--components needs at least one name, e.g. --components "API,Webhooks".';
+      out[out.length - 1] = [...(out[out.length - 1] ?? []), ...names];
+    }
+  }
+  return out;
 }
 
 /** A numeric option: its value, the default when absent, or an error message. */

@@ -19,7 +19,7 @@ import { createStateFile } from '../shared/platform/node/json-file';
 import { inspectStateFile } from '../shared/platform/node/state-path';
 import type { StateStore } from '../shared/engine/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
-import { errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
+import { componentsJson, componentsText, errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
 
 /** A store that keeps nothing: without `--state` every run is a first run. */
@@ -36,7 +36,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     out(USAGE);
     return 0;
   }
-  const resolved = resolveSources(opts.sources, opts.intervalSeconds);
+  const listed = opts.mode === 'list-components' ? [opts.listComponents ?? ''] : opts.sources;
+  const resolved = resolveSources(listed, opts.intervalSeconds, opts.components);
   if ('error' in resolved) {
     err(`status-tray: ${resolved.error}`);
     return 2;
@@ -59,15 +60,18 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       else for (const line of describeDiscovery(result)) out(line);
       return result.ok ? 0 : 1;
     }
+    // The page's own list: without the source's filter, and without touching a state file.
+    const listing = opts.mode === 'list-components';
     const engine = createEngine({
       fetch: http.fetch,
-      store: opts.state ? createStateFile(opts.state) : memoryStore(),
-      sources: resolved.sources,
+      store: opts.state && !listing ? createStateFile(opts.state) : memoryStore(),
+      sources: listing ? resolved.sources.map(({ filter: _filter, ...whole }) => whole) : resolved.sources,
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
       limits,
       log: (m) => err(`status-tray: ${m}`),
     });
+    if (listing) return await listComponents(engine, opts, out, err);
     return opts.mode === 'once' ? await once(engine, opts, out, err) : await watch(engine, opts, out, err);
   } finally {
     await http.close();
@@ -81,6 +85,16 @@ async function once(engine: ReturnType<typeof createEngine>, opts: CliOptions, o
   if (opts.json) for (const s of snap.sources) out(JSON.stringify(sourceJson(s)));
   else out(sourcesTable(snap.sources));
   return snap.sources.some((s) => s.lastError) || snap.saveError ? 1 : 0;
+}
+
+async function listComponents(engine: ReturnType<typeof createEngine>, opts: CliOptions, out: (l: string) => void, err: (l: string) => void): Promise<number> {
+  const source = (await engine.pollOnce()).sources[0];
+  if (!source || source.lastError || !source.status) {
+    err(`status-tray: ${source?.lastError?.message ?? 'The page could not be read.'}`);
+    return 1;
+  }
+  for (const line of opts.json ? componentsJson(source.status.components).map((c) => JSON.stringify(c)) : componentsText(source.name, source.status.components)) out(line);
+  return 0;
 }
 
 /**

@@ -3,7 +3,8 @@
  * The JSON shapes are the runner's public interface (documented in README.md): change them compatibly.
  */
 import { healthWords } from '../shared/presentation/health-text';
-import type { Incident } from '../shared/domain/types';
+import { describeChanges } from '../shared/noise/what-changed';
+import type { Component, Incident } from '../shared/domain/types';
 import type { SourceSnapshot } from '../shared/engine/api';
 import type { EngineEvent } from '../shared/engine/events';
 
@@ -90,8 +91,10 @@ export function eventText(e: EngineEvent): string {
       const detail = latest ? `\n    ${latest.text.replace(/\s+/g, ' ').slice(0, 500)}` : '';
       return `${head}  ${verb}: ${e.incident.title} (${e.incident.status.replace('_', ' ')})${detail}`;
     }
-    case 'provider.health-changed':
-      return `${head}  health ${healthWords(e.previousHealth)} → ${healthWords(e.health)}`;
+    case 'provider.health-changed': {
+      const what = describeChanges(e.changes ?? []);
+      return `${head}  health ${healthWords(e.previousHealth)} → ${healthWords(e.health)}${what ? `: ${what}` : ''}`;
+    }
     case 'source.baselined': {
       const open = e.openIncidents.map((i) => `\n    open: ${i.title} (${i.status.replace('_', ' ')})`).join('');
       return `${head}  watching${e.openIncidents.length ? `, ${e.openIncidents.length} open` : ''}${open}`;
@@ -109,7 +112,7 @@ export function eventJson(e: EngineEvent): Record<string, unknown> {
     case 'incident.resolved':
       return { ...base, previousStatus: e.previousStatus, incident: incidentJson(e.incident) };
     case 'provider.health-changed':
-      return { ...base, previousHealth: e.previousHealth };
+      return { ...base, previousHealth: e.previousHealth, ...(e.changes ? { changes: e.changes } : {}) };
     case 'source.baselined':
       return { ...base, openIncidents: e.openIncidents.map(incidentJson) };
   }
@@ -127,4 +130,27 @@ function incidentJson(i: Incident): Record<string, unknown> {
 /** Watch mode: a line when a source fails. */
 export function errorText(s: SourceSnapshot, at: number): string {
   return `${localTime(at)}  ${s.name}  [error ${s.lastError?.code}] ${s.lastError?.message}`;
+}
+
+/**
+ * `--list-components`: the page's components grouped as the page groups them (ungrouped ones first), each
+ * with its status, and how to choose them with `--components`.
+ */
+export function componentsText(provider: string, components: readonly Component[]): string[] {
+  if (components.length === 0) return [`${provider} lists no components: --components cannot narrow it (names are matched in incident texts).`];
+  const groups = new Map<string, Component[]>();
+  for (const c of components) groups.set(c.group ?? '', [...(groups.get(c.group ?? '') ?? []), c]);
+  const lines = [`${provider}: ${components.length} component${components.length === 1 ? '' : 's'}`];
+  for (const [group, list] of [...groups.entries()].sort((a, b) => (a[0] === '' ? -1 : b[0] === '' ? 1 : 0))) {
+    if (group) lines.push(`${group}:`);
+    for (const c of list) lines.push(`${group ? '    ' : '  '}${c.name} (${c.status.replace(/_/g, ' ')})`);
+  }
+  const example = components.slice(0, 2).map((c) => c.name).join(',');
+  lines.push(`Watch some of them with: SOURCE --components "${example}"`);
+  return lines;
+}
+
+/** `--list-components --json`: one object per component. */
+export function componentsJson(components: readonly Component[]): Record<string, unknown>[] {
+  return components.map((c) => ({ name: c.name, status: c.status, group: c.group ?? null }));
 }

@@ -35,6 +35,8 @@ let showMainWindow: (() => void) | undefined;
 
 /** Every request the engine makes: Chromium's network stack (system proxies, certificates), no cookies. */
 const electronFetch: FetchPort = createElectronFetch(net);
+/** Chromium's socket pool opens at most 6 connections per host and queues further requests. */
+const CHROMIUM_CONNECTIONS_PER_HOST = 6;
 
 /** Auto-update (electron/updater.ts): off in development and for installs the system package manager owns. */
 function startAutoUpdates(): AutoUpdates {
@@ -88,14 +90,20 @@ async function startApp(): Promise<void> {
     store: createStateStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined),
     sources: toSourceConfigs(settings.store.get()),
     userAgent: userAgent(app.getVersion()),
+    maxRequestsPerOrigin: CHROMIUM_CONNECTIONS_PER_HOST,
     log,
   });
   const windows = new WindowManager({ preloadPath: join(here, 'preload.cjs'), pageOrigin });
   let missedAlerts = 0;
+  // The controller is created after the notifier it uses; the "Snooze 1 h" button reaches it through this.
+  let snoozeHour: (sourceId: string) => void = () => undefined;
   const notifier = createElectronNotifier({
     onClick: (toast) => {
       if (toast.url) void openExternalSafe(toast.url);
       else windows.show('main');
+    },
+    onSnooze: (toast) => {
+      if (toast.sourceId) snoozeHour(toast.sourceId);
     },
     onFallback: () => {
       missedAlerts++;
@@ -130,6 +138,7 @@ async function startApp(): Promise<void> {
     log,
   });
 
+  snoozeHour = (sourceId) => void controller.snoozeSource(sourceId, { hours: 1 });
   const updates = startAutoUpdates();
   const onTrayAction = (action: TrayAction): void => {
     switch (action.type) {
@@ -141,6 +150,8 @@ async function startApp(): Promise<void> {
         return void controller.checkNow();
       case 'pause-notifications':
         return void controller.pauseNotifications(action.until);
+      case 'snooze-source':
+        return void controller.snoozeSource(action.sourceId, action.request);
       case 'open-settings':
         return void windows.show('settings');
       case 'toggle-launch-at-login':

@@ -6,12 +6,14 @@
  */
 import { Notification } from 'electron';
 import type { NotifierPort } from '../shared/app/notifier';
-import type { Toast } from '../shared/presentation/notifications';
+import type { Toast, ToastAction } from '../shared/presentation/notifications';
 
 /** What the Electron notifier needs. */
 export interface ElectronNotifierDeps {
-  /** Clicked toast: open its URL (via openExternalSafe) or the main window when it has none. */
+  /** Clicked toast (or its "Open" button): open its URL (via openExternalSafe) or the main window. */
   onClick: (toast: Toast) => void;
+  /** Its "Snooze 1 h" button: snooze the toast's provider for an hour. */
+  onSnooze?: (toast: Toast) => void;
   /** A toast that could not be shown as a system notification. Called once per toast. */
   onFallback: (toast: Toast) => void;
   log?: (message: string) => void;
@@ -21,6 +23,17 @@ export interface ElectronNotifierDeps {
 export interface ElectronNotifier extends NotifierPort {
   /** False once notifications are unsupported or one failed; from then on toasts go to the fallback. */
   readonly systemAvailable: boolean;
+}
+
+const ACTION_TEXT: Readonly<Record<ToastAction, string>> = { open: 'Open', 'snooze-1h': 'Snooze 1 h' };
+
+/**
+ * The buttons a toast gets on this platform. Electron shows `actions` on macOS only (Windows needs custom
+ * toast XML, Linux daemons ignore them), so elsewhere a toast has none and a click opens it.
+ */
+export function notificationActions(toast: Toast, platform: NodeJS.Platform): ToastAction[] {
+  if (platform !== 'darwin' || !toast.sourceId) return [];
+  return toast.actions ?? [];
 }
 
 /** Create the notifier. */
@@ -36,12 +49,18 @@ export function createElectronNotifier(deps: ElectronNotifierDeps): ElectronNoti
     show(toast) {
       available ??= Notification.isSupported();
       if (!available) return deps.onFallback(toast);
-      const n = new Notification({ title: toast.title, body: toast.body, silent: false });
+      const actions = notificationActions(toast, process.platform);
+      const n = new Notification({ title: toast.title, body: toast.body, silent: false, ...(actions.length > 0 ? { actions: actions.map((a) => ({ type: 'button' as const, text: ACTION_TEXT[a] })) } : {}) });
       live.add(n);
       const done = () => live.delete(n);
       n.on('click', () => {
         done();
         deps.onClick(toast);
+      });
+      n.on('action', (_event, index) => {
+        done();
+        if (actions[index] === 'snooze-1h') deps.onSnooze?.(toast);
+        else deps.onClick(toast);
       });
       n.on('close', done);
       n.on('failed', (_event, error) => {

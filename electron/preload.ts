@@ -27,6 +27,10 @@ const api: StatusTrayApi = {
   openSettings: () => ipcRenderer.invoke(IPC_INVOKE.openSettings),
   importOpml: () => ipcRenderer.invoke(IPC_INVOKE.importOpml),
   exportOpml: () => ipcRenderer.invoke(IPC_INVOKE.exportOpml),
+  snoozeSource: (id, request) => ipcRenderer.invoke(IPC_INVOKE.snoozeSource, id, request),
+  watchIncident: (sourceId, incidentId, watch) => ipcRenderer.invoke(IPC_INVOKE.watchIncident, sourceId, incidentId, watch),
+  setQuietHours: (quietHours) => ipcRenderer.invoke(IPC_INVOKE.setQuietHours, quietHours),
+  setFailAfterPolls: (polls) => ipcRenderer.invoke(IPC_INVOKE.setFailAfterPolls, polls),
 };
 
 contextBridge.exposeInMainWorld('statusTray', api);

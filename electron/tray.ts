@@ -15,7 +15,9 @@ export function toMenuTemplate(items: readonly TrayMenuItem[], onAction: (action
       case 'separator':
         return { type: 'separator' };
       case 'provider':
-        return { label: `${HEALTH_MARK[item.health]} ${item.label}`, click: () => onAction(item.action) };
+        return item.items
+          ? { label: `${HEALTH_MARK[item.health]} ${item.label}`, submenu: toMenuTemplate(item.items, onAction) }
+          : { label: `${HEALTH_MARK[item.health]} ${item.label}`, click: () => onAction(item.action) };
       case 'action':
         return { label: item.label, enabled: item.enabled, click: () => onAction(item.action) };
       case 'checkbox':

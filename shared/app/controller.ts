@@ -26,6 +26,10 @@ import type { PreviewFn } from './preview';
 import { toSourceConfigs } from '../domain/settings';
 import { hasFilter, sourceKey } from '../domain/source-key';
 import { displayName } from '../domain/source';
+import { startSnooze } from '../noise/snooze';
+import { MAX_HELD, type HeldNotification } from '../domain/noise';
+import { MAX_INCIDENT_IDS } from '../noise/schemas';
+import type { LocalCalendar } from '../noise/quiet-hours';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
 export interface SettingsStore {
@@ -55,6 +59,8 @@ export interface AppControllerDeps {
   settingsNotice?: string;
   /** Batch window of the notifier, ms (default 1 500). */
   notifyBatchMs?: number;
+  /** Local calendar for quiet hours (default: this process's time zone). */
+  calendar?: LocalCalendar;
   log?: (message: string) => void;
 }
 
@@ -89,8 +95,33 @@ export function createAppController(deps: AppControllerDeps): AppController {
         quietBaselines: () => deps.settingsNotice !== undefined || deps.engine.snapshot().recoveryNotice !== undefined,
         batchWindowMs: deps.notifyBatchMs,
         log,
+        openIncidentIds,
+        ...(deps.calendar ? { calendar: deps.calendar } : {}),
+        onHeld: (held) => saveHeld([...(settings.heldNotifications ?? []), ...held]),
+        clearHeld: () => saveHeld([]),
+        onFixed: (fixed) => {
+          const sources = settings.sources.map((s) => {
+            const done = fixed.filter((f) => f.sourceId === s.id).map((f) => f.incidentId);
+            if (done.length === 0 || !s.fixWatches) return s;
+            const left = s.fixWatches.filter((id) => !done.includes(id));
+            const { fixWatches: _old, ...rest } = s;
+            return left.length > 0 ? { ...rest, fixWatches: left } : rest;
+          });
+          commit({ ...settings, sources }, false);
+        },
       })
     : undefined;
+
+  /** Ids of a source's incidents open now, from the engine's latest picture. */
+  function openIncidentIds(sourceId: string): string[] {
+    return deps.engine.snapshot().sources.find((s) => s.id === sourceId)?.status?.activeIncidents.map((i) => i.id) ?? [];
+  }
+
+  /** Keep the newest `MAX_HELD` held notifications (the summary counts what it shows). */
+  function saveHeld(held: HeldNotification[]): void {
+    const { heldNotifications: _old, ...rest } = settings;
+    commit(held.length > 0 ? { ...rest, heldNotifications: held.slice(-MAX_HELD) } : rest, false);
+  }
 
   function compose(engine: EngineSnapshot): AppSnapshot {
     const notices = [deps.settingsNotice, engine.recoveryNotice].filter((n): n is string => Boolean(n));
@@ -153,6 +184,9 @@ export function createAppController(deps: AppControllerDeps): AppController {
     }
   }
 
+  // Notifications held before a restart: summarise now, or arm the timer for the end of quiet hours.
+  notifier?.releaseHeld();
+
   const api: AppController = {
     notifier,
     snapshot: () => compose(deps.engine.snapshot()),
@@ -191,11 +225,18 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         const current = findSource(sourceId);
         if (!current) return fail('not-found', 'That source no longer exists.');
-        const { name, ...rest } = patch;
+        const { name, filter, ...rest } = patch;
         const updated: SourceSettings = { ...current, ...stripUndefined(rest) };
         if (name !== undefined) {
           if (name) updated.name = name;
           else delete updated.name;
+        }
+        if (filter !== undefined) {
+          if (filter && hasFilter(filter)) updated.filter = filter;
+          else delete updated.filter;
+          const key = sourceKey(updated);
+          const clash = settings.sources.find((s) => s.id !== sourceId && sourceKey(s) === key);
+          if (clash) return fail('duplicate', `${displayName(clash)} already watches that part of this page.`);
         }
         const sources = settings.sources.map((s) => (s.id === sourceId ? updated : s));
         const r = commit({ ...settings, sources }, true);
@@ -245,6 +286,44 @@ export function createAppController(deps: AppControllerDeps): AppController {
         deps.openSettings?.();
         return ok(null);
       }),
+
+    snoozeSource: (sourceId, req) =>
+      guard(() => {
+        const current = findSource(sourceId);
+        if (!current) return fail('not-found', 'That source no longer exists.');
+        const { snooze: _old, ...rest } = current;
+        let updated: SourceSettings = rest;
+        if (req) {
+          const snooze = startSnooze(req, deps.clock.now(), openIncidentIds(sourceId));
+          if ('error' in snooze) return fail('invalid-payload', snooze.error);
+          updated = { ...rest, snooze };
+        }
+        const r = commit({ ...settings, sources: settings.sources.map((s) => (s.id === sourceId ? updated : s)) }, false);
+        return r.ok ? ok(updated) : r;
+      }),
+
+    watchIncident: (id, incident, on) =>
+      guard(() => {
+        const current = findSource(id);
+        if (!current) return fail('not-found', 'That source no longer exists.');
+        const others = (current.fixWatches ?? []).filter((w) => w !== incident);
+        if (on && others.length >= MAX_INCIDENT_IDS) return fail('invalid-payload', `At most ${MAX_INCIDENT_IDS} incidents can be watched per status page.`);
+        const list = on ? [...others, incident] : others;
+        const { fixWatches: _old, ...rest } = current;
+        const updated: SourceSettings = list.length > 0 ? { ...rest, fixWatches: list } : rest;
+        const r = commit({ ...settings, sources: settings.sources.map((s) => (s.id === id ? updated : s)) }, false);
+        return r.ok ? ok(updated) : r;
+      }),
+
+    setQuietHours: (quietHours) =>
+      guard(() => {
+        const r = commit({ ...settings, quietHours }, false);
+        // Quiet hours switched off or moved: held notifications may be due now, or later.
+        if (r.ok) notifier?.releaseHeld();
+        return r;
+      }),
+
+    setFailAfterPolls: (polls) => guard(() => commit({ ...settings, failAfterPolls: polls }, true)),
 
     importOpmlText: (xml: string) =>
       guard(() => (typeof xml === 'string' ? opml.importText(xml) : fail('invalid-payload', 'OPML must be text.'))),

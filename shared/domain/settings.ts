@@ -5,6 +5,7 @@
  * (electron/store.ts) persists them.
  */
 import { hasFilter } from './source-key';
+import { DEFAULT_FAIL_AFTER_POLLS, type HeldNotification, type QuietHours } from './noise';
 import { DEFAULT_INTERVAL_SECONDS, type SourceConfig, type SourceSettings } from './source';
 
 /** Current on-disk version of settings.json. Bump it and extend `migrateSettings` when the shape changes. */
@@ -20,6 +21,12 @@ export interface AppSettings {
   notificationsPausedUntil: number | null;
   /** Default poll interval for new sources, seconds. */
   defaultIntervalSeconds: number;
+  /** Daily quiet hours (noise/quiet-hours.ts); absent: none. */
+  quietHours?: QuietHours;
+  /** A source shows as failing after this many consecutive failed checks (default 2). */
+  failAfterPolls?: number;
+  /** Notifications held during quiet hours, summarised when they end. Kept here so a restart loses none. */
+  heldNotifications?: HeldNotification[];
 }
 
 /** Settings of a first run, or after a corrupt file with no usable backup. */
@@ -59,6 +66,7 @@ export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
     intervalSeconds: s.intervalSeconds,
     enabled: s.enabled,
     ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
+    failAfter: settings.failAfterPolls ?? DEFAULT_FAIL_AFTER_POLLS,
   }));
 }
 

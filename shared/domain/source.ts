@@ -4,6 +4,7 @@
  * types and limits. Plain types and functions (no zod, no Node); the zod schemas that enforce the limits at
  * the IPC boundary and on settings.json live in shared/ipc/.
  */
+import type { Snooze } from './noise';
 
 /** Shortest poll interval, seconds: status pages change at minute resolution, and faster polling is rude. */
 export const MIN_INTERVAL_SECONDS = 60;
@@ -13,8 +14,8 @@ export const MAX_INTERVAL_SECONDS = 86_400;
 export const DEFAULT_INTERVAL_SECONDS = 300;
 /** Longest display name, characters. */
 export const MAX_NAME_LENGTH = 100;
-/** Most names in one filter list (the catalog's longest has 3: a service name and its short keys). */
-export const MAX_FILTER_NAMES = 20;
+/** Most names in one filter list: a component choice may name every component of a page (formats cap a page at 500). */
+export const MAX_FILTER_NAMES = 500;
 /** Longest name in a filter list, characters (the catalog's longest is under 60). */
 export const MAX_FILTER_NAME_LENGTH = 100;
 
@@ -51,6 +52,11 @@ export interface SourceConfig {
    * The status is narrowed to them right after parsing, so health and events concern only them.
    */
   filter?: SourceFilter;
+  /**
+   * Consecutive failed polls before the snapshot shows the source as failing (flap suppression, see
+   * noise/flap.ts); until then its last known status stays. Default 1: every failure shows at once.
+   */
+  failAfter?: number;
 }
 
 /** One configured source as the settings hold it and the settings window edits it. */
@@ -62,8 +68,17 @@ export interface SourceSettings {
   /** Seconds, within [`MIN_INTERVAL_SECONDS`, `MAX_INTERVAL_SECONDS`]. */
   intervalSeconds: number;
   notify: NotifyLevel;
-  /** Set for catalog entries that watch part of a shared feed; fixed when the source is added. */
+  /**
+   * The components (and, for big clouds, regions) watched: only they count for health, incidents shown and
+   * notifications. Set from a catalog entry when added; editable later (`SourcePatch.filter`).
+   */
   filter?: SourceFilter;
+  /** Notifications of this provider held back (noise/snooze.ts). */
+  snooze?: Snooze;
+  /** Notify for maintenance starts and ends, whatever `notify` says. Default false. */
+  notifyMaintenance?: boolean;
+  /** Incident ids to notify about once when they resolve ("Tell me when it's fixed"), even when muted. */
+  fixWatches?: string[];
 }
 
 /**

@@ -24,7 +24,12 @@ export interface SourceSnapshot {
   lastCheckedAt?: number;
   lastSuccessAt?: number;
   nextPollAt?: number;
+  /** The error that makes the source show as failing (absent while flap suppression holds it back). */
   lastError?: SourceError;
+  /** A failure not shown yet: fewer consecutive failed polls than `SourceConfig.failAfter`. */
+  heldError?: SourceError;
+  /** Every component the page lists (before the source's filter), grouped as the page groups them. */
+  pageComponents?: { name: string; group?: string }[];
   /** A request for this source is in flight. */
   polling: boolean;
 }
@@ -92,8 +97,14 @@ export interface EngineOptions {
   sources: SourceConfig[];
   /** `StatusTray/<version> (+<repo url>)`. */
   userAgent: string;
-  /** Maximum requests in flight (default 16). */
+  /** Maximum requests in flight (default 16); requests waiting for a stalled server may leave it (request-slots.ts). */
   concurrency?: number;
+  /**
+   * The fetch port's own cap on connections per origin, if it has one (Electron's `net`: Chromium's 6 per
+   * host). The engine then never has more requests to one origin in flight, so none waits in the port's
+   * queue while its deadline runs. Leave it out for a port without a cap (the Node fetch).
+   */
+  maxRequestsPerOrigin?: number;
   /** Override fetch limits (timeouts, body cap); defaults in http/fetch-source.ts. */
   limits?: Partial<import('./http/types').FetchLimits>;
   /** Diagnostics sink (default: none). */

@@ -4,22 +4,26 @@
  * ports in `EngineOptions` (see ./ports.ts), so the same engine runs in Electron, the CLI and tests.
  */
 import { setMaxListeners } from 'node:events';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { parseDocument } from '../formats/registry';
-import { systemClock, type TimerHandle } from './ports';
+import { systemClock, type FetchPort, type TimerHandle } from './ports';
 import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
-import { fetchSource } from './http/fetch-source';
+import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
 import { pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
 import { buildSnapshot } from './snapshot';
 import type { SourceConfig } from '../domain/source';
 import { emptyEngineState, newSourceState, type EngineState, type SourceState } from './state';
 import { StateStoreError } from './save-error';
 import { StateWriter } from './state-writer';
+import { filterKey } from '../domain/source-key';
 
 /** Default number of requests in flight. */
 export const DEFAULT_CONCURRENCY = 16;
+/** Requests that may wait for a stalled server outside the concurrency limit, per unit of concurrency. */
+const WAITING_OUTSIDE_FACTOR = 4;
 
 /** Replaceable collaborators, for tests that need to break them on purpose. */
 export interface EngineInternals {
@@ -37,16 +41,38 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   const listeners = new Set<EngineListener>();
   const inFlight = new Map<string, Promise<void>>();
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const releaseAfterMs = releaseAfterMsFor(options.limits?.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs);
   // One signal for every request in flight: stop() aborts them all (a controller per poll cost ~8 ms a
-  // 1000-source cycle). Each request in flight listens to it, so it legitimately has up to `concurrency`
-  // listeners; raise Node's leak warning threshold to match.
+  // 1000-source cycle). Each request in flight listens to it: up to `concurrency` in the limit and
+  // WAITING_OUTSIDE_FACTOR × concurrency waiting outside it (request-slots.ts); raise Node's leak warning
+  // threshold to match.
+  const maxWaiting = WAITING_OUTSIDE_FACTOR * concurrency;
   const newStopSignal = () => {
     const controller = new AbortController();
-    setMaxListeners(concurrency + 4, controller.signal);
+    setMaxListeners(concurrency + maxWaiting + 4, controller.signal);
     return controller;
   };
   let stopping = newStopSignal();
-  const limit = pLimit(concurrency);
+  // A request that waits long for its server leaves the limit (request-slots.ts): stalled neighbours must
+  // not hold a healthy source back for a whole deadline, nor make its own deadline run out in a queue.
+  // Measured in real time, like the request deadlines it must stay ahead of (http/deadline.ts), not on the
+  // injected clock, which schedules polls.
+  const limit = createRequestSlots(concurrency, releaseAfterMs, maxWaiting, systemClock);
+  // A fetch port that caps connections per host (Chromium: 6) queues the rest with their deadlines
+  // running; the engine keeps them in its own queue instead, where no deadline has started yet.
+  const perOrigin = options.maxRequestsPerOrigin ? new Map<string, LimitFunction>() : undefined;
+  const withinOrigin = <T>(url: string, task: () => Promise<T>): Promise<T> => {
+    if (!perOrigin) return task();
+    let origin: string;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return task(); // fetchSource reports the bad address
+    }
+    let originLimit = perOrigin.get(origin);
+    if (!originLimit) perOrigin.set(origin, (originLimit = pLimit(options.maxRequestsPerOrigin!)));
+    return originLimit(task);
+  };
 
   let configs = new Map<string, SourceConfig>();
   let state: EngineState = emptyEngineState();
@@ -69,13 +95,22 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   }
   setConfigs(options.sources);
 
-  /** Make sure every configured source has state, and forget sources no longer configured. */
+  /**
+   * Make sure every configured source has state, and forget sources no longer configured. A source whose
+   * filter changed is due at once with its validators dropped, so the next poll reads the whole body again;
+   * poll-source.ts re-baselines it without announcing anything (what the new filter brings into view is not
+   * news).
+   */
   function reconcile(): void {
     const now = clock.now();
     for (const id of Object.keys(state.sources)) if (!configs.has(id)) delete state.sources[id];
     for (const c of configs.values()) {
       const s = state.sources[c.id];
       if (!s) state.sources[c.id] = { ...newSourceState(c.url), nextPollAt: now + startJitter(intervalMs(c.intervalSeconds), random) };
+      // The next poll sees the filter mismatch and re-baselines quietly (poll-source.ts); make it soon and whole.
+      else if (s.filterKey !== undefined && s.filterKey !== filterKey(c.filter)) {
+        state.sources[c.id] = { ...s, etag: undefined, lastModified: undefined, contentHash: undefined, nextPollAt: Math.min(s.nextPollAt ?? now, now) };
+      }
     }
   }
 
@@ -158,14 +193,15 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   }
 
   /**
-   * Fetch and parse inside the concurrency limit; commit outside it, so a source waiting for its state
-   * write does not hold a request slot that another source could use.
+   * Fetch and parse inside the concurrency limit (a slow request leaves it early, see request-slots.ts);
+   * commit outside it, so a source waiting for its state write does not hold a request slot that another
+   * source could use.
    */
   async function pollAndCommit(id: string): Promise<void> {
     const config = configs.get(id);
     const prev = state.sources[id];
     if (!config || !prev || stopped) return;
-    const result = await limit(() => fetchAndParse(config, prev));
+    const result = await withinOrigin(config.url, () => limit((use) => fetchAndParse(config, prev, use)));
     // The source was removed, replaced or the engine stopped while we waited: the result belongs to nobody.
     if (!result || stopped || configs.get(id) !== config || state.sources[id] !== prev) return;
     state.sources[id] = result.state;
@@ -178,10 +214,21 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     writer.schedule();
   }
 
-  async function fetchAndParse(config: SourceConfig, prev: SourceState): Promise<PollResult | undefined> {
+  async function fetchAndParse(config: SourceConfig, prev: SourceState, use: SlotUse): Promise<PollResult | undefined> {
     if (stopped) return undefined;
+    // The fetch promise settles when the response headers arrive (or the request fails): until then the
+    // request waits for its server, and may leave the concurrency limit.
+    const fetch: FetchPort = (input, init) => {
+      use.waiting = true;
+      const answer = options.fetch(input, init);
+      const done = () => {
+        use.waiting = false;
+      };
+      answer.then(done, done);
+      return answer;
+    };
     return pollSource(config, prev, {
-      fetch: options.fetch,
+      fetch,
       fetchSource: internals.fetchSource ?? fetchSource,
       parse: internals.parse ?? parseDocument,
       userAgent: options.userAgent,

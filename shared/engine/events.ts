@@ -4,6 +4,7 @@
  * Rules: docs/architecture.md, "Rules the engine keeps" 3 and 4.
  */
 import type { Health, Incident, IncidentStatus } from '../domain/types';
+import type { ComponentChange } from '../noise/what-changed';
 
 interface EventBase {
   /** `SourceConfig.id`. */
@@ -14,6 +15,8 @@ interface EventBase {
   health: Health;
   /** When the engine noticed, ms since epoch. */
   at: number;
+  /** Components whose status changed in this poll, worst first (see noise/what-changed); absent when none. */
+  changes?: ComponentChange[];
 }
 
 /** An incident the engine has not seen before, and it is open. */
@@ -43,6 +46,8 @@ export interface IncidentResolvedEvent extends EventBase {
 export interface HealthChangedEvent extends EventBase {
   type: 'provider.health-changed';
   previousHealth: Health;
+  /** True when only incidents turning stale (or fresh) changed the health: nothing to notify. */
+  staleOnly?: boolean;
 }
 
 /**
@@ -53,6 +58,8 @@ export interface HealthChangedEvent extends EventBase {
 export interface SourceBaselinedEvent extends EventBase {
   type: 'source.baselined';
   openIncidents: Incident[];
+  /** A re-baseline after the user changed the source's filter: recorded, never announced. */
+  quiet?: boolean;
 }
 
 /** Everything the engine can emit. */

@@ -8,8 +8,9 @@
  *   the part before the region code is matched against `components`, the region code against `regions`.
  * - Other components match a filter name exactly (Google Cloud product titles, Apple service names, Statuspage
  *   components).
- * - An incident that names no components (Azure's feed) matches when its title or updates mention a filter
- *   name as a whole phrase.
+ * - An incident that names no components matches when the filter chooses components only and the page lists
+ *   components (a Statuspage incident "Elevated errors" may concern any of them, so it counts); otherwise
+ *   (Azure's feed, which lists none) when its title or updates mention a filter name as a whole phrase.
  * With both lists, an incident must match both.
  */
 import { deriveHealth } from '../domain/health';
@@ -43,7 +44,8 @@ function matchesName(name: string, f: Prepared): { component: boolean; region: b
   };
 }
 
-function incidentMatches(incident: Incident, f: Prepared): boolean {
+function incidentMatches(incident: Incident, f: Prepared, pageHasComponents: boolean): boolean {
+  if (incident.components.length === 0 && pageHasComponents && !f.regions) return true;
   if (incident.components.length > 0) {
     return incident.components.some((c) => {
       const m = matchesName(c, f);
@@ -65,7 +67,8 @@ export function applyCatalogFilter(status: ProviderStatus, filter: SourceFilter 
     ...(filter.components?.length ? { components: filter.components.map(foldText) } : {}),
     ...(filter.regions?.length ? { regions: filter.regions.map(foldText) } : {}),
   };
-  const keep = (list: Incident[]): Incident[] => list.filter((i) => incidentMatches(i, f));
+  const pageHasComponents = status.components.length > 0;
+  const keep = (list: Incident[]): Incident[] => list.filter((i) => incidentMatches(i, f, pageHasComponents));
   const components: Component[] = status.components.filter((c) => {
     const m = matchesName(c.name, f);
     return m.component && (m.region || (c.group !== undefined && matchesName(c.group, { regions: f.regions ?? [] }).region));

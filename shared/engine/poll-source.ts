@@ -4,6 +4,8 @@
  * (state with the new memory first, then events, then the new validators). Never throws.
  */
 import { applyCatalogFilter } from './filter';
+import { filterKey } from '../domain/source-key';
+import { componentChanges, staleOnlyChange } from '../noise/what-changed';
 import { FormatError } from '../formats/types';
 import type { ProviderStatus, SourceError } from '../domain/types';
 import type { FetchPort, RandomPort } from './ports';
@@ -88,13 +90,18 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
 
   // Every 200 refreshes both validators, even when the body is unchanged (Feedbin#726, CommaFeed#1746).
   const fresh = { etag: outcome.etag, lastModified: outcome.lastModified, contentHash: outcome.contentHash };
-  if (prev.baselined && prev.contentHash === outcome.contentHash) {
+  // The user changed the filter since the last parse: read the body again and baseline it without news.
+  const refilter = prev.filterKey !== undefined && prev.filterKey !== filterKey(config.filter);
+  if (prev.baselined && !refilter && prev.contentHash === outcome.contentHash) {
     return { kind: 'unchanged', state: trackMove({ ...ok, ...fresh }, outcome.permanentUrl), events: [], wireBytes: outcome.wireBytes };
   }
 
   let status: ProviderStatus;
+  let pageComponents: { name: string; group?: string }[];
   try {
-    status = applyCatalogFilter(await deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType, now }), config.filter);
+    const whole = await deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType, now });
+    pageComponents = whole.components.map((c) => ({ name: c.name, ...(c.group ? { group: c.group } : {}) }));
+    status = applyCatalogFilter(whole, config.filter);
   } catch (err) {
     const error: SourceError =
       err instanceof FormatError
@@ -107,7 +114,7 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
   const detected = detectChanges({
     sourceId: config.id,
     provider: displayName(config, status?.provider),
-    baselined: prev.baselined,
+    baselined: prev.baselined && !refilter,
     seen: prev.seen,
     previousHealth: prev.lastHealth,
     previousSuccessAt: prev.lastSuccessAt,
@@ -115,10 +122,24 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
     now,
   });
   const state: SourceState = trackMove(
-    { ...ok, baselined: true, seen: detected.seen, lastHealth: status.health, lastStatus: status },
+    { ...ok, baselined: true, seen: detected.seen, lastHealth: status.health, lastStatus: status, pageComponents, filterKey: filterKey(config.filter) },
     outcome.permanentUrl,
   );
-  return { kind: 'parsed', state, validators: fresh, events: detected.events, wireBytes: outcome.wireBytes };
+  return { kind: 'parsed', state, validators: fresh, events: annotate(detected.events, prev, status, refilter), wireBytes: outcome.wireBytes };
+}
+
+/**
+ * Add what the notifier needs to word and weigh the events: the component changes since the last reading,
+ * whether a health change came only from staleness, and whether a baseline is a quiet one (filter changed).
+ */
+function annotate(events: EngineEvent[], prev: SourceState, status: ProviderStatus, refilter: boolean): EngineEvent[] {
+  const changes = prev.baselined && !refilter ? componentChanges(prev.lastStatus?.components, status.components) : [];
+  return events.map((e) => {
+    const withChanges = changes.length > 0 ? { ...e, changes } : e;
+    if (withChanges.type === 'provider.health-changed' && staleOnlyChange(prev.lastStatus, status)) return { ...withChanges, staleOnly: true };
+    if (withChanges.type === 'source.baselined' && refilter) return { ...withChanges, quiet: true };
+    return withChanges;
+  });
 }
 
 /** State after a failed poll: typed error, one more failure, and the next attempt per Retry-After or backoff. */

@@ -4,15 +4,18 @@
  */
 import { HEALTH_RANK, worstHealth } from '../domain/health';
 import type { Health } from '../domain/types';
+import { shownHealth, showsAsFailing } from '../noise/flap';
 import type { EngineSnapshot, SourceSnapshot } from './api';
 import { displayName, type SourceConfig } from '../domain/source';
 import type { SaveError } from './save-error';
 import type { SourceState } from './state';
 
-/** Health shown for a source: `unknown` while never fetched or erroring, else its last parsed health. */
-export function currentHealth(state: SourceState | undefined): Health {
-  if (!state || state.lastError || !state.lastStatus) return 'unknown';
-  return state.lastStatus.health;
+/**
+ * Health shown for a source: `unknown` while never fetched or failing (after `failAfter` consecutive failed
+ * polls, see noise/flap.ts), else its last parsed health.
+ */
+export function currentHealth(state: SourceState | undefined, failAfter?: number): Health {
+  return shownHealth(state, failAfter);
 }
 
 /** One source's snapshot. */
@@ -23,12 +26,13 @@ export function sourceSnapshot(config: SourceConfig, state: SourceState | undefi
     url: config.url,
     effectiveUrl: state?.url ?? config.url,
     enabled: config.enabled !== false,
-    health: currentHealth(state),
+    health: currentHealth(state, config.failAfter),
     status: state?.lastStatus,
     lastCheckedAt: state?.lastCheckedAt,
     lastSuccessAt: state?.lastSuccessAt,
     nextPollAt: state?.nextPollAt,
-    lastError: state?.lastError,
+    ...(state?.lastError ? (showsAsFailing(state, config.failAfter) ? { lastError: state.lastError } : { heldError: state.lastError }) : {}),
+    ...(state?.pageComponents ? { pageComponents: state.pageComponents } : {}),
     polling,
   };
 }

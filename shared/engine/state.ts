@@ -59,6 +59,10 @@ export interface SourceState {
   lastHealth?: Health;
   /** The last successful normalised status, shown after a restart or while erroring. */
   lastStatus?: ProviderStatus;
+  /** Every component the page listed at the last parse, before the filter: what the user can choose from. */
+  pageComponents?: { name: string; group?: string }[];
+  /** The filter (`filterKey`) `lastStatus` and `seen` were made with; a different one re-baselines quietly. */
+  filterKey?: string;
   /** Incidents seen, by incident id. Bounded (see change-detector). */
   seen: Record<string, SeenIncident>;
 }
@@ -164,6 +168,8 @@ const sourceStateSchema = z.object({
   lastError: sourceErrorSchema.optional(),
   lastHealth: z.enum(healths).optional(),
   lastStatus: providerStatusSchema.optional(),
+  pageComponents: z.array(z.object({ name: z.string(), group: z.string().optional() })).max(1000).optional(),
+  filterKey: z.string().optional(),
   // A null-prototype record: a key named "__proto__" stays an ordinary key and cannot reach Object.prototype.
   seen: z.record(z.string(), seenSchema).transform((r) => Object.assign(Object.create(null), r) as Record<string, z.infer<typeof seenSchema>>),
 });

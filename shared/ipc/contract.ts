@@ -7,6 +7,7 @@ import type { EngineSnapshot } from '../engine/api';
 import type { AppSettings } from '../domain/settings';
 import type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
 import type { FormatId, Health } from '../domain/types';
+import type { QuietHours, SnoozeRequest } from '../domain/noise';
 
 // The domain types the API speaks in, so a page needs this one module to call it.
 export type { AppSettings } from '../domain/settings';
@@ -97,8 +98,10 @@ export interface OpmlExportSummary {
   path?: string;
 }
 
-/** Editable fields of a source. */
-export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify'>>;
+/** Editable fields of a source. `filter: null` watches the whole page again. */
+export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify' | 'notifyMaintenance'>> & {
+  filter?: SourceFilter | null;
+};
 
 /** The API the preload exposes as `window.statusTray`. */
 export interface StatusTrayApi {
@@ -121,6 +124,14 @@ export interface StatusTrayApi {
   importOpml(): Promise<Result<OpmlImportSummary>>;
   /** Ask where to save (main shows the dialog) and write the sources as OPML 2.0. */
   exportOpml(): Promise<Result<OpmlExportSummary>>;
+  /** Snooze one provider (for some hours, or until its open incidents resolve); `null` ends the snooze. */
+  snoozeSource(id: string, request: SnoozeRequest | null): Promise<Result<SourceSettings>>;
+  /** "Tell me when it's fixed" on one incident (`watch` true), or take it back. */
+  watchIncident(sourceId: string, incidentId: string, watch: boolean): Promise<Result<SourceSettings>>;
+  /** Set the daily quiet hours. */
+  setQuietHours(quietHours: QuietHours): Promise<Result<null>>;
+  /** Consecutive failed checks before a source shows as failing (1–10). */
+  setFailAfterPolls(polls: number): Promise<Result<null>>;
 }
 
 /** Invoke channels (renderer → main, request/response). */
@@ -138,6 +149,10 @@ export const IPC_INVOKE = {
   openSettings: 'window:open-settings',
   importOpml: 'opml:import',
   exportOpml: 'opml:export',
+  snoozeSource: 'source:snooze',
+  watchIncident: 'incident:watch',
+  setQuietHours: 'settings:set-quiet-hours',
+  setFailAfterPolls: 'settings:set-fail-after',
 } as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
 
 /** Push channels (main → renderer). */

@@ -13,6 +13,7 @@ import {
   sourceFilterSchema,
   sourceIdSchema,
 } from './settings-schema';
+import { failAfterPollsSchema, quietHoursSchema, snoozeRequestSchema } from '../noise/schemas';
 
 /** Methods of `StatusTrayApi` that are invoke channels. */
 export type InvokeMethod = Exclude<keyof StatusTrayApi, 'onSnapshot'>;
@@ -36,6 +37,8 @@ export const sourcePatchSchema = z
     enabled: z.boolean().optional(),
     intervalSeconds: intervalSchema.optional(),
     notify: notifyLevelSchema.optional(),
+    notifyMaintenance: z.boolean().optional(),
+    filter: sourceFilterSchema.nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
 
@@ -58,6 +61,10 @@ export const invokeArgsSchemas = {
   // No arguments: the file is chosen in main's own dialog, never named by the renderer.
   importOpml: z.tuple([]),
   exportOpml: z.tuple([]),
+  snoozeSource: z.tuple([sourceIdSchema, snoozeRequestSchema.nullable()]),
+  watchIncident: z.tuple([sourceIdSchema, z.string().min(1).max(500), z.boolean()]),
+  setQuietHours: z.tuple([quietHoursSchema]),
+  setFailAfterPolls: z.tuple([failAfterPollsSchema]),
 } as const satisfies Record<InvokeMethod, z.ZodType>;
 
 /** Validated arguments of each method, as the controller receives them. */

@@ -14,6 +14,7 @@ import {
   MIN_INTERVAL_SECONDS,
 } from '../domain/source';
 import { isHttpUrl, MAX_URL_LENGTH } from '../domain/url';
+import { appNoiseFields, sourceNoiseFields } from '../noise/schemas';
 
 /** An absolute http(s) URL of at most `MAX_URL_LENGTH` characters. */
 export const httpUrlSchema = z
@@ -61,6 +62,8 @@ const sourceSettingsSchema = z.strictObject({
   notify: notifyLevelSchema,
   // Optional and additive: files written before filters existed still validate, so no migration.
   filter: sourceFilterSchema.optional(),
+  // Noise control (snooze, maintenance, watches): optional and additive like `filter`.
+  ...sourceNoiseFields,
 });
 
 /** zod schema of `AppSettings` (strict: unknown keys are a violation, so a typo'd file is noticed). */
@@ -69,6 +72,7 @@ export const appSettingsSchema = z.strictObject({
   launchAtLogin: z.boolean(),
   notificationsPausedUntil: z.number().nullable(),
   defaultIntervalSeconds: intervalSchema,
+  ...appNoiseFields,
 });
 
 /** zod schema of settings.json as stored (the settings plus `settingsVersion`). */

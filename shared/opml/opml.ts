@@ -50,7 +50,7 @@ export interface OpmlSource {
  */
 export const STATUS_TRAY_OPML_NS = 'https://github.com/status-tray/status-tray/opml';
 const FILTER_ATTR = 'statusTray:filter';
-const MAX_FILTER_NAMES = 20;
+const MAX_FILTER_NAMES = 500;
 const MAX_FILTER_NAME_LENGTH = 100;
 
 /** A `statusTray:filter` value: the filter, `undefined` when absent or empty, `'invalid'` when unreadable. */

@@ -8,6 +8,8 @@ import { saveErrorText } from './text';
 import type { Health } from '../domain/types';
 import type { AppSettings } from '../domain/settings';
 import { healthLabel, healthWords } from './health-text';
+import { describeSnooze, isSnoozed } from '../noise/snooze';
+import { SNOOZE_HOURS, type SnoozeRequest } from '../domain/noise';
 
 /** Tray icon variants, one per health: files `build/tray/<name>.png` and `<name>@2x.png`. */
 export type TrayIconName = `tray-${Health}`;
@@ -42,13 +44,16 @@ export type TrayAction =
   /** `until` in ms since epoch; `null` resumes notifications. */
   | { type: 'pause-notifications'; until: number | null }
   | { type: 'open-settings' }
+  /** Snooze one provider; `request: null` ends its snooze. */
+  | { type: 'snooze-source'; sourceId: string; request: SnoozeRequest | null }
   | { type: 'toggle-launch-at-login' }
   | { type: 'check-updates' }
   | { type: 'quit' };
 
 /** One context-menu entry. */
 export type TrayMenuItem =
-  | { kind: 'provider'; sourceId: string; label: string; health: Health; action: TrayAction }
+  /** A provider; with `items` it opens a submenu (open, snooze) instead of acting on click. */
+  | { kind: 'provider'; sourceId: string; label: string; health: Health; action: TrayAction; items?: TrayMenuItem[] }
   | { kind: 'action'; label: string; action: TrayAction; enabled: boolean }
   | { kind: 'checkbox'; label: string; action: TrayAction; checked: boolean }
   | { kind: 'submenu'; label: string; items: TrayMenuItem[] }
@@ -134,9 +139,20 @@ export function tomorrowAtLocal(now: number, hour = 8): number {
 export function trayMenu(input: TrayModelInput): TrayMenuItem[] {
   const { engine, settings, now } = input;
   const items: TrayMenuItem[] = [];
+  const configured = new Map(settings.sources.map((s) => [s.id, s]));
   for (const s of engine.sources) {
     if (!s.enabled) continue;
-    items.push({ kind: 'provider', sourceId: s.id, label: `${s.name} — ${healthLabel(s.health)}`, health: s.health, action: { type: 'open-window' } });
+    const openIds = s.status?.activeIncidents.map((i) => i.id) ?? [];
+    const snooze = configured.get(s.id)?.snooze;
+    const snoozed = describeSnooze(snooze, now, openIds, (at) => formatLocalTime(at, now));
+    items.push({
+      kind: 'provider',
+      sourceId: s.id,
+      label: `${s.name} — ${healthLabel(s.health)}${snoozed ? ` (${snoozed.toLowerCase()})` : ''}`,
+      health: s.health,
+      action: { type: 'open-window' },
+      items: snoozeMenu(s.id, isSnoozed(snooze, now, openIds), openIds.length > 0),
+    });
   }
   if (items.length > 0) items.push({ kind: 'separator' });
   const missed = input.missedAlerts ?? 0;
@@ -160,6 +176,18 @@ export function trayMenu(input: TrayModelInput): TrayMenuItem[] {
   items.push({ kind: 'separator' });
   items.push({ kind: 'action', label: 'Quit Status Tray', action: { type: 'quit' }, enabled: true });
   return items;
+}
+
+/** A provider's submenu: open the window, snooze for 1 h / 8 h / 24 h / until resolved, end the snooze. */
+function snoozeMenu(sourceId: string, snoozed: boolean, hasOpenIncident: boolean): TrayMenuItem[] {
+  const snooze = (request: SnoozeRequest | null): TrayAction => ({ type: 'snooze-source', sourceId, request });
+  return [
+    { kind: 'action', label: 'Open Status Tray', action: { type: 'open-window' }, enabled: true },
+    { kind: 'separator' },
+    ...SNOOZE_HOURS.map((hours): TrayMenuItem => ({ kind: 'action', label: `Snooze ${hours} h`, action: snooze({ hours }), enabled: true })),
+    { kind: 'action', label: 'Snooze until resolved', action: snooze({ untilResolved: true }), enabled: hasOpenIncident },
+    { kind: 'action', label: 'End snooze', action: snooze(null), enabled: snoozed },
+  ];
 }
 
 /** Icon, tooltip and menu in one call. */

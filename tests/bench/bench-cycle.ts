@@ -1,17 +1,22 @@
 /**
- * Bench worker: one engine polling N copies of a real feed, measured over the first cycle (every source
- * answers 200) and a steady cycle (every source answers 304) after an idle gap longer than 5 s, so idle
- * keep-alive connections must survive it. Run by bench.ts, bundled as the app ships (see bench.ts), as
- * `node --expose-gc <build dir>/bench-cycle.mjs <n> <feed>`, or from source as
- * `node --expose-gc --import tsx tests/bench/bench-cycle.ts <n> <feed>`; prints one JSON line.
+ * Bench worker: one client polling N sources of a bench set (bench-mix.ts: the weighted mix of real
+ * documents, or one format alone), measured over the first cycle (every source answers 200) and a steady
+ * cycle (every source answers 304) after an idle gap longer than 5 s, so idle keep-alive connections must
+ * survive it. The client is Status Tray's engine (`engine`) or the plain fetch + parse loop of
+ * bench-baseline.ts (`baseline`), each in a fresh process so neither's memory shows in the other's figures.
+ * Run by bench.ts, bundled as the app ships (see bench.ts), as
+ * `node --expose-gc <build dir>/bench-cycle.mjs <n> <set> <engine|baseline>`, or from source as
+ * `node --expose-gc --import tsx tests/bench/bench-cycle.ts <n> <set> <engine|baseline>`; prints one JSON line.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStateFile } from '../../shared/platform/node/json-file';
-import { createEngine } from '../../shared/engine/engine';
+import { createEngine, DEFAULT_CONCURRENCY } from '../../shared/engine/engine';
 import { createNodeFetch } from '../../shared/platform/node/node-fetch';
+import { createBaseline } from './bench-baseline';
+import type { BenchSet } from './bench-mix';
 
 /** Measurements of one cycle. */
 export interface CycleFigures {
@@ -28,7 +33,8 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 100);
-  const feed = process.argv[3] ?? 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
+  const set = (process.argv[3] ?? 'mix') as BenchSet;
+  const client = process.argv[4] === 'baseline' ? 'baseline' : 'engine';
   // The server runs in the same form as this worker: bundled next to it, or from source under tsx.
   const fromSource = import.meta.filename.endsWith('.ts');
   const server = fork(join(import.meta.dirname, fromSource ? 'bench-server.ts' : 'bench-server.mjs'), [], {
@@ -40,16 +46,34 @@ async function main(): Promise<void> {
       server.once('message', (m) => resolve(m as T));
       server.send(msg as object);
     });
-  const { port } = await ask<{ port: number }>({ n, feed });
+  const { port } = await ask<{ port: number }>({ n, set });
 
   const dir = mkdtempSync(join(tmpdir(), 'status-tray-bench-'));
-  const http = createNodeFetch({ connectionsPerOrigin: 64 });
-  const engine = createEngine({
-    fetch: http.fetch,
-    store: createStateFile(join(dir, 'state.json')),
-    sources: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, url: `http://127.0.0.1:${port}/feeds/${i}` })),
-    userAgent: 'StatusTray/bench (+https://github.com/status-tray/status-tray)',
-  });
+  const urls = Array.from({ length: n }, (_, i) => `http://127.0.0.1:${port}/feeds/${i}`);
+  const http = createNodeFetch();
+  const engine =
+    client === 'engine'
+      ? createEngine({
+          fetch: http.fetch,
+          store: createStateFile(join(dir, 'state.json')),
+          sources: urls.map((url, i) => ({ id: `s${i}`, url })),
+          userAgent: 'StatusTray/bench (+https://github.com/status-tray/status-tray)',
+        })
+      : undefined;
+  const baseline = client === 'baseline' ? createBaseline(urls, DEFAULT_CONCURRENCY) : undefined;
+  /** One cycle of the client; resolves with the number of sources that failed. */
+  const pollAll = async (): Promise<number> => {
+    if (baseline) return baseline.cycle();
+    const snap = await engine!.pollOnce();
+    const failed = snap.sources.filter((s) => s.lastError);
+    // Failures make the figures meaningless; say which, on stderr (the parent shows it as it is).
+    if (failed.length > 0) {
+      const codes = new Map<string, number>();
+      for (const s of failed) codes.set(s.lastError!.code, (codes.get(s.lastError!.code) ?? 0) + 1);
+      process.stderr.write(`bench-cycle ${n} ${set}: ${failed.length} failed (${[...codes].map(([c, k]) => `${c} ×${k}`).join(', ')}): ${failed[0]!.lastError!.message}\n`);
+    }
+    return failed.length;
+  };
 
   const cycle = async (): Promise<CycleFigures> => {
     gc();
@@ -60,7 +84,7 @@ async function main(): Promise<void> {
     const bytesBefore = (await ask<{ bytes: number }>('bytes')).bytes;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const snap = await engine.pollOnce();
+    const errors = await pollAll();
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
@@ -73,18 +97,18 @@ async function main(): Promise<void> {
       peakRssMb: peakRss / 2 ** 20,
       heapAfterGcMb: process.memoryUsage().heapUsed / 2 ** 20,
       bytesReceived: bytesAfter - bytesBefore,
-      errors: snap.sources.filter((s) => s.lastError).length,
+      errors,
     };
   };
 
   const first = await profiled('first', cycle);
   await new Promise((r) => setTimeout(r, IDLE_GAP_MS));
   const steady = await profiled('steady', cycle);
-  await engine.stop();
+  await engine?.stop();
   await http.close();
   server.send('exit');
   rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ n, feed, first, steady })}\n`);
+  process.stdout.write(`${JSON.stringify({ n, set, client, first, steady })}\n`);
 }
 
 /**

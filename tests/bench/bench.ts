@@ -1,37 +1,54 @@
 /**
- * `npm run bench`: the engine's speed and memory on this machine, printed beside the targets.
- * - For N = 100 and 1000 sources (each in a fresh process): one cycle's wall time, CPU time, peak RSS,
- *   heap after GC and bytes received, for the first cycle (all 200) and the steady cycle (all 304).
+ * `npm run bench`: the engine's speed and memory on this machine, beside a plain fetch + parse loop.
+ * - Polling cycles over a realistic mix of real captured documents (bench-mix.ts: Statuspage JSON and
+ *   Atom/RSS, incident.io RSS, AWS RSS, Google Cloud JSON, served gzip-compressed with ETag, Last-Modified,
+ *   Cache-Control and Content-Type as those platforms send them), at N = 100 and 1000 sources (5000 with
+ *   `--5000`), and each format alone at N = 100 (`--format-n <n>` to change). Figures: CPU of the first
+ *   cycle (all 200) and of a steady cycle (all 304), peak RSS, heap after GC. Each is printed beside the
+ *   baseline loop's (bench-baseline.ts: Node's fetch + rss-parser / JSON.parse on the same documents, in the
+ *   same kind of worker process) with the ratio Status Tray / baseline.
  * - Each adapter's parse throughput (MB/s) on the real samples in ../shared/feeds, and rss-parser's own
  *   share of the Statuspage Atom/RSS figure.
  * It reports; it does not fail on numbers.
  *
  * The workers run as the code ships: bundled by esbuild (our modules inlined, dependencies external, as in
- * `vite build --mode cli`) and started with plain `node`. Run from source under the tsx loader instead
- * (`--tsx`), a process carries the loader's transpiler and source maps (about 40 MB of RSS before the
- * engine does anything) and esbuild's keep-names wrappers around every closure the engine creates.
- * Options: `--feed <path under shared/feeds>` picks the served document; `--tsx` runs from source;
- * `--runs <k>` (default 3) runs the N = 1000 worker k times and reports the run with the median steady
- * CPU, since one cycle on a shared 2-core machine varies by ±20%.
+ * `vite build --mode cli`) and started with plain `node`, one fresh process per client and N. Run from
+ * source under the tsx loader instead (`--tsx`), a process carries the loader's transpiler and source maps
+ * (about 40 MB of RSS before the engine does anything) and esbuild's keep-names wrappers around every closure.
+ * Options: `--runs <k>` (default 1) runs each mix worker k times and reports the run with the median
+ * steady CPU (memory: the worst run), since one cycle on a shared 2-core machine varies by ±20%;
+ * `--only-mix` skips the per-format runs and the parse throughput.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { FEEDS_DIR, REPO_ROOT } from '../support/feeds';
 import type { CycleFigures } from './bench-cycle';
+import { FORMATS, MIX_WEIGHTS, type BenchSet } from './bench-mix';
 import type { ParseFigures, Work } from './bench-parse';
 
 const TARGETS = { steadyCpuMs: 250, firstCpuMs: 2000, peakRssMb: 150, heapMb: 25, bytesPerUnchanged: 1536, atomMBps: 50 };
-const feedArg = process.argv.indexOf('--feed');
-const feed = feedArg > 0 ? process.argv[feedArg + 1]! : 'statuspage-json/githubstatus-summary-2026-09-25-operational.json';
+const argValue = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const fromSource = process.argv.includes('--tsx');
-const runsArg = process.argv.indexOf('--runs');
-const RUNS_AT_1000 = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 1 : 3);
+const onlyMix = process.argv.includes('--only-mix');
+const RUNS = Math.max(1, Number(argValue('--runs')) || 1);
+const MIX_SIZES = process.argv.includes('--5000') ? [100, 1000, 5000] : [100, 1000];
+const FORMAT_N = Math.max(1, Number(argValue('--format-n')) || 100);
 const BUILD_DIR = join(REPO_ROOT, 'node_modules/.cache/status-tray-bench');
 
 const fmt = (v: number, digits = 1) => v.toFixed(digits);
 const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
 const mbps = (w: Work) => w.mb / w.seconds;
+
+type Client = 'engine' | 'baseline';
+/** What a bench-cycle worker prints. */
+interface Run {
+  first: CycleFigures;
+  steady: CycleFigures;
+}
 
 /** The command line of worker `name` (bench-cycle or bench-parse), bundled once per bench run. */
 function worker(name: string): string[] {
@@ -64,48 +81,73 @@ function run<T>(args: string[]): T {
   return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }
 
+/** `runs` workers of one client on one set and N: the median run by steady CPU, memory the worst of all. */
+function measure(set: BenchSet, n: number, client: Client, runs: number): Run {
+  const all = Array.from({ length: runs }, () => run<Run>([...worker('bench-cycle'), String(n), set, client]));
+  const median = [...all].sort((a, b) => a.steady.cpuMs - b.steady.cpuMs)[Math.floor((all.length - 1) / 2)]!;
+  const worst = (k: 'peakRssMb' | 'heapAfterGcMb') => Math.max(...all.flatMap((r) => [r.first[k], r.steady[k]]));
+  return {
+    first: { ...median.first, peakRssMb: worst('peakRssMb'), heapAfterGcMb: worst('heapAfterGcMb') },
+    steady: { ...median.steady, peakRssMb: worst('peakRssMb'), heapAfterGcMb: worst('heapAfterGcMb') },
+  };
+}
+
+/** One figure as `Status Tray / baseline (ratio×)`, padded for the table. */
+function cell(mine: number, base: number, digits = 0): string {
+  const ratio = base > 0 ? `${(mine / base).toFixed(1)}×` : '–';
+  return `${fmt(mine, digits).padStart(6)} / ${fmt(base, digits).padStart(6)} ${ratio.padStart(6)}`;
+}
+
+const HEADER =
+  'set               N      first cycle CPU ms      steady 304 CPU ms       peak RSS MB             heap after GC MB        errors';
+const SUBHEADER =
+  '                         tray / base    ratio    tray / base    ratio    tray / base    ratio    tray / base    ratio';
+
+/** Print one table row; returns both runs for the targets. */
+function row(set: BenchSet, n: number, runs: number): { tray: Run; base: Run } {
+  const tray = measure(set, n, 'engine', runs);
+  const base = measure(set, n, 'baseline', runs);
+  const peak = (r: Run) => Math.max(r.first.peakRssMb, r.steady.peakRssMb);
+  const heap = (r: Run) => Math.max(r.first.heapAfterGcMb, r.steady.heapAfterGcMb);
+  const errors = tray.first.errors + tray.steady.errors + base.first.errors + base.steady.errors;
+  console.log(
+    `${set.padEnd(16)} ${String(n).padStart(5)}   ${cell(tray.first.cpuMs, base.first.cpuMs)}   ${cell(tray.steady.cpuMs, base.steady.cpuMs)}   ${cell(peak(tray), peak(base))}   ${cell(heap(tray), heap(base))}   ${errors}`,
+  );
+  return { tray, base };
+}
+
 function printCycles(): void {
-  console.log(`Polling cycles: N copies of ${feed} served from 127.0.0.1 (server in its own process)`);
-  console.log(fromSource ? 'Worker run from source under tsx.\n' : 'Worker bundled as the CLI ships and run with plain node (--tsx: from source).\n');
-  console.log('N     cycle   wall ms   CPU ms   peak RSS MB   heap after GC MB   bytes received   bytes/poll   errors');
-  const rows: Array<[number, 'first' | 'steady', CycleFigures]> = [];
-  let spread = '';
-  let at1000: Array<{ first: CycleFigures; steady: CycleFigures }> = [];
-  for (const n of [100, 1000]) {
-    const runs = Array.from({ length: n === 1000 ? RUNS_AT_1000 : 1 }, () =>
-      run<{ first: CycleFigures; steady: CycleFigures }>([...worker('bench-cycle'), String(n), feed]),
-    );
-    if (n === 1000) at1000 = runs;
-    const byCpu = [...runs].sort((a, b) => a.steady.cpuMs - b.steady.cpuMs);
-    const r = byCpu[Math.floor((byCpu.length - 1) / 2)]!;
-    if (runs.length > 1) {
-      const list = (k: 'first' | 'steady') => runs.map((x) => fmt(x[k].cpuMs, 0)).join(' / ');
-      spread = `\nN = 1000 over ${runs.length} runs (table: the median steady run; memory targets: the worst run): steady CPU ${list('steady')} ms; first CPU ${list('first')} ms`;
-    }
-    rows.push([n, 'first', r.first], [n, 'steady', r.steady]);
-    for (const [, kind, c] of rows.slice(-2)) {
-      console.log(
-        `${String(n).padEnd(5)} ${kind.padEnd(7)} ${fmt(c.wallMs, 0).padStart(7)}   ${fmt(c.cpuMs, 0).padStart(6)}   ${fmt(c.peakRssMb).padStart(11)}   ${fmt(c.heapAfterGcMb).padStart(16)}   ${String(c.bytesReceived).padStart(14)}   ${fmt(c.bytesReceived / n, 0).padStart(10)}   ${c.errors}`,
-      );
-    }
+  const weights = FORMATS.map((f) => `${MIX_WEIGHTS[f]} ${f}`).join(', ');
+  console.log('Polling cycles against 127.0.0.1 (server in its own process), real captured documents served gzip-compressed');
+  console.log(`with ETag / Last-Modified / Cache-Control / Content-Type. mix = per 20 sources: ${weights}.`);
+  console.log('tray = Status Tray\'s engine (conditional GET, parse, change detection, state file);');
+  console.log('base = plain loop: Node fetch + rss-parser / JSON.parse, validators and incident ids in memory.');
+  console.log('ratio = tray / base (below 1 = Status Tray cheaper). Each client in a fresh process; concurrency 16.');
+  console.log(fromSource ? 'Workers run from source under tsx.\n' : 'Workers bundled as the CLI ships and run with plain node (--tsx: from source).\n');
+  console.log(HEADER);
+  console.log(SUBHEADER);
+  let at1000: { tray: Run; base: Run } | undefined;
+  for (const n of MIX_SIZES) {
+    const r = row('mix', n, RUNS);
+    if (n === 1000) at1000 = r;
   }
-  if (spread) console.log(spread);
-  const first = rows.find(([n, k]) => n === 1000 && k === 'first')![2];
-  const steady = rows.find(([n, k]) => n === 1000 && k === 'steady')![2];
-  console.log('\nTargets at N = 1000 (2-core machine):');
-  console.log(`  steady cycle CPU   ${fmt(steady.cpuMs, 0)} ms   target ≤ ${TARGETS.steadyCpuMs} ms   ${mark(steady.cpuMs <= TARGETS.steadyCpuMs)}`);
-  console.log(`  first cycle CPU    ${fmt(first.cpuMs, 0)} ms   target ≤ ${TARGETS.firstCpuMs} ms   ${mark(first.cpuMs <= TARGETS.firstCpuMs)}`);
-  // Memory: the worst of all runs, not the median one.
-  const peak = Math.max(...at1000.flatMap((r) => [r.first.peakRssMb, r.steady.peakRssMb]));
+  if (!onlyMix) for (const f of FORMATS) row(f, FORMAT_N, 1);
+  if (RUNS > 1) console.log(`\nmix: median of ${RUNS} runs by steady CPU; memory: the worst run.`);
+  if (!at1000) return;
+  const { tray } = at1000;
+  console.log('\nTargets for Status Tray, mix at N = 1000 (2-core machine):');
+  console.log(`  steady cycle CPU   ${fmt(tray.steady.cpuMs, 0)} ms   target ≤ ${TARGETS.steadyCpuMs} ms   ${mark(tray.steady.cpuMs <= TARGETS.steadyCpuMs)}`);
+  console.log(`  first cycle CPU    ${fmt(tray.first.cpuMs, 0)} ms   target ≤ ${TARGETS.firstCpuMs} ms   ${mark(tray.first.cpuMs <= TARGETS.firstCpuMs)}`);
+  const peak = Math.max(tray.first.peakRssMb, tray.steady.peakRssMb);
   console.log(`  peak RSS           ${fmt(peak)} MB   target ≤ ${TARGETS.peakRssMb} MB   ${mark(peak <= TARGETS.peakRssMb)}`);
-  const heap = Math.max(...at1000.flatMap((r) => [r.first.heapAfterGcMb, r.steady.heapAfterGcMb]));
+  const heap = Math.max(tray.first.heapAfterGcMb, tray.steady.heapAfterGcMb);
   console.log(`  heap after GC      ${fmt(heap)} MB   target ≤ ${TARGETS.heapMb} MB   ${mark(heap <= TARGETS.heapMb)}`);
-  const perPoll = steady.bytesReceived / 1000;
+  const perPoll = tray.steady.bytesReceived / 1000;
   console.log(`  per unchanged poll ${fmt(perPoll, 0)} B   target ≤ ${TARGETS.bytesPerUnchanged} B   ${mark(perPoll <= TARGETS.bytesPerUnchanged)}`);
 }
 
 function printThroughput(): void {
-  console.log('\nParse throughput on the real samples (parseDocument: detection, adapter, detached copy):\n');
+  console.log('\nParse throughput on the real samples, MB per CPU second (parseDocument: detection, adapter, detached copy):\n');
   console.log('format             MB/s    sample');
   const { samples, rssParser } = run<ParseFigures>(worker('bench-parse'));
   const byFormat = new Map<string, Work>();
@@ -128,4 +170,4 @@ function printThroughput(): void {
 
 if (!fromSource) bundleWorkers();
 printCycles();
-printThroughput();
+if (!onlyMix) printThroughput();

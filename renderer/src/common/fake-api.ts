@@ -125,5 +125,18 @@ export function createFakeApi(): StatusTrayApi {
     // No file dialogs in a plain browser: both report a cancelled dialog.
     importOpml: () => ok({ canceled: true, added: 0, alreadyPresent: 0, skipped: 0, credentialsRemoved: 0 }),
     exportOpml: () => ok({ canceled: true, count: 0 }),
+    snoozeSource: (id, request) =>
+      edit(id, { snooze: request === null ? undefined : 'hours' in request ? { until: Date.now() + request.hours * 3_600_000 } : { untilResolved: ['inc1'] } }),
+    watchIncident: (sourceId, incidentId, watch) => edit(sourceId, { fixWatches: watch ? [incidentId] : [] }),
+    setQuietHours(quietHours) {
+      state.quietHours = quietHours;
+      push();
+      return ok(null);
+    },
+    setFailAfterPolls(polls) {
+      state.failAfterPolls = polls;
+      push();
+      return ok(null);
+    },
   };
 }

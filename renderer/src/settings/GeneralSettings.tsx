@@ -1,9 +1,10 @@
 import { useApi } from '../common/api';
+import { FailAfterField } from './FailAfterField';
 import { IntervalField } from './IntervalField';
 import { SavedCheckbox } from './SavedCheckbox';
 
-/** App-wide options: start with the OS session, and how often newly added pages are checked. */
-export function GeneralSettings({ launchAtLogin, defaultIntervalSeconds }: { launchAtLogin: boolean; defaultIntervalSeconds: number }) {
+/** App-wide options: start with the OS session, how often newly added pages are checked, when a page shows as failing. */
+export function GeneralSettings({ launchAtLogin, defaultIntervalSeconds, failAfterPolls }: { launchAtLogin: boolean; defaultIntervalSeconds: number; failAfterPolls?: number | undefined }) {
   const api = useApi();
   return (
     <section className="card" aria-labelledby="general-title">
@@ -18,6 +19,7 @@ export function GeneralSettings({ launchAtLogin, defaultIntervalSeconds }: { lau
         value={defaultIntervalSeconds}
         onSave={(seconds) => api.setDefaultInterval(seconds)}
       />
+      <FailAfterField saved={failAfterPolls} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { AddSourceForm } from './AddSourceForm';
 import { GeneralSettings } from './GeneralSettings';
 import { NotificationPause } from './NotificationPause';
 import { OpmlTransfer } from './OpmlTransfer';
+import { QuietHoursSettings } from './QuietHoursSettings';
 import { SourceList } from './SourceList';
 
 /** The settings window: add a status page, edit the watched ones, OPML import/export, notifications, and app-wide options. */
@@ -29,7 +30,8 @@ export function SettingsApp() {
         <SourceList sources={settings.sources} engineSources={engine.sources} />
         <OpmlTransfer />
         <NotificationPause pausedUntil={settings.notificationsPausedUntil} />
-        <GeneralSettings launchAtLogin={settings.launchAtLogin} defaultIntervalSeconds={settings.defaultIntervalSeconds} />
+        <QuietHoursSettings saved={settings.quietHours} />
+        <GeneralSettings launchAtLogin={settings.launchAtLogin} defaultIntervalSeconds={settings.defaultIntervalSeconds} failAfterPolls={settings.failAfterPolls} />
       </main>
     </div>
   );

@@ -6,6 +6,9 @@ import { HealthBadge } from '../common/HealthBadge';
 import { InlineError } from '../common/InlineError';
 import { NOTIFY_LABEL } from '../common/labels';
 import { useAction } from '../common/useAction';
+import { useNow } from '../common/useNow';
+import { SnoozeControl } from '../common/SnoozeControl';
+import { ComponentChooser } from './ComponentChooser';
 import { IntervalField } from './IntervalField';
 import { RemoveSourceButton } from './RemoveSourceButton';
 import { RenameField } from './RenameField';
@@ -14,8 +17,9 @@ import { SavedCheckbox } from './SavedCheckbox';
 const NOTIFY_LEVELS: readonly NotifyLevel[] = ['all', 'major', 'none'];
 
 /**
- * One watched source: its name (renamable), URL, the part of a shared feed it watches, and current health, on/off, how loudly it may notify, how
- * often it is checked, and remove (with confirmation). Each change is saved at once and errors show inline.
+ * One watched source: its name (renamable), URL, the components that count (editable), current health, on/off,
+ * how loudly it may notify, maintenance notifications, snooze, how often it is checked, and remove (with
+ * confirmation). Each change is saved at once and errors show inline.
  */
 export function SourceRow({ source, live }: { source: SourceSettings; live: SourceSnapshot | undefined }) {
   const api = useApi();
@@ -24,6 +28,7 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
   // Shown at once; the saved value comes back with the next snapshot, or on failure.
   const [notify, setNotify] = useState(source.notify);
   useEffect(() => setNotify(source.notify), [source.notify]);
+  const now = useNow();
   const displayName = source.name ?? live?.name ?? hostOf(source.url);
   const narrowed = describeFilter(source.filter);
   return (
@@ -67,7 +72,20 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
           value={source.intervalSeconds}
           onSave={(intervalSeconds) => api.updateSource(source.id, { intervalSeconds })}
         />
+        <SavedCheckbox
+          label="Notify me when maintenance starts and ends"
+          checked={source.notifyMaintenance ?? false}
+          onSave={(notifyMaintenance) => api.updateSource(source.id, { notifyMaintenance })}
+        />
+        <SnoozeControl
+          sourceId={source.id}
+          name={displayName}
+          snooze={source.snooze}
+          openIncidentIds={live?.status?.activeIncidents.map((i) => i.id) ?? []}
+          now={now}
+        />
       </div>
+      <ComponentChooser source={source} live={live} />
       <InlineError error={update.error} onDismiss={update.clearError} />
     </li>
   );

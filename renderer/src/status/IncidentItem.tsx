@@ -2,13 +2,15 @@ import type { Incident } from '../../../shared/domain/types';
 import { ExternalLink } from '../common/ExternalLink';
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from '../common/labels';
 import { formatDateTime, isoAgo } from '../common/time';
+import { FixWatchButton } from './FixWatchButton';
 import { IncidentTimeline } from './IncidentTimeline';
 
 /**
  * An incident or maintenance: title, status, impact and "updated 12 min ago"; when `expanded`, its update
  * timeline and a link to its page. Titles and texts are plain text from the engine and rendered as text.
+ * With `watch`, an open incident offers "Tell me when it's fixed".
  */
-export function IncidentItem({ incident, expanded, now }: { incident: Incident; expanded: boolean; now: number }) {
+export function IncidentItem({ incident, expanded, now, watch }: { incident: Incident; expanded: boolean; now: number; watch?: { sourceId: string; watched: boolean } }) {
   const when = incident.kind === 'maintenance' && incident.status === 'scheduled' && incident.scheduledFor
     ? `planned for ${formatDateTime(incident.scheduledFor)}`
     : `updated ${isoAgo(incident.updatedAt, now)}`;
@@ -23,6 +25,7 @@ export function IncidentItem({ incident, expanded, now }: { incident: Incident; 
         <time dateTime={incident.updatedAt} title={formatDateTime(incident.updatedAt)}>{when}</time>
         {incident.stale && <span className="incident-stale"> · no update for over 14 days</span>}
       </p>
+      {watch && incident.kind === 'incident' && <FixWatchButton sourceId={watch.sourceId} incidentId={incident.id} watched={watch.watched} />}
       {expanded && (
         <>
           {incident.components.length > 0 && (

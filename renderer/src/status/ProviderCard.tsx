@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import type { SourceSnapshot } from '../../../shared/ipc/contract';
+import type { SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
+import { SnoozeControl } from '../common/SnoozeControl';
 import { ExternalLink } from '../common/ExternalLink';
 import { HealthBadge } from '../common/HealthBadge';
 import { ComponentList } from './ComponentList';
@@ -10,9 +11,10 @@ import { SourceErrorNotice } from './SourceErrorNotice';
 /**
  * One provider: a heading button (Enter/Space toggle, `aria-expanded`) with its name and health, its last
  * check, any fetch error with Retry, and its active incidents. Expanded, it adds each incident's update
- * timeline, the components that are not operational and upcoming maintenance.
+ * timeline, the components that are not operational and upcoming maintenance. With its settings (`config`),
+ * the row can snooze the provider and says until when; open incidents offer "Tell me when it's fixed".
  */
-export function ProviderCard({ source, now }: { source: SourceSnapshot; now: number }) {
+export function ProviderCard({ source, config, now }: { source: SourceSnapshot; config?: SourceSettings; now: number }) {
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const status = source.status;
@@ -39,11 +41,20 @@ export function ProviderCard({ source, now }: { source: SourceSnapshot; now: num
         </button>
       </h2>
       <ProviderMeta source={source} now={now} />
+      {config && source.enabled && (
+        <SnoozeControl sourceId={source.id} name={source.name} snooze={config.snooze} openIncidentIds={incidents.map((i) => i.id)} now={now} />
+      )}
       {source.lastError && <SourceErrorNotice sourceId={source.id} error={source.lastError} hasLastStatus={Boolean(status)} />}
       {incidents.length > 0 && (
         <ul className="incident-list" aria-label={`Active incidents at ${source.name}`}>
           {incidents.map((incident) => (
-            <IncidentItem key={incident.id} incident={incident} expanded={expanded} now={now} />
+            <IncidentItem
+              key={incident.id}
+              incident={incident}
+              expanded={expanded}
+              now={now}
+              {...(config ? { watch: { sourceId: source.id, watched: config.fixWatches?.includes(incident.id) ?? false } } : {})}
+            />
           ))}
         </ul>
       )}

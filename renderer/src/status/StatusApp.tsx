@@ -41,7 +41,7 @@ export function StatusApp() {
         ) : (
           <>
             <FilterBox value={filter} onChange={setFilter} />
-            <ProviderList sources={engine.sources} filter={filter} now={now} />
+            <ProviderList sources={engine.sources} configs={settings.sources} filter={filter} now={now} />
           </>
         )}
       </main>

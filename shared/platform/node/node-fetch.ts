@@ -30,9 +30,10 @@ export interface NodeFetchOptions {
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
   /**
-   * Maximum connections per origin (default 6, as browsers use). Requests beyond it queue inside undici
-   * while fetchSource's headers deadline runs, so a bench serving many paths from one local origin should
-   * raise it.
+   * Maximum connections per origin (default: no cap). A cap would be a second queue behind the engine's
+   * concurrency limit, one the engine cannot see: a request waiting in it for a connection held by a stalled
+   * neighbour has its deadline running, and a healthy source was reported as a timeout that way. The engine
+   * already bounds how many requests are open (request-slots.ts), so the agent opens what it is asked to.
    */
   connectionsPerOrigin?: number;
 }
@@ -63,7 +64,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     connect: { timeout: options.connectTimeoutMs ?? 10_000 },
     headersTimeout: options.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs ?? DEFAULT_FETCH_LIMITS.totalTimeoutMs,
-    connections: options.connectionsPerOrigin ?? 6,
+    connections: options.connectionsPerOrigin ?? null,
   });
   // Not an async function: on the hot path the promise wireFetch returns is handed out as it is.
   const fetch: FetchPort = (input, init) => {

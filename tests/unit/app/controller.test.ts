@@ -31,7 +31,7 @@ describe('addSource', () => {
     const r = await controller.addSource({ url: 'https://www.githubstatus.com/api/v2/summary.json', name: 'GitHub' });
     expect(r).toEqual({ ok: true, value: { id: 'src-1', url: 'https://www.githubstatus.com/api/v2/summary.json', name: 'GitHub', enabled: true, intervalSeconds: 120, notify: 'all' } });
     expect(settings.value.sources).toHaveLength(1);
-    expect(engine.sources).toEqual([{ id: 'src-1', url: 'https://www.githubstatus.com/api/v2/summary.json', name: 'GitHub', intervalSeconds: 120, enabled: true }]);
+    expect(engine.sources).toEqual([{ id: 'src-1', url: 'https://www.githubstatus.com/api/v2/summary.json', name: 'GitHub', intervalSeconds: 120, enabled: true, failAfter: 2 }]);
     expect(pushed.at(-1)?.settings.sources[0]?.id).toBe('src-1');
   });
 

@@ -30,7 +30,7 @@ describe('adding a filtered source', () => {
     expect(r).toMatchObject({ ok: true, value: { id: 'src-1', url: AWS, filter: EC2_US_EAST } });
     expect(settings.value.sources[0]?.filter).toEqual(EC2_US_EAST);
     expect(engine.sources).toEqual([
-      { id: 'src-1', url: AWS, name: 'Amazon Elastic Compute Cloud (us-east-1)', intervalSeconds: 300, enabled: true, filter: EC2_US_EAST },
+      { id: 'src-1', url: AWS, name: 'Amazon Elastic Compute Cloud (us-east-1)', intervalSeconds: 300, enabled: true, filter: EC2_US_EAST, failAfter: 2 },
     ]);
   });
 

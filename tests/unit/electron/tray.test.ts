@@ -21,7 +21,7 @@ describe('toMenuTemplate', () => {
     expect(template[1]).toEqual({ type: 'separator' });
     const login = template.find((i) => i.type === 'checkbox');
     expect(login).toMatchObject({ label: 'Launch at login', checked: true });
-    const pause = template.find((i) => Array.isArray(i.submenu));
+    const pause = template.find((i) => i.label === 'Pause notifications');
     const sub = pause!.submenu as { label?: string; click?: () => void; enabled?: boolean }[];
     sub[0]!.click!();
     template.at(-1)!.click!({} as never, undefined, {} as never);

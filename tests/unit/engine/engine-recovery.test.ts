@@ -98,11 +98,12 @@ describe('engine recovery rules', () => {
   });
 
   it('row 20: 503 with an HTTP-date Retry-After is read on the server clock, not ours', async () => {
+    // The server's clock is its own fixed instant, not this machine's: the test must not depend on the date.
+    const serverNow = Date.UTC(2026, 10, 21, 12, 0, 0);
     server.handle('/busy', (_req, res) => {
-      const serverNow = Date.now();
       res.writeHead(503, { Date: new Date(serverNow).toUTCString(), 'Retry-After': new Date(serverNow + 300_000).toUTCString() }).end();
     });
-    const clock = new FakeClock(Date.now() + 3_600_000); // our clock is an hour ahead of the server's
+    const clock = new FakeClock(serverNow + 3_600_000); // our clock is an hour ahead of the server's
     const t = make([source('busy', server.url('/busy'))], { clock });
     await t.engine.pollOnce();
     const s = t.store.state.sources.busy!;

@@ -68,7 +68,7 @@ export const TEST_LIMITS = { headersTimeoutMs: 600, totalTimeoutMs: 1200 };
 /** Create an engine on `sources` with test ports; pass a store to simulate a restart on the same state. */
 export function testEngine(
   sources: SourceConfig[],
-  opts: { store?: MemoryStore; clock?: FakeClock; internals?: EngineInternals; random?: () => number } = {},
+  opts: { store?: MemoryStore; clock?: FakeClock; internals?: EngineInternals; random?: () => number; limits?: typeof TEST_LIMITS } = {},
 ): TestEngine {
   const http = createNodeFetch();
   const clock = opts.clock ?? new FakeClock();
@@ -83,7 +83,7 @@ export function testEngine(
       random: opts.random ?? (() => 0.5),
       sources,
       userAgent: 'StatusTray/test (+https://example.invalid)',
-      limits: TEST_LIMITS,
+      limits: opts.limits ?? TEST_LIMITS,
     },
     {
       parse: async (body, ctx) => {

@@ -23,11 +23,14 @@ afterEach(async () => {
 });
 
 const opened = (events: readonly { type: string }[]) => events.filter((e) => e.type === 'incident.opened');
+/** Nothing here stalls: generous deadlines keep a loaded machine from turning a poll into a timeout. */
+const limits = { headersTimeoutMs: 10_000, totalTimeoutMs: 20_000 };
 
 /** An engine on /do and /gh, both baselined on a working store. */
 async function baselined(store = new MemoryStore()) {
-  const t = engines.make([source('do', server.url('/do')), source('gh', server.url('/gh'))], { store });
+  const t = engines.make([source('do', server.url('/do')), source('gh', server.url('/gh'))], { store, limits });
   await t.engine.checkNow();
+  expect(t.engine.snapshot().sources.map((s) => s.lastError?.message)).toEqual([undefined, undefined]);
   expect(t.events.map((e) => e.type)).toEqual(['source.baselined', 'source.baselined']);
   t.events.length = 0;
   return t;
@@ -78,7 +81,7 @@ describe('when the state cannot be written', () => {
     expect(first.events).toEqual([]);
 
     store.failWith = undefined;
-    const second = engines.make([source('do', server.url('/do')), source('gh', server.url('/gh'))], { store, clock: first.clock });
+    const second = engines.make([source('do', server.url('/do')), source('gh', server.url('/gh'))], { store, clock: first.clock, limits });
     await second.engine.checkNow();
     expect(opened(second.events)).toHaveLength(1);
     await second.engine.checkNow();
@@ -144,7 +147,7 @@ describe('when the state cannot be written', () => {
   it('pollOnce reports the failure in the snapshot it returns', async () => {
     const store = new MemoryStore();
     store.failWith = 'ENOSPC';
-    const t = engines.make([source('do', server.url('/do'))], { store });
+    const t = engines.make([source('do', server.url('/do'))], { store, limits });
     const snap = await t.engine.pollOnce();
     expect(snap.saveError).toMatchObject({ path: '/test/state.json', reason: 'the disk is full', code: 'ENOSPC' });
     expect(t.events).toEqual([]);

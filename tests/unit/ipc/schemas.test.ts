@@ -73,7 +73,7 @@ describe('invoke payload schemas', () => {
     ['addSource', [{ url: 'https://x.example/', filter: { components: [] } }]],
     ['addSource', [{ url: 'https://x.example/', filter: { regions: ['  '] } }]],
     ['addSource', [{ url: 'https://x.example/', filter: { regions: ['r'.repeat(101)] } }]],
-    ['addSource', [{ url: 'https://x.example/', filter: { components: Array.from({ length: 21 }, (_, i) => `c${i}`) } }]],
+    ['addSource', [{ url: 'https://x.example/', filter: { components: Array.from({ length: 501 }, (_, i) => `c${i}`) } }]],
     ['addSource', [{ url: 'https://x.example/', filter: { components: [42] } }]],
     ['addSource', [{ url: 'https://x.example/', filter: { services: ['ec2'] } }]],
     ['addSource', [{ url: 'https://x.example/', filter: 'us-east-1' }]],
