@@ -17,7 +17,7 @@ import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
 import { createStateFile } from '../shared/platform/node/json-file';
 import { inspectStateFile } from '../shared/platform/node/state-path';
-import type { StateStore } from '../shared/engine/ports';
+import type { FetchPort, StateStore } from '../shared/engine/ports';
 import { parseCliArgs, USAGE, type CliOptions } from './args';
 import { componentsJson, componentsText, errorText, eventJson, eventText, sourceJson, sourcesTable } from './output';
 import { resolveSources } from './sources';
@@ -25,8 +25,22 @@ import { resolveSources } from './sources';
 /** A store that keeps nothing: without `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
 
+/** What `runCli` may be given instead of its defaults (tests). */
+export interface CliDeps {
+  /**
+   * Wraps the Node fetch every request goes through, e.g. to send a catalog source's requests to a local
+   * test server. Default: the Node fetch as it is.
+   */
+  wrapFetch?: (fetch: FetchPort) => FetchPort;
+}
+
 /** Run the CLI with `argv` (arguments after the script). @returns the process exit code. */
-export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+  deps: CliDeps = {},
+): Promise<number> {
   const opts = parseCliArgs(argv);
   if ('error' in opts) {
     err(`status-tray: ${opts.error}\n\n${USAGE}`);
@@ -51,10 +65,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     }
   }
   const http = createNodeFetch();
+  const fetch = deps.wrapFetch ? deps.wrapFetch(http.fetch) : http.fetch;
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
     if (opts.mode === 'discover') {
-      const fetchDeps = { fetch: http.fetch, userAgent: userAgent(packageJson.version), limits, now: Date.now };
+      const fetchDeps = { fetch, userAgent: userAgent(packageJson.version), limits, now: Date.now };
       const result = await discoverSource(opts.discover ?? '', { fetchSource, parseDocument, fetchDeps });
       if (opts.json) out(JSON.stringify({ ...result, ...(result.ok ? { status: undefined } : {}) }));
       else for (const line of describeDiscovery(result)) out(line);
@@ -63,7 +78,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     // The page's own list: without the source's filter, and without touching a state file.
     const listing = opts.mode === 'list-components';
     const engine = createEngine({
-      fetch: http.fetch,
+      fetch,
       store: opts.state && !listing ? createStateFile(opts.state) : memoryStore(),
       sources: listing ? resolved.sources.map(({ filter: _filter, ...whole }) => whole) : resolved.sources,
       userAgent: userAgent(packageJson.version),

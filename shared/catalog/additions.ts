@@ -9,7 +9,7 @@ export interface CatalogAddition {
   name: string;
   statusPageUrl: string;
   platform: CatalogPlatform;
-  /** Only for platforms whose source cannot be derived from the page URL (status.io). */
+  /** Only for platforms whose source cannot be derived from the page URL (Status.io, Sorry, Site24x7). */
   sourceUrl?: string;
 }
 
@@ -21,11 +21,11 @@ export const CATALOG_ADDITIONS: readonly CatalogAddition[] = [
   { name: 'Postman', statusPageUrl: 'https://status.postman.com', platform: 'statuspage' },
   { name: 'Grafana', statusPageUrl: 'https://status.grafana.com', platform: 'statuspage' },
   { name: 'Honeycomb', statusPageUrl: 'https://status.honeycomb.io', platform: 'statuspage' },
-  // GitLab runs on status.io; its page id is public (status.gitlab.com/pages/history/<id>).
-  {
-    name: 'GitLab',
-    statusPageUrl: 'https://status.gitlab.com',
-    platform: 'statusio',
-    sourceUrl: 'https://status.gitlab.com/pages/5b36dc6502d06804c08349f7/rss',
-  },
+  // Cachet pages: Yoti documents its Cachet API (status.yoti.com/api/v1/components, see
+  // tests/fixtures/platforms/cachet); openSUSE and Sonassi are Cachet providers in dogsbodytech/statuspile (MIT).
+  { name: 'Yoti', statusPageUrl: 'https://status.yoti.com', platform: 'cachet' },
+  { name: 'openSUSE', statusPageUrl: 'https://status.opensuse.org', platform: 'cachet' },
+  { name: 'Sonassi', statusPageUrl: 'https://status.sonassi.com', platform: 'cachet' },
+  // Gatus: its author's own dashboard, named in the Gatus README ("https://status.twin.sh/").
+  { name: 'TwiN', statusPageUrl: 'https://status.twin.sh', platform: 'gatus' },
 ];

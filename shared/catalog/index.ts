@@ -37,11 +37,13 @@ function index(): { searchable: SearchableEntry[]; byKey: Map<string, CatalogEnt
     searchable = CATALOG.map(toSearchable);
     byKey = new Map();
     for (const e of CATALOG) byKey.set(e.id, e);
+    // Counted once: with ~1,800 entries a per-entry scan of the catalog would be millions of comparisons.
+    const pageUses = new Map<string, number>();
+    for (const e of CATALOG) pageUses.set(e.pageUrl, (pageUses.get(e.pageUrl) ?? 0) + 1);
     for (const e of CATALOG) {
       // Hosts are a second key ("githubstatus.com"), unless several entries share the page (clouds, Sendbird).
       const host = new URL(e.pageUrl).host.replace(/^www\./, '');
-      const sharing = CATALOG.filter((o) => o.pageUrl === e.pageUrl).length;
-      if (sharing === 1 && !byKey.has(host)) byKey.set(host, e);
+      if (pageUses.get(e.pageUrl) === 1 && !byKey.has(host)) byKey.set(host, e);
     }
     for (const [alias, id] of Object.entries(ALIASES)) {
       const e = byKey.get(id);

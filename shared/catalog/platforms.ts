@@ -2,7 +2,8 @@
  * Where each status platform serves its machine-readable document, relative to the human status page.
  * Used by the catalog generator to derive `sourceUrl`, by the catalog test to check every entry, and by
  * discovery to build candidates. Each rule names the documentation or public usage it was verified from;
- * platforms whose document needs an id that the page URL does not carry (status.io, StatusPal) have no rule.
+ * platforms whose document needs an id the page URL does not carry (Status.io, Sorry, Site24x7, StatusPal on a
+ * custom domain) derive nothing: their entries carry the source themselves (see seed-resolutions.ts).
  */
 import type { FormatId } from '../domain/types';
 import type { CatalogPlatform } from './types';
@@ -42,23 +43,73 @@ export const PLATFORM_RULES: Readonly<Record<CatalogPlatform, PlatformRule>> = {
     sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/history.rss` : undefined),
     pattern: new RegExp(`^https://${HOST}/history\\.rss$`),
   },
-  // Instatus pages serve `/history.rss` and `/history.atom` (used by public monitors, e.g. pixrouter/hyber pages).
+  // Instatus: "your-status-page-url/summary.json" (instatus.com/help/api/public-data); see formats/adapters/instatus.
   instatus: {
-    format: 'rss',
-    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/history.rss` : undefined),
-    pattern: new RegExp(`^https://${HOST}/history\\.rss$`),
+    format: 'instatus-json',
+    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/summary.json` : undefined),
+    pattern: new RegExp(`^https://${HOST}/summary\\.json$`),
   },
-  // Better Stack: "Add /feed.rss to the end of any status page URL" (betterstack.com/docs, RSS subscriptions).
+  // Better Stack: "Add /index.json to the end of any status page URL" (betterstack.com/docs, JSON API status).
   betterstack: {
-    format: 'rss',
-    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/feed.rss` : undefined),
-    pattern: new RegExp(`^https://${HOST}/feed\\.rss$`),
+    format: 'betterstack-json',
+    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/index.json` : undefined),
+    pattern: new RegExp(`^https://${HOST}/index\\.json$`),
   },
-  // status.io: `/pages/<page id>/rss`; the id is not in the page URL, so only hand-made entries use it.
+  // Status.io Public Status API: api.status.io/1.0/status/<page id> (kb.status.io/developers/public-status-api);
+  // the id is not in the page URL, so only entries that know it (from inket/stts) use it.
   statusio: {
-    format: 'rss',
+    format: 'statusio-json',
     sourceFor: () => undefined,
-    pattern: new RegExp(`^https://${HOST}/pages/[0-9a-f]{24}/rss$`),
+    pattern: /^https:\/\/api\.status\.io\/1\.0\/status\/[0-9a-f]{24}$/,
+  },
+  // Cachet: GET /api/v1/components (docs.cachethq.io; the Yoti capture; inket/stts CachetService).
+  cachet: {
+    format: 'cachet-json',
+    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/api/v1/components` : undefined),
+    pattern: new RegExp(`^https://${HOST}/api/v1/components$`),
+  },
+  // StatusPal: statuspal.io/api/v2/status_pages/<subdomain>/summary (statuspal.io/api-docs/v2); the subdomain
+  // is known only for pages hosted as <subdomain>.statuspal.io.
+  statuspal: {
+    format: 'statuspal-json',
+    sourceFor: (u) => {
+      const sub = /^([a-z0-9-]+)\.statuspal\.(io|eu)$/.exec(u.host);
+      return sub && isRootPage(u) ? `https://statuspal.${sub[2]}/api/v2/status_pages/${sub[1]}/summary` : undefined;
+    },
+    pattern: /^https:\/\/statuspal\.(io|eu)\/api\/v2\/status_pages\/[a-z0-9-]+\/summary$/,
+  },
+  // Sorry™: api.sorryapp.com/v1/pages/<page id>/components (inket/stts SorryService); needs the page id.
+  sorry: {
+    format: 'sorry-json',
+    sourceFor: () => undefined,
+    pattern: /^https:\/\/api\.sorryapp\.com\/v1\/pages\/[A-Za-z0-9]+\/components$/,
+  },
+  // Site24x7 / StatusIQ: <page>/sp/api/public/summary_details/statuspages/<encoded id> (inket/stts); needs the id.
+  site24x7: {
+    format: 'site24x7-json',
+    sourceFor: () => undefined,
+    pattern: new RegExp(`^https://${HOST}/sp/api/public/summary_details/statuspages/[A-Za-z0-9_=-]+$`),
+  },
+  // Uptime Kuma: page /status/<slug> → /api/status-page/heartbeat/<slug> (louislam/uptime-kuma status-page-router).
+  uptimekuma: {
+    format: 'uptimekuma-json',
+    sourceFor: (u) => {
+      const slug = /^\/status\/([A-Za-z0-9_-]+)\/?$/.exec(u.pathname)?.[1];
+      return slug && !u.search ? `https://${u.host}/api/status-page/heartbeat/${slug}` : undefined;
+    },
+    pattern: new RegExp(`^https://${HOST}(:\\d+)?/api/status-page/(heartbeat/)?[A-Za-z0-9_-]+$`),
+  },
+  // Gatus: /api/v1/endpoints/statuses on the dashboard's host (TwiN/gatus api/endpoint_status.go).
+  gatus: {
+    format: 'gatus-json',
+    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/api/v1/endpoints/statuses` : undefined),
+    pattern: new RegExp(`^https://${HOST}/api/v1/endpoints/statuses$`),
+  },
+  // cState: every site builds /index.json (cstate/cstate layouts/index.json, API version 2.0).
+  cstate: {
+    format: 'cstate-json',
+    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/index.json` : undefined),
+    pattern: new RegExp(`^https://${HOST}/index\\.json$`),
   },
   // AWS Health Dashboard: one RSS feed of every service and region (captured: aws-all-rss); entries filter it.
   aws: {

@@ -15,6 +15,13 @@ export type CatalogPlatform =
   | 'instatus'
   | 'betterstack'
   | 'statusio'
+  | 'cachet'
+  | 'statuspal'
+  | 'sorry'
+  | 'site24x7'
+  | 'uptimekuma'
+  | 'gatus'
+  | 'cstate'
   | 'aws'
   | 'gcp'
   | 'azure'
@@ -38,4 +45,10 @@ export interface CatalogEntry {
   tags: string[];
   /** Present for entries that watch part of a big provider's shared feed (AWS, Google Cloud, Azure, Apple). */
   filter?: SourceFilter;
+  /**
+   * `true` when the platform was not known from the source list but assumed (a page from Statusphere's list,
+   * which polls Statuspage-style pages, is taken to be Statuspage). Discovery tries `sourceUrl` first and, when
+   * it does not parse, reads the page itself and recognises the platform from its HTML.
+   */
+  presumed?: true;
 }

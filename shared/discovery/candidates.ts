@@ -57,6 +57,57 @@ function origin(url: URL): string {
   return url.origin;
 }
 
+/** First capture of `re` in `html`, or `undefined`. */
+function capture(html: string, re: RegExp): string | undefined {
+  return re.exec(html)?.[1];
+}
+
+/**
+ * The machine-readable source of a recognised platform's page (see catalog/platforms.ts for where each is
+ * documented), or `undefined` when it needs an id the page does not show. Ids are read from links the page
+ * itself carries (a Status.io page id, a StatusPal subdomain, a Sorry or Site24x7 page id).
+ */
+export function platformSourceUrl(platform: RecognisedPlatform, html: string, page: URL): string | undefined {
+  const root = origin(page);
+  switch (platform) {
+    case 'statuspage':
+      return root + STATUSPAGE_SUMMARY_PATH;
+    case 'incidentio':
+      return root + INCIDENTIO_FEED_PATH;
+    case 'instatus':
+      return root + '/summary.json';
+    case 'betterstack':
+    case 'cstate':
+      return root + '/index.json';
+    case 'cachet':
+      return root + '/api/v1/components';
+    case 'gatus':
+      return root + '/api/v1/endpoints/statuses';
+    case 'statusio': {
+      const id = capture(html, /(?:api\.status\.io\/1\.0\/status|\/pages\/(?:history|incident|maintenance))\/([0-9a-f]{24})/i);
+      return id ? `https://api.status.io/1.0/status/${id.toLowerCase()}` : undefined;
+    }
+    case 'statuspal': {
+      const hosted = /^([a-z0-9-]+)\.statuspal\.(io|eu)$/.exec(page.hostname);
+      const api = /statuspal\.(io|eu)\/api\/v\d\/status_pages\/([a-z0-9-]+)/i.exec(html);
+      if (api) return `https://statuspal.${api[1]!.toLowerCase()}/api/v2/status_pages/${api[2]!.toLowerCase()}/summary`;
+      return hosted ? `https://statuspal.${hosted[2]}/api/v2/status_pages/${hosted[1]}/summary` : undefined;
+    }
+    case 'sorry': {
+      const id = capture(html, /api\.sorryapp\.com\/v1\/pages\/([A-Za-z0-9]+)/);
+      return id ? `https://api.sorryapp.com/v1/pages/${id}/components` : undefined;
+    }
+    case 'site24x7': {
+      const id = capture(html, /summary_details\/statuspages\/([A-Za-z0-9_=%-]+)/);
+      return id ? `${root}/sp/api/public/summary_details/statuspages/${id}` : undefined;
+    }
+    case 'uptimekuma': {
+      const slug = /^\/status\/([A-Za-z0-9_-]+)\/?$/.exec(page.pathname)?.[1];
+      return slug ? `${root}/api/status-page/heartbeat/${slug}` : undefined;
+    }
+  }
+}
+
 /**
  * Candidates after the first answer was an HTML page: the platform's own source when recognised, the page's
  * `<link rel="alternate">` feeds, a Statuspage probe, then the common paths.
@@ -66,8 +117,8 @@ export function candidatesFromPage(html: string, pageUrl: string): { platform?: 
   const page = new URL(pageUrl);
   const platform = recognisePlatform(html);
   const list: DiscoveryCandidate[] = [];
-  if (platform === 'statuspage') list.push({ url: origin(page) + STATUSPAGE_SUMMARY_PATH, via: 'platform-page' });
-  if (platform === 'incidentio') list.push({ url: origin(page) + INCIDENTIO_FEED_PATH, via: 'platform-page' });
+  const source = platform ? platformSourceUrl(platform, html, page) : undefined;
+  if (source) list.push({ url: source, via: 'platform-page' });
   for (const link of extractFeedLinks(html, pageUrl)) list.push({ url: link.url, via: 'link-alternate' });
   list.push(...fallbackCandidates(page));
   return { ...(platform ? { platform } : {}), candidates: dedupeCandidates(list) };

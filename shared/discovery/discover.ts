@@ -2,8 +2,11 @@
  * Discovery: from whatever the user typed (a status page, a feed, an API URL or a catalog name) to the best
  * machine-readable source, within MAX_DISCOVERY_REQUESTS requests, each with the engine's fetch limits.
  * Order: a catalog match; the URL itself if it is a document; from its HTML the platform's source (Statuspage
- * → `/api/v2/summary.json`, incident.io → `/history.rss`), `<link rel="alternate">` feeds, then a Statuspage
- * probe and common feed paths. A candidate counts as found only when its body parses.
+ * → `/api/v2/summary.json`, incident.io → `/history.rss`, Instatus → `/summary.json`, Better Stack and cState →
+ * `/index.json`, Cachet → `/api/v1/components`, Gatus → `/api/v1/endpoints/statuses`, Uptime Kuma → its
+ * heartbeat API, Status.io / StatusPal / Sorry / Site24x7 → their APIs when the page shows the id; see
+ * candidates.platformSourceUrl), `<link rel="alternate">` feeds, then a Statuspage probe and common feed paths.
+ * A candidate counts as found only when its body parses.
  */
 import { searchCatalog } from '../catalog/index';
 import type { FormatId, ProviderStatus } from '../domain/types';
@@ -38,8 +41,34 @@ const FORMAT_PLATFORM: Readonly<Record<FormatId, DiscoveredPlatform | undefined>
   'apple-json': 'apple',
   'upptime-json': 'upptime',
   'yandex-json': 'yandex',
+  'instatus-json': 'instatus',
+  'betterstack-json': 'betterstack',
+  'statusio-json': 'statusio',
+  'cachet-json': 'cachet',
+  'gatus-json': 'gatus',
+  'uptimekuma-json': 'uptimekuma',
+  'statuspal-json': 'statuspal',
+  'sorry-json': 'sorry',
+  'site24x7-json': 'site24x7',
+  'cstate-json': 'cstate',
   rss: undefined,
   atom: undefined,
+};
+
+/** What each recognised platform's source is called in "how it was found" sentences. */
+const PLATFORM_SOURCE_LABEL: Readonly<Record<RecognisedPlatform, string>> = {
+  statuspage: 'Statuspage JSON API',
+  incidentio: 'incident.io feed',
+  instatus: 'Instatus summary JSON',
+  betterstack: 'Better Stack status JSON',
+  statusio: 'Status.io public status API',
+  statuspal: 'StatusPal summary API',
+  sorry: 'Sorry status API',
+  site24x7: 'Site24x7 status API',
+  cachet: 'Cachet JSON API',
+  uptimekuma: 'Uptime Kuma heartbeat API',
+  gatus: 'Gatus endpoint statuses',
+  cstate: 'cState index JSON',
 };
 
 /** Platform of a found source: by its format, else what the page showed, else a plain feed. */
@@ -56,9 +85,7 @@ export function describeVia(via: DiscoveryVia, url: string, platform?: Recognise
     case 'catalog':
       return 'Known service from the catalog';
     case 'platform-page':
-      return platform === 'incidentio'
-        ? `incident.io feed at ${path}, recognised from the page`
-        : `Statuspage JSON API at ${path}, recognised from the page`;
+      return `${PLATFORM_SOURCE_LABEL[platform ?? 'statuspage']} at ${path}, recognised from the page`;
     case 'link-alternate':
       return `Feed linked from the page (${path})`;
     case 'statuspage-probe':

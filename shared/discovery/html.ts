@@ -24,7 +24,19 @@ const FEED_TYPES = new Set([
 ]);
 
 /** Platforms discovery recognises from a page's HTML. */
-export type RecognisedPlatform = 'statuspage' | 'incidentio';
+export type RecognisedPlatform =
+  | 'statuspage'
+  | 'incidentio'
+  | 'instatus'
+  | 'betterstack'
+  | 'statusio'
+  | 'statuspal'
+  | 'sorry'
+  | 'site24x7'
+  | 'cachet'
+  | 'uptimekuma'
+  | 'gatus'
+  | 'cstate';
 
 function resolveHttp(href: string, base: string): string | undefined {
   try {
@@ -80,13 +92,34 @@ const STATUSPAGE_MARKERS = /dka575ofm4ao0\.cloudfront\.net|atlassian\.com\/softw
 const INCIDENTIO_MARKERS = /\/\/(?:[a-z0-9-]+\.)*incident\.io\b|powered by(?:\s|<[^>]*>)*incident\.io/i;
 
 /**
+ * Markers of each platform in its pages' HTML, tried in this order (the first match wins). Statuspage and
+ * incident.io come first: their markers are asset hosts no other platform uses, while the later ones (a
+ * generator name, a "powered by" link) could appear on any page as plain text.
+ */
+const PLATFORM_MARKERS: ReadonlyArray<readonly [RecognisedPlatform, RegExp]> = [
+  ['statuspage', STATUSPAGE_MARKERS],
+  ['incidentio', INCIDENTIO_MARKERS],
+  // Instatus pages are Next.js apps serving logos from instatus.com/user-content (captured: Whereby, mastodon.social).
+  ['instatus', /instatus\.com(?:\/|%2F)(?:user-content|api\/og)|powered by(?:\s|<[^>]*>)*instatus/i],
+  // Better Stack pages load fonts, packs and assets from (uptime.)betterstack.com (captured: BuildJet, Eyloo).
+  ['betterstack', /\/\/(?:uptime\.)?betterstack\.com\/(?:assets|packs|fonts)\/|\/\/[a-z0-9-]+\.betteruptime\.com\b/i],
+  // Status.io pages link their history by page id (status.gitlab.com/pages/history/<id>) or the public API.
+  ['statusio', /api\.status\.io\/1\.0\/status\/[0-9a-f]{24}|\/pages\/(?:history|incident|maintenance)\/[0-9a-f]{24}|\/\/cdn\.status\.io\//i],
+  ['statuspal', /statuspal\.(?:io|eu)\b/i],
+  ['sorry', /sorryapp\.com/i],
+  ['site24x7', /summary_details\/statuspages\/|statusiq|site24x7\.com\/(?:app|sp)\//i],
+  ['cachet', /cachethq\.io|<meta[^>]+content=["']Cachet/i],
+  ['uptimekuma', /uptime[\s-]?kuma/i],
+  ['gatus', /\bgatus\b/i],
+  ['cstate', /\bcstate\b/i],
+];
+
+/**
  * The status platform a page runs on, from markers in its HTML, or `undefined`. A false positive costs one
  * probe request; it never decides the result on its own (the probed document must still parse).
  */
 export function recognisePlatform(html: string): RecognisedPlatform | undefined {
-  if (STATUSPAGE_MARKERS.test(html)) return 'statuspage';
-  if (INCIDENTIO_MARKERS.test(html)) return 'incidentio';
-  return undefined;
+  return PLATFORM_MARKERS.find(([, re]) => re.test(html))?.[0];
 }
 
 /** True when a response is an HTML page rather than a feed or API document (by Content-Type, else by its start). */

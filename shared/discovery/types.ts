@@ -15,7 +15,7 @@ export type DiscoveryVia =
   | 'direct'
   /** A catalog name, or a catalog service's own status page. */
   | 'catalog'
-  /** The page's HTML showed its platform (Statuspage → JSON API, incident.io → its feed). */
+  /** The page's HTML showed its platform, whose own document was tried (see candidates.platformSourceUrl). */
   | 'platform-page'
   /** `<link rel="alternate">` in the page. */
   | 'link-alternate'

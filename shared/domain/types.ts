@@ -112,7 +112,17 @@ export type FormatId =
   | 'upptime-json'
   | 'yandex-json'
   | 'azure-rss'
-  | 'apple-json';
+  | 'apple-json'
+  | 'instatus-json'
+  | 'betterstack-json'
+  | 'statusio-json'
+  | 'cachet-json'
+  | 'gatus-json'
+  | 'uptimekuma-json'
+  | 'statuspal-json'
+  | 'sorry-json'
+  | 'site24x7-json'
+  | 'cstate-json';
 
 /**
  * What one successfully parsed status document says about a provider.

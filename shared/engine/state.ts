@@ -86,6 +86,8 @@ export function newSourceState(url: string): SourceState {
 const formatIds = [
   'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
   'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json',
+  'instatus-json', 'betterstack-json', 'statusio-json', 'cachet-json', 'gatus-json',
+  'uptimekuma-json', 'statuspal-json', 'sorry-json', 'site24x7-json', 'cstate-json',
 ] as const satisfies readonly FormatId[];
 const incidentStatuses = [
   'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',

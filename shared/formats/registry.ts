@@ -3,6 +3,16 @@
  * run it, and return a detached `ProviderStatus`. The only entry point the engine needs.
  */
 import type { FormatId, ProviderStatus } from '../domain/types';
+import { betterstackJsonAdapter } from './adapters/betterstack';
+import { cachetJsonAdapter } from './adapters/cachet';
+import { cstateJsonAdapter } from './adapters/cstate';
+import { gatusJsonAdapter } from './adapters/gatus';
+import { instatusJsonAdapter } from './adapters/instatus';
+import { site24x7JsonAdapter } from './adapters/site24x7';
+import { sorryJsonAdapter } from './adapters/sorry';
+import { statusioJsonAdapter } from './adapters/statusio';
+import { statuspalJsonAdapter } from './adapters/statuspal';
+import { uptimekumaJsonAdapter } from './adapters/uptimekuma';
 import { appleJsonAdapter, isJsonpHead } from './adapters/apple-json';
 import { awsJsonAdapter } from './adapters/aws-json';
 import { awsRssAdapter } from './adapters/aws-rss';
@@ -18,8 +28,23 @@ import { FormatError, type FormatAdapter, type SniffInput } from './types';
 import { upptimeJsonAdapter } from './adapters/upptime-json';
 import { yandexJsonAdapter } from './adapters/yandex-json';
 
-/** Every adapter, most specific first: `detectFormat` returns the first whose `sniff` accepts the head. */
+/**
+ * Every adapter, most specific first: `detectFormat` returns the first whose `sniff` accepts the head. The
+ * issue 13 platform adapters come before Statuspage: each looks for keys only its platform writes, while the
+ * Statuspage sniffer accepts any two Statuspage-like signals, which an Instatus or StatusPal document (a
+ * `"page"`/`"status"` object, component `"status": "operational"`) can show too.
+ */
 export const ADAPTERS: readonly FormatAdapter[] = [
+  instatusJsonAdapter,
+  statuspalJsonAdapter,
+  betterstackJsonAdapter,
+  statusioJsonAdapter,
+  cachetJsonAdapter,
+  gatusJsonAdapter,
+  uptimekumaJsonAdapter,
+  sorryJsonAdapter,
+  site24x7JsonAdapter,
+  cstateJsonAdapter,
   statuspageJsonAdapter,
   awsJsonAdapter,
   appleJsonAdapter,

@@ -56,6 +56,16 @@ export const FORMAT_LABEL: Readonly<Record<FormatId, string>> = {
   'yandex-json': 'Yandex Cloud status API',
   'azure-rss': 'Azure status RSS',
   'apple-json': 'Apple System Status',
+  'instatus-json': 'Instatus status JSON',
+  'betterstack-json': 'Better Stack status JSON',
+  'statusio-json': 'Status.io status API',
+  'cachet-json': 'Cachet status API',
+  'gatus-json': 'Gatus endpoint statuses',
+  'uptimekuma-json': 'Uptime Kuma status page',
+  'statuspal-json': 'StatusPal summary API',
+  'sorry-json': 'Sorry status API',
+  'site24x7-json': 'Site24x7 status page API',
+  'cstate-json': 'cState status JSON',
 };
 
 export const NOTIFY_LABEL: Readonly<Record<NotifyLevel, string>> = {

@@ -13,7 +13,7 @@ import { PreviewCard } from './PreviewCard';
 
 /** Most catalog matches listed at once. */
 const MAX_RESULTS = 8;
-const PLACEHOLDER = `Search ${Math.floor(CATALOG.length / 100) * 100}+ services or paste a status page URL`;
+const PLACEHOLDER = `Search ${(Math.floor(CATALOG.length / 100) * 100).toLocaleString('en-US')}+ services or paste a status page URL`;
 
 /** The input for a previewed source: the discovered URL, and the catalog entry's name and filter when it came from one. */
 function inputFromPreview(p: SourcePreview, customName: string): AddSourceInput {
@@ -71,6 +71,9 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
       setInvalid(`${entry.name} is already in your list.`);
       return;
     }
+    // A presumed platform is only a guess from a list: preview through discovery, which falls back to reading
+    // the page itself when the guessed source does not parse, and add what it really found.
+    if (entry.presumed) return runPreview(entry.id);
     setAddingId(entry.id);
     const saved = await addAction.run({ url: entry.sourceUrl, name: entry.name, ...(entry.filter ? { filter: entry.filter } : {}) });
     setAddingId(undefined);

@@ -1,20 +1,54 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, type SeedService } from '../../../shared/catalog/build-catalog';
+import { buildCatalog, type ListedPage, type SeedService } from '../../../shared/catalog/build-catalog';
 import { CATALOG, findCatalogEntry, getCatalogEntry } from '../../../shared/catalog/index';
 import { PLATFORM_RULES } from '../../../shared/catalog/platforms';
-import { SHARED_DIR } from '../../support/feeds';
+import { REPO_ROOT, SHARED_DIR } from '../../support/feeds';
 
 const seed = JSON.parse(readFileSync(resolve(SHARED_DIR, 'catalog-seed/services.json'), 'utf8')) as SeedService[];
+const listed = JSON.parse(readFileSync(resolve(REPO_ROOT, 'shared/catalog/sources/statusphere-pages.json'), 'utf8')) as ListedPage[];
+const SLICE_PLATFORMS = new Set(['aws', 'gcp', 'azure', 'apple']);
+/** Platforms whose document lives on the status page's own host. */
+const PAGE_HOSTED = new Set(['statuspage', 'incidentio', 'instatus', 'betterstack', 'cachet', 'gatus', 'cstate', 'site24x7', 'uptimekuma']);
 
 describe('catalog.json', () => {
-  it('has at least 300 entries', () => {
-    expect(CATALOG.length).toBeGreaterThanOrEqual(300);
+  it('has at least 1,000 independent services besides the big-cloud slices', () => {
+    const independent = CATALOG.filter((e) => !SLICE_PLATFORMS.has(e.platform));
+    expect(independent.length).toBeGreaterThanOrEqual(1000);
+    expect(CATALOG.length - independent.length).toBeGreaterThanOrEqual(600);
   });
 
-  it('is exactly what the generator makes from the seed (regenerate with npx tsx build/scripts/generate-catalog.ts)', () => {
-    expect(buildCatalog(seed).entries).toEqual(CATALOG);
+  it('the READMEs state the real numbers', () => {
+    const independent = CATALOG.filter((e) => !SLICE_PLATFORMS.has(e.platform));
+    const platforms = new Set(independent.map((e) => e.platform)).size;
+    const say = (n: number) => n.toLocaleString('en-US');
+    const line = `${say(independent.length)} services on ${platforms} platforms, plus ${say(CATALOG.length - independent.length)} AWS,`;
+    for (const file of ['README.md', 'shared/catalog/README.md']) {
+      expect(readFileSync(resolve(REPO_ROOT, file), 'utf8').replace(/\s+/g, ' '), file).toContain(line);
+    }
+  });
+
+  it('is exactly what the generator makes from the seed and listed pages (regenerate with npm run catalog)', () => {
+    expect(buildCatalog(seed, undefined, listed).entries).toEqual(CATALOG);
+  });
+
+  it('has entries on the issue 13 platforms, each with the source its platform documents', () => {
+    const on = (platform: string) => CATALOG.filter((e) => e.platform === platform).map((e) => e.id);
+    for (const p of ['instatus', 'betterstack', 'statusio', 'cachet', 'gatus', 'statuspal', 'sorry', 'site24x7', 'cstate']) expect(on(p).length, p).toBeGreaterThan(0);
+    expect(getCatalogEntry('gitlab')?.sourceUrl).toBe('https://api.status.io/1.0/status/5b36dc6502d06804c08349f7');
+    expect(getCatalogEntry('pingdom')?.sourceUrl).toBe('https://api.sorryapp.com/v1/pages/2273/components');
+    expect(getCatalogEntry('yoti')?.sourceUrl).toBe('https://status.yoti.com/api/v1/components');
+    expect(getCatalogEntry('railway')?.sourceUrl).toBe('https://status.railway.app/summary.json');
+    expect(getCatalogEntry('civo')?.sourceUrl).toBe('https://status.civo.com/index.json');
+  });
+
+  it('marks only Statuspage platforms taken on trust from a list as presumed', () => {
+    const presumed = CATALOG.filter((e) => e.presumed);
+    expect(presumed.length).toBeGreaterThan(0);
+    expect(new Set(presumed.map((e) => e.platform))).toEqual(new Set(['statuspage']));
+    // Services the seed knows to run elsewhere (Algolia, Stripe: stts reads their own APIs) are not presumed Statuspage.
+    expect(CATALOG.some((e) => /^https:\/\/status\.(algolia|stripe)\.com$/.test(e.pageUrl))).toBe(false);
   });
 
   it('has unique ids and unique names, sorted by id', () => {
@@ -35,7 +69,7 @@ describe('catalog.json', () => {
     expect(rule, `unknown platform ${e.platform}`).toBeDefined();
     expect(e.sourceUrl).toMatch(rule.pattern);
     expect(e.format).toBe(rule.format);
-    if (e.platform === 'statuspage' || e.platform === 'incidentio' || e.platform === 'instatus' || e.platform === 'betterstack' || e.platform === 'statusio') {
+    if (PAGE_HOSTED.has(e.platform)) {
       // Page-hosted platforms serve the source from the page's own host.
       expect(new URL(e.sourceUrl).host).toBe(page.host);
     }
@@ -70,7 +104,7 @@ describe('buildCatalog', () => {
   it('skips platforms without a derivable source and says why', () => {
     const { entries, skipped } = buildCatalog(
       [
-        { name: 'Pingdom', statusPageUrl: 'https://status.pingdom.com', platform: 'sorry' },
+        { name: 'Unknown Sorry Page', statusPageUrl: 'https://status.sorry.example', platform: 'sorry' },
         { name: 'Sub Page', statusPageUrl: 'https://status.example.com/eu', platform: 'incidentio' },
         { name: 'Not A URL', statusPageUrl: 'status.example.com', platform: 'statuspage' },
         { name: 'Example', statusPageUrl: 'https://status.example.com/', platform: 'statuspage' },
@@ -79,7 +113,7 @@ describe('buildCatalog', () => {
     );
     expect(entries.map((e) => e.id)).toEqual(['example']);
     expect(entries[0]?.pageUrl).toBe('https://status.example.com');
-    expect(skipped.map((s) => s.name)).toEqual(['Pingdom', 'Sub Page', 'Not A URL']);
+    expect(skipped.map((s) => s.name)).toEqual(['Unknown Sorry Page', 'Sub Page', 'Not A URL']);
   });
 
   it('upgrades http pages to https', () => {
@@ -101,11 +135,48 @@ describe('buildCatalog', () => {
 
   it('lets a hand-made addition replace a seed row with the same id', () => {
     const { entries } = buildCatalog(
-      [{ name: 'GitLab', statusPageUrl: 'https://status.gitlab.com', platform: 'statusio' }],
-      [{ name: 'GitLab', statusPageUrl: 'https://status.gitlab.com', platform: 'statusio', sourceUrl: 'https://status.gitlab.com/pages/5b36dc6502d06804c08349f7/rss' }],
+      [{ name: 'Grafana', statusPageUrl: 'https://grafana.statuspage.io', platform: 'statuspage' }],
+      [{ name: 'Grafana', statusPageUrl: 'https://status.grafana.com', platform: 'statuspage' }],
     );
-    expect(entries).toHaveLength(1);
-    expect(entries[0]?.sourceUrl).toMatch(/\/rss$/);
+    expect(entries.map((e) => e.sourceUrl)).toEqual(['https://status.grafana.com/api/v2/summary.json']);
+  });
+
+  it('completes seed rows whose source needs an id (Status.io, Sorry) and re-files stts "other" rows (Civo → cState)', () => {
+    const { entries } = buildCatalog(
+      [
+        { name: 'GitLab', statusPageUrl: 'https://status.gitlab.com', platform: 'statusio' },
+        { name: 'Postmark', statusPageUrl: 'https://status.postmarkapp.com', platform: 'sorry' },
+        { name: 'Civo', statusPageUrl: 'https://status.civo.com/', platform: 'other' },
+      ],
+      [],
+    );
+    expect(entries.map((e) => [e.id, e.platform, e.sourceUrl, e.format])).toEqual([
+      ['civo', 'cstate', 'https://status.civo.com/index.json', 'cstate-json'],
+      ['gitlab', 'statusio', 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7', 'statusio-json'],
+      ['postmark', 'sorry', 'https://api.sorryapp.com/v1/pages/12903/components', 'sorry-json'],
+    ]);
+  });
+
+  it('adds listed pages only for new hosts and names, presuming Statuspage unless the host says otherwise', () => {
+    const { entries, listedSkipped } = buildCatalog(
+      [{ name: 'Algolia', statusPageUrl: 'https://status.algolia.com', platform: 'other' }],
+      [],
+      [
+        { name: 'algolia', statusPageUrl: 'https://status.algolia.com' },
+        { name: 'codefresh', statusPageUrl: 'http://status.codefresh.io' },
+        { name: 'Codefresh again', statusPageUrl: 'https://status.codefresh.io/' },
+        { name: 'Currents', statusPageUrl: 'https://currents.instatus.com' },
+        { name: 'Acme-Cloud-Apps', statusPageUrl: 'https://acme.statuspage.io' },
+        { name: 'Fresh', statusPageUrl: 'https://fresh.freshstatus.io' },
+        { name: 'Deep', statusPageUrl: 'https://status.example.com/services/1' },
+      ],
+    );
+    expect(entries.map((e) => [e.name, e.platform, e.sourceUrl, e.presumed ?? false])).toEqual([
+      ['Acme Cloud Apps', 'statuspage', 'https://acme.statuspage.io/api/v2/summary.json', false],
+      ['Codefresh', 'statuspage', 'https://status.codefresh.io/api/v2/summary.json', true],
+      ['Currents', 'instatus', 'https://currents.instatus.com/summary.json', false],
+    ]);
+    expect(listedSkipped).toBe(4);
   });
 
   it('refuses an AWS region it does not know rather than watching all of AWS', () => {

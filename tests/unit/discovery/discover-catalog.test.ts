@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { discoverSource, type DiscoveryDeps } from '../../../shared/discovery/discover';
 import type { FetchOutcome, FetchSourceRequest } from '../../../shared/engine/http/types';
+import { getCatalogEntry } from '../../../shared/catalog/index';
 import { readFeed } from '../../support/feeds';
+import { readPlatformFixture } from '../../support/platform-fixtures';
 import { parseDocument } from '../../../shared/formats/registry';
 
 /** A fetchSource double that answers from a map and records every URL; nothing touches the network. */
@@ -52,6 +54,18 @@ describe('discoverSource with catalog names', () => {
     expect(r).toMatchObject({ ok: true, via: 'common-path', sourceUrl: 'https://www.githubstatus.com/history.atom' });
     expect(urls.slice(0, 2)).toEqual(['https://www.githubstatus.com/api/v2/summary.json', 'https://www.githubstatus.com']);
     expect(urls.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a presumed Statuspage entry whose guess is wrong is found on its real platform from the page', async () => {
+    const entry = getCatalogEntry('apify');
+    expect(entry).toMatchObject({ presumed: true, sourceUrl: 'https://status.apify.com/api/v2/summary.json' });
+    const { deps, urls } = fakeFetch({
+      'https://status.apify.com': readPlatformFixture('pages/stts-whereby-good.html'),
+      'https://status.apify.com/summary.json': readPlatformFixture('instatus/instatus-help-summary-example.json'),
+    });
+    const r = await discoverSource('apify', deps);
+    expect(r).toMatchObject({ ok: true, via: 'platform-page', platform: 'instatus', format: 'instatus-json', sourceUrl: 'https://status.apify.com/summary.json', requests: 3 });
+    expect(urls).toEqual(['https://status.apify.com/api/v2/summary.json', 'https://status.apify.com', 'https://status.apify.com/summary.json']);
   });
 
   it('answers an unknown name with suggestions and no requests', async () => {
