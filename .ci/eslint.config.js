@@ -2,10 +2,12 @@
 //   npx eslint -c .ci/eslint.config.js renderer electron shared cli tests build .ci
 // With -c, ESLint resolves `files`/`ignores` against the current directory, so run it from the root.
 // Security rules are errors everywhere code runs (renderer, main, engine): no eval in any form, no
-// dangerouslySetInnerHTML (incident text is third-party; FAULTS.md row 37).
+// dangerouslySetInnerHTML (incident text is third-party; docs/http-and-faults.md, "Hostile content").
+// Layer rules (./layers.js) make an import that runs up a layer an error; docs/architecture.md explains them.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import react from 'eslint-plugin-react';
+import { layerConfigs } from './layers.js';
 
 const securityRules = {
   'no-eval': 'error',
@@ -60,6 +62,7 @@ export default tseslint.config(
       'react/jsx-key': 'error',
     },
   },
+  ...layerConfigs,
   {
     // CommonJS hooks (electron-builder's afterPack) load their dependencies with require().
     files: ['**/*.cjs'],

@@ -3,10 +3,10 @@
  * Node's `util.parseArgs`. Returns a typed `CliOptions` or a usage error message; never exits by itself.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/engine/backoff';
+import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../shared/domain/source';
 import { DEFAULT_CONCURRENCY } from '../shared/engine/engine';
 import { DEFAULT_RETENTION_DAYS } from '../shared/storage/sqlite/prune';
-import type { SourceConfig } from '../shared/engine/state';
+import type { SourceConfig } from '../shared/domain/source';
 import { CHECK_OPTIONS, CHECK_USAGE, checksFromTokens } from './check-args';
 
 /** What the user asked for. */

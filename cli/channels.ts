@@ -10,7 +10,7 @@ import { createChannelDispatcher, type ChannelDispatcher } from '../shared/chann
 import { createChannelSender } from '../shared/channels/senders';
 import type { ChannelConfig } from '../shared/channels/types';
 import { createNodemailerPort } from '../shared/platform/node/mail';
-import { systemClock, type Clock, type FetchPort } from '../shared/ports';
+import { systemClock, type Clock, type FetchPort } from '../shared/engine/ports';
 
 /** The headless channel machinery. */
 export interface CliChannels {

@@ -12,10 +12,10 @@
  *   --channels FILE      alert channels (JSON, see README "Alert channels"); also $STATUS_TRAY_CHANNELS
  *   --test-channels      send a test alert to every channel in --channels and exit (0: all delivered)
  */
-import type { CheckMethod, CheckSpec } from '../shared/checks/types';
+import type { CheckMethod, CheckSpec } from '../shared/domain/check';
 import { checkSpecProblem } from '../shared/checks/run-check';
-import type { SourceConfig } from '../shared/engine/state';
-import { isHttpUrl } from '../shared/presentation/text';
+import type { SourceConfig } from '../shared/domain/source';
+import { isHttpUrl } from '../shared/domain/url';
 
 /** `util.parseArgs` options for checks and channels. */
 export const CHECK_OPTIONS = {

@@ -3,8 +3,8 @@
  * looked up in the provider catalog (`github`, `OpenAI`, `www.githubstatus.com`, `aws@us-east-1`).
  */
 import { findCatalogEntry, searchCatalog } from '../shared/catalog';
-import type { SourceConfig } from '../shared/engine/state';
-import { isHttpUrl } from '../shared/presentation/text';
+import type { SourceConfig } from '../shared/domain/source';
+import { isHttpUrl } from '../shared/domain/url';
 
 /**
  * Resolve every argument, or explain the first that is neither a URL nor a catalog name.

@@ -14,9 +14,9 @@ import { createMemoryDeliveryLog } from '../shared/channels/delivery-log';
 import { createChannelDispatcher, type ChannelDispatcher } from '../shared/channels/dispatcher';
 import { createChannelSender } from '../shared/channels/senders';
 import { createNodemailerPort } from '../shared/platform/node/mail';
-import { systemClock, type FetchPort } from '../shared/ports';
+import { systemClock, type FetchPort } from '../shared/engine/ports';
 import type { ChannelConfig, ChannelSecrets } from '../shared/channels/types';
-import { loadJsonWithRecovery, writeFileAtomic } from '../shared/storage/json-file';
+import { loadJsonWithRecovery, writeFileAtomic } from '../shared/platform/node/json-file';
 
 /** File names inside the app's data directory. */
 export const CHANNELS_FILE = 'channels.json';

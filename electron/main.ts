@@ -12,13 +12,13 @@ import { APP_ID } from '../shared/app-identity';
 import { createAppController } from '../shared/app/controller';
 import { createPowerPolicy } from '../shared/app/power';
 import { createPreview } from '../shared/app/preview';
-import { toSourceConfigs } from '../shared/app/settings';
+import { toSourceConfigs } from '../shared/domain/settings';
 import { createEngine } from '../shared/engine/engine';
 import { fetchSource } from '../shared/engine/http/fetch-source';
 import { parseDocument } from '../shared/formats/registry';
 import { backfillOnBaseline } from '../shared/history/backfill';
 import { userAgent } from '../shared/engine/user-agent';
-import { systemClock, type FetchPort } from '../shared/ports';
+import { systemClock, type FetchPort } from '../shared/engine/ports';
 import { buildTrayModel, type TrayAction } from '../shared/presentation/tray-model';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers, pushSnapshot } from './ipc';
@@ -224,7 +224,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // Windows shows toasts under our name only when the AUMID equals the installer's appId (FAULTS.md).
+  // Windows shows toasts under our name only when the AUMID equals the installer's appId (docs/http-and-faults.md, "Notifications").
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   if (process.platform === 'darwin') app.dock?.hide();
   app.on('second-instance', () => {

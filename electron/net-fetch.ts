@@ -11,7 +11,7 @@
  * aborts the request, so the connection is released.
  */
 import type { ClientRequest, ClientRequestConstructorOptions, IncomingMessage } from 'electron';
-import type { FetchPort } from '../shared/ports';
+import type { FetchPort } from '../shared/engine/ports';
 
 /** The part of Electron's `net` module this port uses (a test double provides the same). */
 export interface NetLike {

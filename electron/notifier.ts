@@ -2,7 +2,7 @@
  * System notifications through Electron's `Notification`. When they cannot be shown — unsupported (Linux
  * without a notification daemon) or `failed` (an unsigned macOS build, Electron ≥ 42) — the toast goes to
  * the fallback (the tray's "missed alerts" count and the list) and the notifier stops trying system
- * notifications for the rest of the session: no retry loop (FAULTS.md row 50).
+ * notifications for the rest of the session: no retry loop (docs/http-and-faults.md, row 50).
  */
 import { Notification } from 'electron';
 import type { NotifierPort } from '../shared/app/notifier';

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { MAX_OPML_FILE_BYTES, OpmlFileError, type OpmlFilePort } from '../shared/app/opml';
-import { writeFileAtomic } from '../shared/storage/json-file';
+import { writeFileAtomic } from '../shared/platform/node/json-file';
 
 /** What the port needs from Electron: the two dialogs (already bound to a parent window) and a start folder. */
 export interface OpmlFileDeps {

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import Store from 'electron-store';
 import { z } from 'zod';
 import type { AppSettings } from '../shared/ipc/contract';
-import { defaultSettings, parseSettingsFile, settingsFileSchema, toSettingsFile } from '../shared/app/settings';
+import { defaultSettings } from '../shared/domain/settings';
+import { parseSettingsFile, settingsFileSchema, toSettingsFile } from '../shared/ipc/settings-schema';
 import type { SettingsStore } from '../shared/app/controller';
-import type { StateStore } from '../shared/ports';
-import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/storage/json-file';
+import type { StateStore } from '../shared/engine/ports';
+import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/platform/node/json-file';
 import type { HistoryQuery, HistoryView } from '../shared/ipc/contract';
 import { historyView, openStatusDatabase, type SqliteStateStore } from '../shared/storage/sqlite';
 
@@ -94,7 +95,7 @@ export function openSettingsStore(dir: string, now: () => number = Date.now): Op
  * The engine's `StateStore` on `state.json` in `dir`: atomic writes (temp + fsync + rename), `.bak` after each
  * good read, recovery as for settings.
  * @param forceRecovery a reason to report `recovered` even for a good file — used when settings.json was
- *   recovered, so every source baselines silently (FAULTS.md row 43: 0 toasts).
+ *   recovered, so every source baselines silently (docs/http-and-faults.md, row 43: no toasts).
  */
 export function createStateStore(dir: string, now: () => number = Date.now, forceRecovery?: string): StateStore {
   return createStateFile(join(dir, STATE_FILE), now, forceRecovery);

@@ -20,7 +20,7 @@
  * ```
  */
 import path from 'node:path';
-import type { Clock, TimerHandle } from '../shared/ports';
+import type { Clock, TimerHandle } from '../shared/engine/ports';
 
 /** How often a running app looks for a new release: once a day (ms). */
 export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 /**
  * The window factory: every BrowserWindow of the app is made here, with the same locked-down
- * `webPreferences` and navigation rules (Electron security checklist; FAULTS.md row 37). Windows are created
+ * `webPreferences` and navigation rules (Electron security checklist; docs/http-and-faults.md, row 37). Windows are created
  * on demand and destroyed when closed — the engine keeps running in main with no window open.
  */
 import { BrowserWindow, session, type Session } from 'electron';

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, type ListedPage, type SeedService } from '../../shared/catalog/build-catalog';
-import { slugify } from '../../shared/catalog/text';
+import { slugify } from '../../shared/domain/text';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const seedPath = process.env.STATUS_TRAY_CATALOG_SEED ?? resolve(repoRoot, '../shared/catalog-seed/services.json');

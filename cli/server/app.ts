@@ -16,7 +16,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Engine } from '../../shared/engine/api';
 import type { EngineEvent } from '../../shared/engine/events';
-import type { Clock } from '../../shared/ports';
+import type { Clock } from '../../shared/engine/ports';
 import { FormatError } from '../../shared/formats/types';
 import { applyStatuspageWebhook, readStatuspageWebhook, statuspageWebhookSchema, STATUSPAGE_WEBHOOK_MAX_BYTES } from '../../shared/webhooks/statuspage';
 import { eventJson } from '../output';

@@ -15,7 +15,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { HEALTH_ORDER, HEALTH_RANK } from '../../shared/domain/health';
 import type { Engine, EngineSnapshot } from '../../shared/engine/api';
-import type { Clock } from '../../shared/ports';
+import type { Clock } from '../../shared/engine/ports';
 
 /** The server's metrics. */
 export interface ServerMetrics {

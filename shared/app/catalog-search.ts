@@ -5,7 +5,7 @@
  * zod and Node, so the renderer bundles it.
  */
 import { AWS_REGIONS, findCatalogEntry, searchCatalog, type CatalogEntry } from '../catalog/index';
-import { foldText } from '../catalog/text';
+import { foldText } from '../domain/text';
 
 const REGION_CODES: ReadonlySet<string> = new Set(Object.values(AWS_REGIONS));
 /** Words that only say "AWS" once a region code has said it already. */

@@ -9,7 +9,7 @@ import type { DeliveryEntry, DeliveryLog } from '../channels/delivery-log';
 import type { ChannelDispatcher, TestResult } from '../channels/dispatcher';
 import type { ChannelConfig, ChannelSecrets, SecretSource } from '../channels/types';
 import type { Result } from '../ipc/contract';
-import { fail } from '../ipc/dispatch';
+import { fail } from '../ipc/contract';
 
 /** Persistence of the channel list (no secrets). `set` may throw (disk full). */
 export interface ChannelStore {

@@ -1,8 +1,10 @@
 /**
- * The app's brain behind the IPC contract: owns the user's settings, feeds them to the engine, validates every
- * request, pushes `AppSnapshot`s, and routes engine events to the notifier. Implements `StatusTrayApi`
- * exactly, so main exposes it over IPC and an e2e test can bridge a browser page to it without Electron.
- * Every method resolves to a `Result`; none throws. OPML import/export lives in ./opml-actions.ts.
+ * The app's brain behind the IPC contract: owns the user's settings, feeds them to the engine, pushes
+ * `AppSnapshot`s, and routes engine events to the notifier. Implements `StatusTrayApi` exactly, so main
+ * exposes it over IPC and an e2e test can bridge a browser page to it without Electron.
+ * Arguments arrive already validated: every call from a page passes `dispatchInvoke` (../ipc/dispatch.ts),
+ * which parses its payload with the schemas of ../ipc/schemas.ts, and main's own calls are typed. Every
+ * method resolves to a `Result`; none throws. OPML import/export lives in ./opml-actions.ts.
  */
 import type { Engine, EngineSnapshot } from '../engine/api';
 import type { EngineEvent } from '../engine/events';
@@ -18,17 +20,17 @@ import type {
   SourceSettings,
   StatusTrayApi,
 } from '../ipc/contract';
-import { fail } from '../ipc/dispatch';
-import { parseInvokeArgs, type InvokeMethod } from '../ipc/schemas';
-import type { Clock } from '../ports';
+import { fail, ok } from '../ipc/contract';
+import type { Clock } from '../engine/ports';
 import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifier';
 import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
-import { toSourceConfigs } from './settings';
+import { toSourceConfigs } from '../domain/settings';
 import { hasFilter, sourceKey } from '../domain/source-key';
+import { displayName } from '../domain/source';
 import { startSnooze } from '../noise/snooze';
-import { MAX_HELD, type HeldNotification } from '../noise/types';
+import { MAX_HELD, type HeldNotification } from '../domain/noise';
 import { MAX_INCIDENT_IDS } from '../noise/schemas';
 import type { LocalCalendar } from '../noise/quiet-hours';
 
@@ -87,8 +89,6 @@ export interface AppController extends StatusTrayApi {
   /** Unsubscribe from the engine and drop listeners. */
   dispose(): void;
 }
-
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** Create the controller; it subscribes to the engine at once (start the engine separately). */
 export function createAppController(deps: AppControllerDeps): AppController {
@@ -176,28 +176,11 @@ export function createAppController(deps: AppControllerDeps): AppController {
     return ok(null);
   }
 
-  function validate<M extends InvokeMethod>(method: M, args: unknown[]) {
-    const parsed = parseInvokeArgs(method, args);
-    return parsed.ok ? parsed : { ok: false as const, error: fail('invalid-payload', parsed.message) };
-  }
-
   function findSource(id: string): SourceSettings | undefined {
     return settings.sources.find((s) => s.id === id);
   }
 
   const liveName = (id: string) => deps.engine.snapshot().sources.find((s) => s.id === id)?.name;
-
-  /** What the user sees a source called: their name, else the provider's from the last document, else the host. */
-  function displayName(source: SourceSettings): string {
-    if (source.name) return source.name;
-    const live = liveName(source.id);
-    if (live) return live;
-    try {
-      return new URL(source.url).host;
-    } catch {
-      return source.url;
-    }
-  }
 
   const opml = createOpmlActions({
     settings: () => settings,
@@ -233,21 +216,15 @@ export function createAppController(deps: AppControllerDeps): AppController {
       return () => void listeners.delete(listener);
     },
 
-    previewSource: (url) =>
-      guard(async () => {
-        const v = validate('previewSource', [url]);
-        return v.ok ? deps.preview(v.args[0]) : v.error;
-      }),
+    previewSource: (url) => guard(() => deps.preview(url)),
 
     addSource: (input: AddSourceInput) =>
       guard(() => {
-        const v = validate('addSource', [input]);
-        if (!v.ok) return v.error;
-        const { url, name, notify, intervalSeconds, filter } = v.args[0];
+        const { url, name, notify, intervalSeconds, filter } = input;
         // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed).
         const key = sourceKey({ url, filter });
         const existing = settings.sources.find((s) => sourceKey(s) === key);
-        if (existing) return fail('duplicate', `${displayName(existing)} is already in your list.`);
+        if (existing) return fail('duplicate', `${displayName(existing, liveName(existing.id))} is already in your list.`);
         const source: SourceSettings = {
           id: newId(),
           url: url.trim(),
@@ -261,14 +238,11 @@ export function createAppController(deps: AppControllerDeps): AppController {
         return r.ok ? ok(source) : r;
       }),
 
-    updateSource: (id: string, patch: SourcePatch) =>
+    updateSource: (sourceId: string, patch: SourcePatch) =>
       guard(() => {
-        const v = validate('updateSource', [id, patch]);
-        if (!v.ok) return v.error;
-        const [sourceId, changes] = v.args;
         const current = findSource(sourceId);
         if (!current) return fail('not-found', 'That source no longer exists.');
-        const { name, filter, ...rest } = changes;
+        const { name, filter, ...rest } = patch;
         const updated: SourceSettings = { ...current, ...stripUndefined(rest) };
         if (name !== undefined) {
           if (name) updated.name = name;
@@ -288,56 +262,39 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
     removeSource: (id: string) =>
       guard(() => {
-        const v = validate('removeSource', [id]);
-        if (!v.ok) return v.error;
-        if (!findSource(v.args[0])) return fail('not-found', 'That source no longer exists.');
-        return commit({ ...settings, sources: settings.sources.filter((s) => s.id !== v.args[0]) }, true);
+        if (!findSource(id)) return fail('not-found', 'That source no longer exists.');
+        return commit({ ...settings, sources: settings.sources.filter((s) => s.id !== id) }, true);
       }),
 
-    checkNow: (id?: string) =>
+    checkNow: (sourceId?: string) =>
       guard(async () => {
-        const v = validate('checkNow', id === undefined ? [] : [id]);
-        if (!v.ok) return v.error;
-        const sourceId = v.args[0];
         if (sourceId !== undefined && !findSource(sourceId)) return fail('not-found', 'That source no longer exists.');
         await deps.engine.checkNow(sourceId);
         return ok(null);
       }),
 
-    pauseNotifications: (until: number | null) =>
+    pauseNotifications: (end: number | null) =>
       guard(() => {
-        const v = validate('pauseNotifications', [until]);
-        if (!v.ok) return v.error;
-        const end = v.args[0];
         // A time already past means "resume": store null so the UI does not show a stale pause.
         return commit({ ...settings, notificationsPausedUntil: end !== null && end > deps.clock.now() ? end : null }, false);
       }),
 
     setLaunchAtLogin: (enabled: boolean) =>
       guard(() => {
-        const v = validate('setLaunchAtLogin', [enabled]);
-        if (!v.ok) return v.error;
         try {
-          deps.applyLaunchAtLogin?.(v.args[0]);
+          deps.applyLaunchAtLogin?.(enabled);
         } catch (err) {
           log(`Login item change failed: ${(err as Error)?.message ?? err}`);
           return fail('internal', 'The system refused to change the login item.');
         }
-        return commit({ ...settings, launchAtLogin: v.args[0] }, false);
+        return commit({ ...settings, launchAtLogin: enabled }, false);
       }),
 
-    setDefaultInterval: (seconds: number) =>
-      guard(() => {
-        const v = validate('setDefaultInterval', [seconds]);
-        if (!v.ok) return v.error;
-        return commit({ ...settings, defaultIntervalSeconds: v.args[0] }, false);
-      }),
+    setDefaultInterval: (seconds: number) => guard(() => commit({ ...settings, defaultIntervalSeconds: seconds }, false)),
 
     openExternal: (url: string) =>
       guard(async () => {
-        const v = validate('openExternal', [url]);
-        if (!v.ok) return v.error;
-        await deps.openExternal?.(v.args[0]);
+        await deps.openExternal?.(url);
         return ok(null);
       }),
 
@@ -347,11 +304,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
         return ok(null);
       }),
 
-    snoozeSource: (id, request) =>
+    snoozeSource: (sourceId, req) =>
       guard(() => {
-        const v = validate('snoozeSource', [id, request]);
-        if (!v.ok) return v.error;
-        const [sourceId, req] = v.args;
         const current = findSource(sourceId);
         if (!current) return fail('not-found', 'That source no longer exists.');
         const { snooze: _old, ...rest } = current;
@@ -365,11 +319,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
         return r.ok ? ok(updated) : r;
       }),
 
-    watchIncident: (sourceId, incidentId, watch) =>
+    watchIncident: (id, incident, on) =>
       guard(() => {
-        const v = validate('watchIncident', [sourceId, incidentId, watch]);
-        if (!v.ok) return v.error;
-        const [id, incident, on] = v.args;
         const current = findSource(id);
         if (!current) return fail('not-found', 'That source no longer exists.');
         const others = (current.fixWatches ?? []).filter((w) => w !== incident);
@@ -383,20 +334,13 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
     setQuietHours: (quietHours) =>
       guard(() => {
-        const v = validate('setQuietHours', [quietHours]);
-        if (!v.ok) return v.error;
-        const r = commit({ ...settings, quietHours: v.args[0] }, false);
+        const r = commit({ ...settings, quietHours }, false);
         // Quiet hours switched off or moved: held notifications may be due now, or later.
         if (r.ok) notifier?.releaseHeld();
         return r;
       }),
 
-    setFailAfterPolls: (polls) =>
-      guard(() => {
-        const v = validate('setFailAfterPolls', [polls]);
-        if (!v.ok) return v.error;
-        return commit({ ...settings, failAfterPolls: v.args[0] }, true);
-      }),
+    setFailAfterPolls: (polls) => guard(() => commit({ ...settings, failAfterPolls: polls }, true)),
 
     importOpmlText: (xml: string) =>
       guard(() => (typeof xml === 'string' ? opml.importText(xml) : fail('invalid-payload', 'OPML must be text.'))),
@@ -405,10 +349,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
     exportOpml: () => guard(() => opml.exportFile()),
     getHistory: (query: HistoryQuery) =>
       guard(() => {
-        const v = validate('getHistory', [query]);
-        if (!v.ok) return v.error;
         if (!deps.history) return fail('internal', 'History is not available.');
-        return ok(deps.history(v.args[0], deps.clock.now()));
+        return ok(deps.history(query, deps.clock.now()));
       }),
 
     dispose() {

@@ -3,16 +3,17 @@
  * hands over the events of one source's poll at a time; polls that finish within `batchWindowMs` of each
  * other form one cycle, so a burst across sources still collapses into one summary. The toasts go to a
  * `NotifierPort` (Electron `Notification` in the app, a fake in tests); a port that throws is logged, never
- * retried. Notifications held in quiet hours are handed to `onHeld` (persisted in the settings, so they
- * survive a restart) and shown as one summary when quiet hours end (`releaseHeld`).
+ * retried (docs/http-and-faults.md, rows 47 and 50). Notifications held in quiet hours are handed to
+ * `onHeld` (persisted in the settings, so they survive a restart) and shown as one summary when quiet hours
+ * end (`releaseHeld`).
  */
 import type { EngineEvent } from '../engine/events';
 import type { AppSettings, NotifyLevel } from '../ipc/contract';
-import type { Clock, TimerHandle } from '../ports';
+import type { Clock, TimerHandle } from '../engine/ports';
 import { planNotifications, quietSummaryToast, type Toast } from '../presentation/notifications';
 import { inQuietHours, quietHoursEnd, systemCalendar, type LocalCalendar } from '../noise/quiet-hours';
 import { isSnoozed } from '../noise/snooze';
-import type { HeldNotification } from '../noise/types';
+import type { HeldNotification } from '../domain/noise';
 import { createRateLimiter, type RateLimiter } from '../presentation/rate-limiter';
 
 /** Where toasts go. `show` may throw; the notifier catches it. */

@@ -3,8 +3,7 @@
  * chosen file, export to text or to a chosen file. Every result is a `Result`; an import that fails changes
  * nothing, because the new settings are committed in one step only after the whole file was planned.
  */
-import { fail } from '../ipc/dispatch';
-import type { AppSettings, OpmlExportSummary, OpmlImportSummary, Result } from '../ipc/contract';
+import { fail, ok, type AppSettings, type OpmlExportSummary, type OpmlImportSummary, type Result } from '../ipc/contract';
 import { OPML_EXPORT_FILE_NAME, OpmlFileError, planSettingsImport, settingsToOpml, type OpmlFilePort } from './opml';
 
 /** What the OPML calls need from the controller. */
@@ -31,7 +30,6 @@ export interface OpmlActions {
   exportFile(): Promise<Result<OpmlExportSummary>>;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** Build the OPML calls over `deps`. */
 export function createOpmlActions(deps: OpmlActionDeps): OpmlActions {

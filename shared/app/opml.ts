@@ -4,11 +4,12 @@
  * changes nothing) and `settingsToOpml` writes the list. Choosing and reading files is behind `OpmlFilePort`
  * (native dialogs in electron/opml-files.ts; a queue in the e2e harness).
  */
-import type { SourceConfig } from '../engine/state';
+import type { SourceConfig } from '../domain/source';
 import type { AppSettings, OpmlImportSummary, SourceSettings } from '../ipc/contract';
 import { OpmlError, toOpml } from '../opml/opml';
 import { planOpmlImport, sourcesForExport } from '../opml/import-sources';
-import { MAX_SOURCES, MAX_URL_LENGTH } from './settings';
+import { MAX_SOURCES } from '../domain/settings';
+import { MAX_URL_LENGTH } from '../domain/url';
 import { sourceKey } from '../domain/source-key';
 
 /** Largest OPML file the app reads, bytes. Subscription lists are kilobytes; 1 MB holds thousands of feeds. */

@@ -4,7 +4,7 @@
  * source after a random delay, so many machines waking at 09:00 do not hit a status page in the same second.
  */
 import type { Engine } from '../engine/api';
-import type { Clock, RandomPort, TimerHandle } from '../ports';
+import type { Clock, RandomPort, TimerHandle } from '../engine/ports';
 
 /** Longest random delay before the wake-up check, ms. */
 export const WAKE_JITTER_MS = 15_000;

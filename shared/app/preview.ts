@@ -4,14 +4,14 @@
  * summarise the first document found. The controller calls it through its `preview` dependency; Add then
  * saves the discovered `sourceUrl` (and the catalog entry's name and filter), not what was typed.
  */
-import { applyCatalogFilter } from '../catalog/filter';
+import { applyCatalogFilter } from '../engine/filter';
 import { discoverSource } from '../discovery/discover';
 import type { DiscoveryFound, FetchSourceFn, ParseDocumentFn } from '../discovery/types';
 import type { FetchLimits } from '../engine/http/types';
 import { fetchSource } from '../engine/http/fetch-source';
 import { parseDocument } from '../formats/registry';
 import type { Result, SourcePreview } from '../ipc/contract';
-import type { FetchPort } from '../ports';
+import type { FetchPort } from '../engine/ports';
 import { hasFilter } from '../domain/source-key';
 
 /** Discovers and summarises one URL; the controller's `preview` dependency. Never throws. */

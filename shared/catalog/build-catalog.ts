@@ -9,8 +9,9 @@ import { appleFilter, awsFilter, azureFilter, gcpFilter } from './cloud-filters'
 import { PLATFORM_RULES } from './platforms';
 import { SEED_RESOLUTIONS } from './seed-resolutions';
 import { tagsFor } from './tags';
-import { slugify } from './text';
-import type { CatalogEntry, CatalogFilter, CatalogPlatform } from './types';
+import { slugify } from '../domain/text';
+import type { SourceFilter } from '../domain/source';
+import type { CatalogEntry, CatalogPlatform } from './types';
 
 /** One row of the seed file. `platform` is a free string there (`other`, `sorry`, … are skipped). */
 export interface SeedService {
@@ -62,7 +63,7 @@ function pageUrlText(u: URL): string {
   return u.pathname === '/' && !u.search ? text.replace(/\/$/, '') : text;
 }
 
-function filterFor(platform: CatalogPlatform, name: string): CatalogFilter | undefined {
+function filterFor(platform: CatalogPlatform, name: string): SourceFilter | undefined {
   if (platform === 'aws') return awsFilter(name);
   if (platform === 'gcp') return gcpFilter(name);
   if (platform === 'azure') return azureFilter(name);

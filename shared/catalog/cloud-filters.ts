@@ -1,9 +1,9 @@
 /**
  * Filters that turn a big provider's shared feed (AWS, Google Cloud, Azure, Apple) into one service or region
- * (see CatalogFilter). The names come from the catalog seed (how stts labels them); region codes are AWS's public region identifiers; service keys
+ * (see SourceFilter in shared/domain/source.ts). The names come from the catalog seed (how stts labels them); region codes are AWS's public region identifiers; service keys
  * are the slugs AWS uses in its Health Dashboard event ids (`#directconnect-eu-central-1_…` in all.rss).
  */
-import type { CatalogFilter } from './types';
+import type { SourceFilter } from '../domain/source';
 
 /** AWS region by the name the seed uses inside "AWS (<name>)". */
 export const AWS_REGIONS: Readonly<Record<string, string>> = {
@@ -90,7 +90,7 @@ const ALL = /\((All|All Regions)\)$/;
  * everything, any other name selects that service. `undefined` means no filter (watch everything).
  * Throws when a region name is not in AWS_REGIONS, so a new seed region cannot slip in unfiltered.
  */
-export function awsFilter(name: string): CatalogFilter | undefined {
+export function awsFilter(name: string): SourceFilter | undefined {
   if (ALL.test(name)) return undefined;
   const region = /^AWS \((.+)\)$/.exec(name)?.[1];
   if (region !== undefined) {
@@ -107,7 +107,7 @@ export function awsFilter(name: string): CatalogFilter | undefined {
  * the seed's name and without its "Google "/"Firebase " prefix or "(BETA)" suffix (Google's `affected_products`
  * titles use either form, e.g. "Google BigQuery" but "Agent Assist").
  */
-export function gcpFilter(name: string): CatalogFilter | undefined {
+export function gcpFilter(name: string): SourceFilter | undefined {
   if (ALL.test(name)) return undefined;
   const bare = name.replace(/\s*\(BETA\)$/, '').replace(/^(Google|Firebase) /, '');
   const names = [...new Set([name, name.replace(/\s*\(BETA\)$/, ''), bare])];
@@ -115,7 +115,7 @@ export function gcpFilter(name: string): CatalogFilter | undefined {
 }
 
 /** Filter for an Azure seed entry: "Azure (All Regions)" selects everything, "Azure <region>" one region. */
-export function azureFilter(name: string): CatalogFilter | undefined {
+export function azureFilter(name: string): SourceFilter | undefined {
   if (ALL.test(name)) return undefined;
   const region = name.replace(/^Azure /, '');
   if (!AZURE_REGIONS.includes(region)) throw new Error(`Unknown Azure region name in the catalog seed: ${region}`);
@@ -131,7 +131,7 @@ export function azureFilter(name: string): CatalogFilter | undefined {
  * start with "Apple " ("Apple Music" is the service "Apple Music", "Apple iCloud Mail" the service "iCloud Mail"),
  * so both spellings are listed; one document never holds both.
  */
-export function appleFilter(name: string): CatalogFilter | undefined {
+export function appleFilter(name: string): SourceFilter | undefined {
   const shown = name.trim();
   if (ALL.test(shown)) return undefined;
   const bare = shown.replace(/\s*\(Developer\)$/, '');

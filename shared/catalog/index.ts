@@ -6,10 +6,10 @@
 import data from './catalog.json' with { type: 'json' };
 import { AWS_REGIONS } from './cloud-filters';
 import { rankEntries, toSearchable, type SearchableEntry } from './search';
-import { foldText, slugify } from './text';
+import { foldText, slugify } from '../domain/text';
 import type { CatalogEntry } from './types';
 
-export type { CatalogEntry, CatalogFilter, CatalogPlatform } from './types';
+export type { CatalogEntry, CatalogPlatform } from './types';
 export { AWS_REGIONS, AZURE_REGIONS } from './cloud-filters';
 
 /** Every catalog entry, sorted by id. Treat as read-only. */
@@ -89,4 +89,3 @@ export function findCatalogEntry(nameOrId: string): CatalogEntry | undefined {
   const host = folded.replace(/^https?:\/\//, '').replace(/\/+$/, '').replace(/^www\./, '');
   return byKey.get(folded) ?? byKey.get(slugify(raw)) ?? byKey.get(host);
 }
-export { applyCatalogFilter } from './filter';

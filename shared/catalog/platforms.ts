@@ -139,7 +139,7 @@ export const PLATFORM_RULES: Readonly<Record<CatalogPlatform, PlatformRule>> = {
     pattern: /^https:\/\/slack-status\.com\/api\/v2\.0\.0\/current$/,
   },
   // Apple System Status data documents, consumer and developer (inket/stts Apple.swift and AppleDeveloper.swift;
-  // insidegui/StatusBuddy StatusProvider.swift); see formats/apple-json.
+  // insidegui/StatusBuddy StatusProvider.swift); see formats/adapters/apple-json.
   apple: {
     format: 'apple-json',
     sourceFor: (u) =>

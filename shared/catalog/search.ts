@@ -5,7 +5,7 @@
  * spaces, tag. Ties: provider-wide entries before filtered ones
  * ("AWS (All)" before "AWS Lambda"), then shorter names, then name order.
  */
-import { foldText } from './text';
+import { foldText } from '../domain/text';
 import type { CatalogEntry } from './types';
 
 /** An entry prepared for matching (folded once, cached by the caller). */

@@ -2,6 +2,7 @@
  * Types of the provider catalog: the services Status Tray knows by name, each with the best machine-readable
  * source for it. Pure types, safe for the renderer.
  */
+import type { SourceFilter } from '../domain/source';
 import type { FormatId } from '../domain/types';
 
 /**
@@ -27,18 +28,6 @@ export type CatalogPlatform =
   | 'slack'
   | 'apple';
 
-/**
- * Narrows a provider-wide source to what the user watches. Each list holds alternative spellings: an incident
- * or component matches when any listed name equals (case-insensitively) one of its component/product names,
- * or, for regions, one of its region codes or names. An absent list does not filter.
- */
-export interface CatalogFilter {
-  /** Service, product or component names, e.g. `["Amazon Elastic Compute Cloud", "ec2"]`. */
-  components?: string[];
-  /** Region codes or names, e.g. `["us-east-1"]`, `["Americas"]`. */
-  regions?: string[];
-}
-
 /** One service in the catalog. */
 export interface CatalogEntry {
   /** Stable slug of the name (`github`, `aws-n-virginia`); never reused for another service. */
@@ -55,7 +44,7 @@ export interface CatalogEntry {
   /** Lower-case category tags (`code-hosting`, `ai`, `cloud`, …), sorted. */
   tags: string[];
   /** Present for entries that watch part of a big provider's shared feed (AWS, Google Cloud, Azure, Apple). */
-  filter?: CatalogFilter;
+  filter?: SourceFilter;
   /**
    * `true` when the platform was not known from the source list but assumed (a page from Statusphere's list,
    * which polls Statuspage-style pages, is taken to be Statuspage). Discovery tries `sourceUrl` first and, when

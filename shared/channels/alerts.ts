@@ -9,7 +9,8 @@
 import type { EngineEvent } from '../engine/events';
 import type { Health, Impact } from '../domain/types';
 import { healthLabel, INCIDENT_STATUS_LABEL } from '../presentation/health-text';
-import { isHttpUrl, plainText } from '../presentation/text';
+import { plainText } from '../presentation/text';
+import { isHttpUrl } from '../domain/url';
 import type { Alert, ChannelFilter, MinImpact } from './types';
 
 /** Longest `Alert.text`, characters (Discord embeds allow 4096, Slack sections 3000). */

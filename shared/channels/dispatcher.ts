@@ -10,7 +10,7 @@
  * The queue is bounded (`maxQueue`); when full, the oldest waiting alert is dropped and logged.
  */
 import type { EngineEvent } from '../engine/events';
-import type { Clock, RandomPort, TimerHandle } from '../ports';
+import type { Clock, RandomPort, TimerHandle } from '../engine/ports';
 import { alertsFromEvents, filterAllows, testAlert } from './alerts';
 import type { DeliveryLog } from './delivery-log';
 import type { SendFn } from './senders';

@@ -9,7 +9,7 @@
  * following it could send the body elsewhere) or a missing secret is permanent.
  */
 import { createHmac } from 'node:crypto';
-import type { Clock, FetchPort } from '../ports';
+import type { Clock, FetchPort } from '../engine/ports';
 import { emailContent, discordPayload, slackPayload, teamsPayload, webhookBody } from './payloads';
 import { DeliveryError, type Alert, type ChannelConfig, type ChannelSecrets, type EmailChannel, type SecretSource } from './types';
 

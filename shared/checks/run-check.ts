@@ -5,8 +5,8 @@
  * should not page anyone. Never throws; every problem is a `down` with a one-sentence `failure`.
  */
 import type { CheckObservation } from '../domain/types';
-import type { Clock, FetchPort } from '../ports';
-import { CHECK_BODY_CAP, CHECK_DEFAULTS, type CheckSpec } from './types';
+import type { Clock, FetchPort } from '../engine/ports';
+import { CHECK_BODY_CAP, CHECK_DEFAULTS, type CheckSpec } from '../domain/check';
 
 /** What `runCheck` needs. */
 export interface CheckDeps {

@@ -3,7 +3,8 @@
  * but watch different services or regions, so the URL alone does not identify a source. Pure and free of
  * zod, so the settings window, the controller and OPML import all use the same rule.
  */
-import type { CatalogFilter as SourceFilter } from '../catalog/types';
+import type { SourceFilter } from './source';
+import { foldText } from './text';
 
 /**
  * A URL in the form used to spot duplicates: scheme and host lower-cased (URL does this), default port and
@@ -22,7 +23,7 @@ export function normaliseUrl(url: string): string {
 }
 
 function foldList(list: readonly string[] | undefined): string[] {
-  const folded = (list ?? []).map((s) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim());
+  const folded = (list ?? []).map(foldText);
   return [...new Set(folded.filter(Boolean))].sort();
 }
 

@@ -66,7 +66,7 @@ export interface IncidentUpdate {
 
 /** An incident or a maintenance, normalised. */
 export interface Incident {
-  /** Stable across polls: the platform's id, else the entry's guid/id/link (see formats/ids). */
+  /** Stable across polls: the platform's id, else the entry's guid/id/link (see formats/read/ids). */
   id: string;
   kind: 'incident' | 'maintenance';
   title: string;
@@ -82,7 +82,7 @@ export interface Incident {
   /** For maintenances: planned window, ISO 8601 UTC. */
   scheduledFor?: string;
   scheduledUntil?: string;
-  /** Newest first. Capped by the adapter (see formats/limits). */
+  /** Newest first. Capped by the adapter (see formats/read/limits). */
   updates: IncidentUpdate[];
   /** Names of affected components, when the source says. */
   components: string[];

@@ -4,8 +4,8 @@
  */
 import type { Health, ProviderStatus, SourceError } from '../domain/types';
 import type { EngineEvent } from './events';
+import type { SourceConfig } from '../domain/source';
 import type { SaveError } from './save-error';
-import type { SourceConfig } from './state';
 
 /** What the UI needs to show one source. Times are ms since epoch. */
 export interface SourceSnapshot {
@@ -93,14 +93,14 @@ export interface Engine {
   subscribe(listener: EngineListener): () => void;
 }
 
-/** What `createEngine` (engine.ts) needs. Ports are documented in ../ports.ts. */
+/** What `createEngine` (engine.ts) needs. Ports are documented in ./ports.ts. */
 export interface EngineOptions {
-  fetch: import('../ports').FetchPort;
-  store: import('../ports').StateStore;
+  fetch: import('./ports').FetchPort;
+  store: import('./ports').StateStore;
   /** Default: the system clock. */
-  clock?: import('../ports').Clock;
+  clock?: import('./ports').Clock;
   /** Default: Math.random. Used for jitter only. */
-  random?: import('../ports').RandomPort;
+  random?: import('./ports').RandomPort;
   sources: SourceConfig[];
   /** `StatusTray/<version> (+<repo url>)`. */
   userAgent: string;

@@ -1,17 +1,12 @@
 /**
- * When to poll next. All delays are in milliseconds. Rules and reasons: ../../FAULTS.md, "429/503" and
- * "Feed Reader Score criteria": never poll faster than the interval, jitter start times, grow the delay
+ * When to poll next. All delays are in milliseconds. Rules and reasons: docs/http-and-faults.md,
+ * "Being a good citizen" and "Failures and back-off": never poll faster than the interval, jitter start times, grow the delay
  * after failures with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/),
  * cap plain failures at 30 min so recovery is noticed quickly, and never give up for good.
  */
-import type { RandomPort } from '../ports';
+import { DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../domain/source';
+import type { RandomPort } from './ports';
 
-/** Default poll interval, seconds. */
-export const DEFAULT_INTERVAL_SECONDS = 300;
-/** Smallest poll interval a source may have, seconds. */
-export const MIN_INTERVAL_SECONDS = 60;
-/** Longest poll interval a source may have, seconds (24 h): beyond it a status monitor watches nothing. */
-export const MAX_INTERVAL_SECONDS = 86_400;
 /** Longest delay after plain failures (no Retry-After), ms. */
 export const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
 /** Shortest delay after a failure, ms: full jitter may draw 0, and a status page must not be hammered. */

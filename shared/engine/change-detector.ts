@@ -2,7 +2,7 @@
  * Change detection: compare what a source's newest document says with what the engine remembers, and
  * produce the events to announce plus the new memory. Pure: no I/O, time passed in.
  *
- * Rules (../../DESIGN.md "Rules the engine keeps", ../../FAULTS.md "Persistence guarantees"):
+ * Rules (docs/architecture.md, "Rules the engine keeps" and "Commit order"):
  * - newness is decided by incident id, never by comparing dates with now;
  * - the first successful poll is a silent baseline (one `source.baselined` event, no per-incident events);
  * - an incident is announced once when it opens and once per status change;

@@ -1,20 +1,22 @@
 /**
  * The polling engine: schedules every source, polls them with a concurrency limit, commits state in the
- * order DESIGN.md rule 2 demands, and hands events and snapshots to listeners. All I/O goes through the
- * ports in `EngineOptions` (see ../ports.ts), so the same engine runs in Electron, the CLI and tests.
+ * order of docs/architecture.md, "Commit order", and hands events and snapshots to listeners. All I/O goes through the
+ * ports in `EngineOptions` (see ./ports.ts), so the same engine runs in Electron, the CLI and tests.
  */
 import { setMaxListeners } from 'node:events';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { parseDocument } from '../formats/registry';
-import { systemClock, type FetchPort, type TimerHandle } from '../ports';
+import { systemClock, type FetchPort, type TimerHandle } from './ports';
 import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
-import { applyPushedStatus, displayName, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { applyPushedStatus, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
+import { displayName } from '../domain/source';
 import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
 import { buildSnapshot } from './snapshot';
-import { emptyEngineState, newSourceState, type EngineState, type SourceConfig, type SourceState } from './state';
+import type { SourceConfig } from '../domain/source';
+import { emptyEngineState, newSourceState, type EngineState, type SourceState } from './state';
 import { StateStoreError } from './save-error';
 import { StateWriter } from './state-writer';
 import { filterKey } from '../domain/source-key';
@@ -225,7 +227,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     const next = result.validators ? { ...result.state, ...result.validators } : result.state;
     state.sources[id] = next;
     try {
-      await options.store.commitPoll!({ sourceId: id, provider: displayName(config, next.lastStatus), state: next, events: result.events, at: clock.now() });
+      await options.store.commitPoll!({ sourceId: id, provider: displayName(config, next.lastStatus?.provider), state: next, events: result.events, at: clock.now() });
     } catch (err) {
       log(`Could not save the poll of ${id}: ${(err as Error)?.message ?? err}`);
       if (result.events.length > 0) await writer.commit(result.events);

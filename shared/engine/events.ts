@@ -1,7 +1,7 @@
 /**
  * Events the engine emits after a poll, once the state that records them has been written
  * (so a crash after this point can never make the same event appear twice).
- * Rules: ../../DESIGN.md "Rules the engine keeps" 3 and 4.
+ * Rules: docs/architecture.md, "Rules the engine keeps" 3 and 4.
  */
 import type { Health, Incident, IncidentStatus } from '../domain/types';
 import type { ComponentChange } from '../noise/what-changed';

@@ -1,20 +1,21 @@
 /**
  * One poll of one source: conditional GET, then — only when the body changed — parse and detect changes.
- * Returns the new state and the events; the engine commits them in the order DESIGN.md rule 2 demands
+ * Returns the new state and the events; the engine commits them in the order of docs/architecture.md, "Commit order"
  * (state with the new memory first, then events, then the new validators). Never throws.
  */
-import { applyCatalogFilter } from '../catalog/filter';
+import { applyCatalogFilter } from './filter';
 import { filterKey } from '../domain/source-key';
 import { componentChanges, staleOnlyChange } from '../noise/what-changed';
 import { FormatError } from '../formats/types';
 import type { ProviderStatus, SourceError } from '../domain/types';
-import { systemClock, type Clock, type FetchPort, type RandomPort } from '../ports';
+import { systemClock, type Clock, type FetchPort, type RandomPort } from './ports';
 import { pollCheck } from '../checks/poll-check';
 import { detectChanges } from './change-detector';
 import type { EngineEvent } from './events';
 import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types';
 import { delayAfterFailure, delayAfterSuccess, intervalMs } from './backoff';
-import type { SourceConfig, SourceState } from './state';
+import { displayName, type SourceConfig } from '../domain/source';
+import type { SourceState } from './state';
 
 /** A `301`/`308` target becomes the stored URL after this many consecutive good polls through it. */
 export const PERMANENT_MOVE_CONFIRMATIONS = 3;
@@ -59,17 +60,6 @@ export interface PollResult {
   events: EngineEvent[];
   /** Bytes received for the body on the wire. */
   wireBytes: number;
-}
-
-/** Name to show for a source: the user's, else the document's, else the URL's host. */
-export function displayName(config: SourceConfig, status: ProviderStatus | undefined): string {
-  if (config.name?.trim()) return config.name.trim();
-  if (status?.provider) return status.provider;
-  try {
-    return new URL(config.url).host;
-  } catch {
-    return config.url;
-  }
 }
 
 /** Poll `config` once from `prev` state. See the module comment. */
@@ -132,7 +122,7 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
 
   const detected = detectChanges({
     sourceId: config.id,
-    provider: displayName(config, status),
+    provider: displayName(config, status?.provider),
     baselined: prev.baselined && !refilter,
     seen: prev.seen,
     previousHealth: prev.lastHealth,
@@ -167,7 +157,7 @@ function annotate(events: EngineEvent[], prev: SourceState, status: ProviderStat
  * hash to confirm a status the document itself never said.
  */
 export function applyPushedStatus(config: SourceConfig, prev: SourceState, status: ProviderStatus, now: number): { state: SourceState; events: EngineEvent[] } {
-  const detected = detectChanges({ sourceId: config.id, provider: displayName(config, status), baselined: prev.baselined, seen: prev.seen, previousHealth: prev.lastHealth, status, now });
+  const detected = detectChanges({ sourceId: config.id, provider: displayName(config, status.provider), baselined: prev.baselined, seen: prev.seen, previousHealth: prev.lastHealth, status, now });
   const state: SourceState = {
     ...prev,
     etag: undefined,

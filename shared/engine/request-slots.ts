@@ -15,7 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import type { Clock } from '../ports';
+import type { Clock } from './ports';
 
 /** What a task tells its slot: whether it is waiting for the server (true) or working (false). */
 export interface SlotUse {

@@ -64,8 +64,3 @@ export function describeWriteFailure(err: unknown): { reason: string; code?: str
   const message = (err as Error)?.message ?? String(err);
   return { reason: message || 'unknown error', ...(code ? { code } : {}) };
 }
-
-/** The one line every surface shows: "Cannot save to <path>: <reason>". */
-export function saveErrorText(e: Pick<SaveError, 'path' | 'reason'>): string {
-  return `Cannot save to ${e.path}: ${e.reason}`;
-}

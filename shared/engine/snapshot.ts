@@ -6,9 +6,9 @@ import { HEALTH_RANK, worstHealth } from '../domain/health';
 import type { Health } from '../domain/types';
 import { shownHealth, showsAsFailing } from '../noise/flap';
 import type { EngineSnapshot, SourceSnapshot } from './api';
+import { displayName, type SourceConfig } from '../domain/source';
 import type { SaveError } from './save-error';
-import { displayName } from './poll-source';
-import type { SourceConfig, SourceState } from './state';
+import type { SourceState } from './state';
 
 /**
  * Health shown for a source: `unknown` while never fetched or failing (after `failAfter` consecutive failed
@@ -22,7 +22,7 @@ export function currentHealth(state: SourceState | undefined, failAfter?: number
 export function sourceSnapshot(config: SourceConfig, state: SourceState | undefined, polling: boolean): SourceSnapshot {
   return {
     id: config.id,
-    name: displayName(config, state?.lastStatus),
+    name: displayName(config, state?.lastStatus?.provider),
     url: config.url,
     effectiveUrl: state?.url ?? config.url,
     enabled: config.enabled !== false,

@@ -13,7 +13,7 @@
  * engine clock with exponential backoff (`SAVE_RETRY_BASE_MS` doubling up to `SAVE_RETRY_MAX_MS`); the
  * failure is reported through `failure()` (→ `EngineSnapshot.saveError`). Polling never stops for it.
  */
-import type { Clock, StateStore, TimerHandle } from '../ports';
+import type { Clock, StateStore, TimerHandle } from './ports';
 import { describeWriteFailure, type SaveError } from './save-error';
 import type { EngineState } from './state';
 

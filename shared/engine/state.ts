@@ -1,5 +1,5 @@
 /**
- * The engine's persisted state and the user's source configuration.
+ * The engine's persisted state.
  *
  * `EngineState` is JSON-serialisable and versioned (`version`). It is validated with a zod schema when read,
  * so a file edited by hand or written by a future version cannot crash the engine: `parseEngineState`
@@ -7,38 +7,10 @@
  * Times are ms since the Unix epoch.
  */
 import { z } from 'zod';
-import type { CatalogFilter } from '../catalog/types';
-import type { CheckSpec } from '../checks/types';
 import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
 
 /** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
 export const ENGINE_STATE_VERSION = 1;
-
-/** What the user configured for one source. */
-export interface SourceConfig {
-  /** Stable id chosen when the source was added (a slug or a UUID); keys the state. */
-  id: string;
-  /** The URL as the user gave it (http or https). */
-  url: string;
-  /** Display name override; otherwise the document's own name is used. */
-  name?: string;
-  /** Poll interval in seconds (default 300, minimum 60). */
-  intervalSeconds?: number;
-  /** Disabled sources are not polled and do not count towards overall health. Default true. */
-  enabled?: boolean;
-  /**
-   * For a big cloud's shared feed (AWS, Google Cloud, Azure): the components/regions the user watches, from
-   * the catalog. The status is narrowed to them right after parsing, so health and events concern only them.
-   */
-  filter?: CatalogFilter;
-  /**
-   * Consecutive failed polls before the snapshot shows the source as failing (flap suppression, see
-   * noise/flap.ts); until then its last known status stays. Default 1: every failure shows at once.
-   */
-  failAfter?: number;
-  /** Set for an endpoint check: the URL is requested and judged by these rules instead of parsed (shared/checks). */
-  check?: CheckSpec;
-}
 
 /** What the change detector remembers about one incident. */
 export interface SeenIncident {

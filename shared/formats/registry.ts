@@ -13,20 +13,20 @@ import { sorryJsonAdapter } from './adapters/sorry';
 import { statusioJsonAdapter } from './adapters/statusio';
 import { statuspalJsonAdapter } from './adapters/statuspal';
 import { uptimekumaJsonAdapter } from './adapters/uptimekuma';
-import { appleJsonAdapter, isJsonpHead } from './apple-json';
-import { awsJsonAdapter } from './aws-json';
-import { awsRssAdapter } from './aws-rss';
-import { azureRssAdapter } from './azure-rss';
-import { gcpJsonAdapter } from './gcp-json';
-import { atomAdapter, rssAdapter } from './generic-feed';
-import { incidentioFeedAdapter } from './incidentio-feed';
+import { appleJsonAdapter, isJsonpHead } from './adapters/apple-json';
+import { awsJsonAdapter } from './adapters/aws-json';
+import { awsRssAdapter } from './adapters/aws-rss';
+import { azureRssAdapter } from './adapters/azure-rss';
+import { gcpJsonAdapter } from './adapters/gcp-json';
+import { atomAdapter, rssAdapter } from './adapters/generic-feed';
+import { incidentioFeedAdapter } from './adapters/incidentio-feed';
 import { looksLikeHtml, xmlRoot } from './sniff';
-import { slackJsonAdapter } from './slack-json';
-import { statuspageFeedAdapter } from './statuspage-feed';
-import { statuspageJsonAdapter } from './statuspage-json';
+import { slackJsonAdapter } from './adapters/slack-json';
+import { statuspageFeedAdapter } from './adapters/statuspage-feed';
+import { statuspageJsonAdapter } from './adapters/statuspage-json';
 import { FormatError, type FormatAdapter, type SniffInput } from './types';
-import { upptimeJsonAdapter } from './upptime-json';
-import { yandexJsonAdapter } from './yandex-json';
+import { upptimeJsonAdapter } from './adapters/upptime-json';
+import { yandexJsonAdapter } from './adapters/yandex-json';
 
 /**
  * Every adapter, most specific first: `detectFormat` returns the first whose `sniff` accepts the head. The

@@ -10,7 +10,7 @@
 import type { ProviderStatus } from '../domain/types';
 import type { FetchSourceFn, ParseFn } from '../engine/poll-source';
 import type { Engine } from '../engine/api';
-import type { FetchPort } from '../ports';
+import type { FetchPort } from '../engine/ports';
 import { incidentsOf, toHistoryIncident } from './record';
 import type { HistoryIncident } from './types';
 

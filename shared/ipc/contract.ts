@@ -4,13 +4,30 @@
  * Payload schemas (validated in main for every call) are in ./schemas.ts.
  */
 import type { EngineSnapshot } from '../engine/api';
+import type { AppSettings } from '../domain/settings';
+import type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
 import type { FormatId, Health } from '../domain/types';
-import type { CatalogFilter } from '../catalog/types';
-import type { HeldNotification, QuietHours, Snooze, SnoozeRequest } from '../noise/types';
 import type { HistoryIncident, ProviderHistory } from '../history/types';
+import type { QuietHours, SnoozeRequest } from '../domain/noise';
+
+// The domain types the API speaks in, so a page needs this one module to call it.
+export type { AppSettings } from '../domain/settings';
+export type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
+export type { EngineSnapshot, SourceSnapshot } from '../engine/api';
+export type { SaveError } from '../engine/save-error';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** A success `Result`. */
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
+/** An error `Result`; `message` is shown to people as is. */
+export function fail(code: IpcError['code'], message: string): { ok: false; error: IpcError } {
+  return { ok: false, error: { code, message } };
+}
 
 /** An error that crossed IPC. `code` is stable for the UI; `message` is for people. */
 export interface IpcError {
@@ -26,53 +43,6 @@ export interface IpcError {
     /** A file could not be written (OPML export). */
     | 'file-failed';
   message: string;
-}
-
-/** How loudly a provider may notify. */
-export type NotifyLevel = 'all' | 'major' | 'none';
-
-/**
- * The part of a big cloud's shared feed a source watches (AWS, Google Cloud, Azure): same shape and matching
- * rules as the catalog's `CatalogFilter` (shared/catalog/types.ts). Absent: the whole document.
- */
-export type SourceFilter = CatalogFilter;
-
-/** One configured source as the settings window edits it. */
-export interface SourceSettings {
-  id: string;
-  url: string;
-  name?: string;
-  enabled: boolean;
-  /** Seconds, ≥ 60. */
-  intervalSeconds: number;
-  notify: NotifyLevel;
-  /**
-   * The components (and, for big clouds, regions) watched: only they count for health, incidents shown and
-   * notifications. Set from a catalog entry when added; editable later (`SourcePatch.filter`).
-   */
-  filter?: SourceFilter;
-  /** Notifications of this provider held back (noise/snooze.ts). */
-  snooze?: Snooze;
-  /** Notify for maintenance starts and ends, whatever `notify` says. Default false. */
-  notifyMaintenance?: boolean;
-  /** Incident ids to notify about once when they resolve ("Tell me when it's fixed"), even when muted. */
-  fixWatches?: string[];
-}
-
-/** User settings (persisted by main in settings.json). */
-export interface AppSettings {
-  sources: SourceSettings[];
-  launchAtLogin: boolean;
-  /** Notifications paused until this time (ms since epoch), or null. */
-  notificationsPausedUntil: number | null;
-  /** Default poll interval for new sources, seconds. */
-  defaultIntervalSeconds: number;
-  /** Daily quiet hours (noise/quiet-hours.ts); absent: none. */
-  quietHours?: QuietHours;
-  /** A source shows as failing after this many consecutive failed checks (default 2). */
-  failAfterPolls?: number;
-  /** Notifications held during quiet hours, summarised when they end. Kept here so a restart loses none. */
-  heldNotifications?: HeldNotification[];
 }
 
 /** What the renderer receives: the engine's picture plus the settings that shape it. */

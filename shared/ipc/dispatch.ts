@@ -1,16 +1,12 @@
 /**
  * The guard every invoke passes through in main, independent of Electron: sender check, payload validation,
- * then the API call, with every failure returned as a `Result` value. `electron/ipc.ts` registers it for
+ * then the API call, with every failure returned as a `Result` value. This is the one place a page's
+ * arguments are checked; the controller receives the parsed, typed values. `electron/ipc.ts` registers it for
  * each channel; an e2e harness can bridge a browser page to it the same way.
  */
-import type { IpcError, Result, StatusTrayApi } from './contract';
-import { IPC_INVOKE } from './contract';
+import type { Result, StatusTrayApi } from './contract';
+import { fail, IPC_INVOKE } from './contract';
 import { parseInvokeArgs, validateSender, type InvokeMethod } from './schemas';
-
-/** Make an error `Result`. */
-export function fail(code: IpcError['code'], message: string): { ok: false; error: IpcError } {
-  return { ok: false, error: { code, message } };
-}
 
 /** Channel name → API method, built from `IPC_INVOKE` (the only place channel names live). */
 export const METHOD_BY_CHANNEL: ReadonlyMap<string, InvokeMethod> = new Map(

@@ -4,6 +4,7 @@
  * Arguments arrive as the array passed to `ipcRenderer.invoke(channel, ...args)`.
  */
 import { z } from 'zod';
+import { MAX_NAME_LENGTH } from '../domain/source';
 import type { StatusTrayApi } from './contract';
 import {
   httpUrlSchema,
@@ -11,14 +12,14 @@ import {
   notifyLevelSchema,
   sourceFilterSchema,
   sourceIdSchema,
-} from '../app/settings';
+} from './settings-schema';
 import { failAfterPollsSchema, quietHoursSchema, snoozeRequestSchema } from '../noise/schemas';
 
 /** Methods of `StatusTrayApi` that are invoke channels. */
 export type InvokeMethod = Exclude<keyof StatusTrayApi, 'onSnapshot'>;
 
 /** A name in a payload: trimmed, at most 100 characters; empty means "no name" (use the document's). */
-const payloadNameSchema = z.string().trim().max(100, 'The name is longer than 100 characters');
+const payloadNameSchema = z.string().trim().max(MAX_NAME_LENGTH, `The name is longer than ${MAX_NAME_LENGTH} characters`);
 
 /** `AddSourceInput`, strict keys. */
 export const addSourceInputSchema = z.strictObject({

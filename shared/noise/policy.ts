@@ -16,7 +16,7 @@
 import { isActiveStatus } from '../domain/health';
 import type { Health, Incident } from '../domain/types';
 import type { HealthChangedEvent } from '../engine/events';
-import type { NotifyLevel } from '../ipc/contract';
+import type { NotifyLevel } from '../domain/source';
 
 /** What the rules need to know about one provider. */
 export interface SourceNoise {

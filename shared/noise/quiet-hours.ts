@@ -2,7 +2,7 @@
  * Quiet hours: whether a moment falls in the user's daily quiet window, and when that window ends. Pure: the
  * local calendar is passed in (`LocalCalendar`), so tests fix the time zone and the app uses the system's.
  */
-import type { QuietHours } from './types';
+import type { QuietHours } from '../domain/noise';
 
 /** Local weekday (0 = Sunday) and minute of the day (fractional, 0 ≤ m < 1440) of a moment. */
 export interface LocalCalendar {

@@ -3,7 +3,7 @@
  * payload checks. Strict keys, bounded lists, so a hand-edited file or a hostile renderer cannot grow them.
  */
 import { z } from 'zod';
-import { MAX_FAIL_AFTER_POLLS, MAX_HELD, MIN_FAIL_AFTER_POLLS } from './types';
+import { MAX_FAIL_AFTER_POLLS, MAX_HELD, MIN_FAIL_AFTER_POLLS } from '../domain/noise';
 
 /** Most incident ids one snooze or one source's watch list holds. */
 export const MAX_INCIDENT_IDS = 50;

@@ -2,7 +2,7 @@
  * Snoozing one provider: when a snooze begins, whether it still holds, and how to say when it ends. Pure; the
  * snooze itself is persisted in the source's settings, so it survives a restart.
  */
-import type { Snooze, SnoozeRequest } from './types';
+import type { Snooze, SnoozeRequest } from '../domain/noise';
 
 const HOUR_MS = 3_600_000;
 

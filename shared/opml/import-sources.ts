@@ -3,9 +3,9 @@
  * an OpmlError from parseOpml before anything is computed) and saves it in one step, so an invalid file
  * changes nothing.
  */
-import { slugify } from '../catalog/text';
+import { slugify } from '../domain/text';
 import { sourceKey } from '../domain/source-key';
-import type { SourceConfig } from '../engine/state';
+import type { SourceConfig } from '../domain/source';
 import { parseOpml, type OpmlSource } from './opml';
 
 /** Result of planning an import. */

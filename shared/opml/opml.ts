@@ -9,7 +9,7 @@
  * shared subscription list is neither stored nor sent. Pure: no I/O; nothing is changed when an error is thrown.
  */
 import { EntityDecoder } from '@nodable/entities';
-import type { CatalogFilter } from '../catalog/types';
+import type { SourceFilter } from '../domain/source';
 import { hasFilter, sourceKey } from '../domain/source-key';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -40,7 +40,7 @@ export interface OpmlSource {
   /** Human page (`htmlUrl`), http(s) only. */
   pageUrl?: string;
   /** The slice of a big cloud's shared feed this source watches (`statusTray:filter`, our extension). */
-  filter?: CatalogFilter;
+  filter?: SourceFilter;
 }
 
 /**
@@ -54,7 +54,7 @@ const MAX_FILTER_NAMES = 500;
 const MAX_FILTER_NAME_LENGTH = 100;
 
 /** A `statusTray:filter` value: the filter, `undefined` when absent or empty, `'invalid'` when unreadable. */
-function readFilter(raw: unknown): CatalogFilter | undefined | 'invalid' {
+function readFilter(raw: unknown): SourceFilter | undefined | 'invalid' {
   if (raw === undefined) return undefined;
   let value: unknown;
   try {
@@ -63,7 +63,7 @@ function readFilter(raw: unknown): CatalogFilter | undefined | 'invalid' {
     return 'invalid';
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'invalid';
-  const filter: CatalogFilter = {};
+  const filter: SourceFilter = {};
   for (const [key, list] of Object.entries(value)) {
     if (key !== 'components' && key !== 'regions') return 'invalid';
     const names = Array.isArray(list) ? list : [];

@@ -1,7 +1,7 @@
 /**
  * Human words for health values and incident statuses, shared by the tray, notifications, the CLI and the
  * renderer. Pure; safe to import from the renderer. Vocabulary follows Statuspage's component and incident
- * statuses (DESIGN.md "Vocabulary").
+ * statuses (docs/architecture.md, "Vocabulary").
  */
 import type { Health, IncidentStatus } from '../domain/types';
 

@@ -1,16 +1,18 @@
 /**
  * Notification policy: which engine events become toasts, with what words. Pure: the caller passes the
  * events of one cycle, the settings in force, the time, and a rate limiter it keeps between cycles.
+ * Rules: docs/http-and-faults.md, "Notifications" (rows 46–50); docs/architecture.md, "Rules the engine keeps" 3 and 4.
  * The noise rules (snooze, maintenance, quiet hours, "tell me when it's fixed") are in ../noise/policy.ts.
  */
 import type { EngineEvent, HealthChangedEvent, SourceBaselinedEvent } from '../engine/events';
 import type { Incident } from '../domain/types';
-import type { NotifyLevel } from '../ipc/contract';
+import type { NotifyLevel } from '../domain/source';
 import { healthChangeVerdict, incidentVerdict, isWatchedFix, levelAllows, type QuietNow, type SourceNoise, type Verdict } from '../noise/policy';
-import type { HeldNotification } from '../noise/types';
+import type { HeldNotification } from '../domain/noise';
 import { describeChanges } from '../noise/what-changed';
 import { healthLabel, INCIDENT_STATUS_LABEL } from './health-text';
-import { isHttpUrl, plainText } from './text';
+import { isHttpUrl } from '../domain/url';
+import { plainText } from './text';
 import type { RateLimiter } from './rate-limiter';
 
 /** One toast to show. */
@@ -59,7 +61,7 @@ export interface NotificationContext {
   limiter: RateLimiter;
   /**
    * True to drop the `source.baselined` summary: after the store recovered from corruption every source
-   * baselines again, and FAULTS.md row 43 wants 0 toasts then.
+   * baselines again, and row 43 of docs/http-and-faults.md wants no toasts then.
    */
   quietBaselines?: boolean;
   /** Snooze, maintenance toggle and watches per source; absent: not snoozed, no maintenance, no watches. */

@@ -1,6 +1,7 @@
 /**
- * Small text helpers for anything shown outside the renderer (toasts, tray): plain, single-spaced, bounded.
+ * Small text helpers for what people read (toasts, tray, status window, CLI): plain, single-spaced, bounded.
  */
+import type { SaveError } from '../engine/save-error';
 
 /** Control characters (C0, DEL, C1) and bidi overrides that could disguise text in a toast. */
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -17,12 +18,7 @@ export function plainText(text: string, max: number): string {
   return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** True for an absolute `http:` or `https:` URL; false for anything else (javascript:, file:, relative, junk). */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** The one line every surface shows when the state cannot be saved: "Cannot save to <path>: <reason>". */
+export function saveErrorText(e: Pick<SaveError, 'path' | 'reason'>): string {
+  return `Cannot save to ${e.path}: ${e.reason}`;
 }

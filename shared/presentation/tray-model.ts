@@ -1,14 +1,15 @@
 /**
  * What the tray shows, as plain data: icon, tooltip and context menu. Pure; `electron/tray.ts` turns it
- * into a `Tray` image, `setToolTip` and a `Menu`. Colours follow DESIGN.md "Vocabulary".
+ * into a `Tray` image, `setToolTip` and a `Menu`. Colours: docs/architecture.md, "Vocabulary".
  */
 import type { EngineSnapshot } from '../engine/api';
-import { saveErrorText, type SaveError } from '../engine/save-error';
+import type { SaveError } from '../engine/save-error';
+import { saveErrorText } from './text';
 import type { Health } from '../domain/types';
-import type { AppSettings } from '../ipc/contract';
+import type { AppSettings } from '../domain/settings';
 import { healthLabel, healthWords } from './health-text';
 import { describeSnooze, isSnoozed } from '../noise/snooze';
-import { SNOOZE_HOURS, type SnoozeRequest } from '../noise/types';
+import { SNOOZE_HOURS, type SnoozeRequest } from '../domain/noise';
 
 /** Tray icon variants, one per health: files `build/tray/<name>.png` and `<name>@2x.png`. */
 export type TrayIconName = `tray-${Health}`;

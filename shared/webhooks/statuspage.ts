@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { deriveHealth } from '../domain/health';
 import type { Component, Incident, Indicator, ProviderStatus } from '../domain/types';
-import { statuspageJsonAdapter } from '../formats/statuspage-json';
+import { statuspageJsonAdapter } from '../formats/adapters/statuspage-json';
 
 /** Largest notification accepted, bytes (real ones are a few KB; an incident with 200 updates stays well under). */
 export const STATUSPAGE_WEBHOOK_MAX_BYTES = 256 * 1024;

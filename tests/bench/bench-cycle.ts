@@ -12,9 +12,9 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStateFile } from '../../shared/storage/json-file';
+import { createStateFile } from '../../shared/platform/node/json-file';
 import { createEngine, DEFAULT_CONCURRENCY } from '../../shared/engine/engine';
-import { createNodeFetch } from '../../shared/engine/http/node-fetch';
+import { createNodeFetch } from '../../shared/platform/node/node-fetch';
 import { createBaseline } from './bench-baseline';
 import type { BenchSet } from './bench-mix';
 

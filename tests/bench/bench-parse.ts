@@ -7,7 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from '../../shared/formats/registry';
-import { parseFeedXml } from '../../shared/formats/xml';
+import { parseFeedXml } from '../../shared/formats/read/xml';
 import { FEEDS_DIR, readFeed } from '../support/feeds';
 
 /** MB (2^20 bytes) parsed in how many seconds of CPU time. */

@@ -1,5 +1,5 @@
 /**
- * FAULTS.md row 37: a feed whose title, content and link carry `<script>`, `<img onerror>` and `javascript:`.
+ * docs/http-and-faults.md row 37: a feed whose title, content and link carry `<script>`, `<img onerror>` and `javascript:`.
  * Built from the real DigitalOcean feed with its open incident's title, text and link replaced.
  */
 import { readFeed } from '../support/feeds';

@@ -3,7 +3,7 @@
  * `advance` also yields to the event loop between timers so promise chains and real I/O (a local HTTP
  * server) can make progress.
  */
-import type { Clock } from '../../shared/ports';
+import type { Clock } from '../../shared/engine/ports';
 
 interface Timer {
   id: number;

@@ -21,7 +21,7 @@ export interface ServeOptions {
   lastModified?: string | false;
   /** Extra response headers (e.g. `Cache-Control`). */
   headers?: Record<string, string>;
-  /** Always answer 200, ignoring `If-None-Match` / `If-Modified-Since` (FAULTS.md row 26). */
+  /** Always answer 200, ignoring `If-None-Match` / `If-Modified-Since` (docs/http-and-faults.md, row 26). */
   ignoreValidators?: boolean;
   /** Compress when the client accepts it (`gzip` or `br`); `'force-gzip'` compresses regardless (row 10). */
   compress?: 'gzip' | 'br' | 'force-gzip';

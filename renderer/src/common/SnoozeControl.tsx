@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { describeSnooze, isSnoozed } from '../../../shared/noise/snooze';
-import { SNOOZE_HOURS, type Snooze, type SnoozeRequest } from '../../../shared/noise/types';
+import { SNOOZE_HOURS, type Snooze, type SnoozeRequest } from '../../../shared/domain/noise';
 import { useApi } from './api';
 import { InlineError } from './InlineError';
 import { formatClock, formatDateTime } from './time';

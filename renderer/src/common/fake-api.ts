@@ -3,8 +3,7 @@
  * engine). Loaded only by the dev server (see api.ts); never part of a build, never used by tests — the e2e
  * tests drive the real engine and controller.
  */
-import type { SourceSnapshot } from '../../../shared/engine/api';
-import type { AppSnapshot, Result, SourceSettings, StatusTrayApi } from '../../../shared/ipc/contract';
+import type { AppSnapshot, Result, SourceSettings, StatusTrayApi, SourceSnapshot } from '../../../shared/ipc/contract';
 import { worstHealth } from '../../../shared/domain/health';
 import { dayCells, uptimeFigures } from '../../../shared/history/timeline';
 

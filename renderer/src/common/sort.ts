@@ -1,5 +1,5 @@
 import { HEALTH_RANK } from '../../../shared/domain/health';
-import type { SourceSnapshot } from '../../../shared/engine/api';
+import type { SourceSnapshot } from '../../../shared/ipc/contract';
 
 /**
  * Sources worst health first, then by name (locale order, case-insensitive); disabled sources last.

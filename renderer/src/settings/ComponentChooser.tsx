@@ -1,6 +1,5 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { SourceSnapshot } from '../../../shared/engine/api';
-import type { SourceFilter, SourceSettings } from '../../../shared/ipc/contract';
+import type { SourceFilter, SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
 import { InlineError } from '../common/InlineError';
 import { useAction } from '../common/useAction';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { DEFAULT_FAIL_AFTER_POLLS, MAX_FAIL_AFTER_POLLS, MIN_FAIL_AFTER_POLLS } from '../../../shared/noise/types';
+import { DEFAULT_FAIL_AFTER_POLLS, MAX_FAIL_AFTER_POLLS, MIN_FAIL_AFTER_POLLS } from '../../../shared/domain/noise';
 import { useApi } from '../common/api';
 import { InlineError } from '../common/InlineError';
 import { useAction } from '../common/useAction';

@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/ipc/contract';
 import { InlineError } from '../common/InlineError';
 import { useAction } from '../common/useAction';
-import { checkIntervalSeconds, MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../common/validate';
+import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS } from '../../../shared/domain/source';
+import { checkIntervalSeconds } from '../common/validate';
 
 interface Props {
   label: string;

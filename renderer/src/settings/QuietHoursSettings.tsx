@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { defaultQuietHours, type QuietHours } from '../../../shared/noise/types';
+import { defaultQuietHours, type QuietHours } from '../../../shared/domain/noise';
 import { useApi } from '../common/api';
 import { InlineError } from '../common/InlineError';
 import { useAction } from '../common/useAction';

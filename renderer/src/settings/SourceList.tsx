@@ -1,5 +1,4 @@
-import type { SourceSnapshot } from '../../../shared/engine/api';
-import type { SourceSettings } from '../../../shared/ipc/contract';
+import type { SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
 import { SourceRow } from './SourceRow';
 
 /** The watched sources, in the order they were added, each editable. */

@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { SourceSnapshot } from '../../../shared/engine/api';
 import { describeFilter } from '../../../shared/app/catalog-search';
-import type { NotifyLevel, SourcePatch, SourceSettings } from '../../../shared/ipc/contract';
+import type { NotifyLevel, SourcePatch, SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
 import { HealthBadge } from '../common/HealthBadge';
 import { InlineError } from '../common/InlineError';

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import type { SourceSnapshot } from '../../../shared/engine/api';
-import type { SourceSettings } from '../../../shared/ipc/contract';
+import type { SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
 import { SnoozeControl } from '../common/SnoozeControl';
 import { ExternalLink } from '../common/ExternalLink';
 import { HealthBadge } from '../common/HealthBadge';

@@ -1,5 +1,4 @@
-import type { SourceSnapshot } from '../../../shared/engine/api';
-import type { SourceSettings } from '../../../shared/ipc/contract';
+import type { SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
 import { matchesFilter, sortBySeverity } from '../common/sort';
 import { ProviderCard } from './ProviderCard';
 

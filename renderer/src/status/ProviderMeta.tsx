@@ -1,4 +1,4 @@
-import type { SourceSnapshot } from '../../../shared/engine/api';
+import type { SourceSnapshot } from '../../../shared/ipc/contract';
 import { formatDateTime, timeAgo } from '../common/time';
 
 /** "Checked 2 min ago" (exact time on hover), or that a check is running / has not happened yet. */

@@ -1,4 +1,5 @@
-import { saveErrorText, type SaveError } from '../../../shared/engine/save-error';
+import type { SaveError } from '../../../shared/ipc/contract';
+import { saveErrorText } from '../../../shared/presentation/text';
 
 /**
  * Shown while the engine cannot save its state (EngineSnapshot.saveError): where and why, and what happens

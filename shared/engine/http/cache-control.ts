@@ -1,6 +1,6 @@
 /**
  * `Cache-Control` response directives (RFC 9111 §5.2). Only `max-age` matters to us: the engine treats it as
- * a floor on the next poll (DESIGN.md rule 5).
+ * a floor on the next poll (docs/http-and-faults.md, "When the server says wait").
  */
 
 /** RFC 9111 §1.2.2: delta-seconds larger than this are read as this value. */

@@ -1,7 +1,7 @@
 /**
  * One AbortController per fetch that fires on the first of: the headers deadline, the total deadline, a
  * caller's signal (engine stop), or our own decision (body over the cap). Aborting the signal makes undici
- * (and Electron's net.fetch) drop the connection, so the server sees `close` (FAULTS.md row 2).
+ * (and Electron's net.fetch) drop the connection, so the server sees `close` (docs/http-and-faults.md, row 2).
  *
  * Why not `AbortSignal.any` + `AbortSignal.timeout`: we need to know *which* deadline fired for the message,
  * to clear timers as soon as the exchange ends, and to detach from the long-lived engine signal afterwards;
@@ -14,7 +14,7 @@
  */
 import { getEventListeners } from 'node:events';
 import type { AbortCause } from './fetch-errors';
-import { timerDelay } from '../../ports';
+import { timerDelay } from '../ports';
 
 /**
  * Controllers of finished exchanges, reused: creating an AbortSignal is the dearest step of a 304 poll

@@ -1,8 +1,8 @@
 /**
  * Turning what went wrong during a fetch into a typed `SourceError` (shared/domain/types.ts) with a one-line
- * message for people. Codes follow FAULTS.md: refused/reset → `network`, name lookup → `dns`, deadlines →
- * `timeout`, 404/410/401/403 → `gone`, 429/503 with `Retry-After` → `rate-limited`, a 304 to a request without
- * validators → `unexpected-304`, other statuses → `http`.
+ * message for people. Codes follow the fault table of docs/http-and-faults.md: refused/reset → `network`, name
+ * lookup → `dns`, deadlines → `timeout`, 404/410/401/403 → `gone`, 429/503 with `Retry-After` →
+ * `rate-limited`, a 304 to a request without validators → `unexpected-304`, other statuses → `http`.
  */
 import type { SourceError, SourceErrorCode } from '../../domain/types';
 

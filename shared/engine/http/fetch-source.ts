@@ -1,7 +1,6 @@
 /**
- * One conditional GET of a status source, with the rules of FAULTS.md ("HTTP rules behind the rows") and
- * DESIGN.md: validators sent back byte-exactly, redirects followed by hand, deadlines for headers and for
- * the whole exchange, a cap on the decompressed body, typed errors. The engine decides what to do with the
+ * One conditional GET of a status source, following docs/http-and-faults.md ("How a source is polled"):
+ * validators sent back byte-exactly, redirects followed by hand, deadlines for headers and for the whole exchange, a cap on the decompressed body, typed errors. The engine decides what to do with the
  * outcome (poll-source.ts).
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * HTTP-date parsing (RFC 9110 §5.6.7). Used for `Retry-After` and the response `Date` header; never used to
- * judge whether a document is new (FAULTS.md, "Clock skew").
+ * judge whether a document is new (docs/http-and-faults.md, "Dates").
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -1,6 +1,6 @@
 /**
  * Read a response body as bytes with a size cap on the decompressed bytes (fetch has already undone
- * `Content-Encoding`), so a gzip bomb stops at the cap instead of filling memory (FAULTS.md rows 7 and 9).
+ * `Content-Encoding`), so a gzip bomb stops at the cap instead of filling memory (docs/http-and-faults.md, rows 7 and 9).
  */
 
 /** What `readCappedBody` got. */

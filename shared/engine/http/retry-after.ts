@@ -1,7 +1,7 @@
 /**
  * `Retry-After` (RFC 9110 §10.2.3) for 429 and 503 responses: either delay-seconds or an HTTP-date. An
  * HTTP-date is measured against the response's own `Date` header, not the local clock, so a client whose
- * clock is wrong still waits what the server asked (FAULTS.md row 20).
+ * clock is wrong still waits what the server asked (docs/http-and-faults.md, row 20).
  */
 import { parseHttpDate } from './http-date';
 

@@ -1,6 +1,6 @@
 /**
  * What one conditional GET of a source produced. Made by `fetchSource` (fetch-source.ts); consumed by the
- * engine, which decides scheduling from it. Rules: ../../../FAULTS.md "HTTP rules behind the rows".
+ * engine, which decides scheduling from it. Rules: docs/http-and-faults.md, "How a source is polled".
  */
 import type { SourceError } from '../../domain/types';
 
@@ -77,7 +77,7 @@ export interface FetchSourceRequest {
 
 /** Dependencies of `fetchSource`. */
 export interface FetchDeps {
-  fetch: import('../../ports').FetchPort;
+  fetch: import('../ports').FetchPort;
   /** Sent as `User-Agent`: `StatusTray/<version> (+<repo url>)`. */
   userAgent: string;
   limits?: Partial<FetchLimits>;

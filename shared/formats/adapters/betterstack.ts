@@ -14,10 +14,10 @@
  */
 import { z } from 'zod';
 import type { Component, Incident, IncidentStatus, Indicator } from '../../domain/types';
-import { assembleStatus } from '../assemble';
-import { isoOf, parseDateMs } from '../dates';
-import { idText, parseJson, text, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
+import { assembleStatus } from '../read/assemble';
+import { isoOf, parseDateMs } from '../read/dates';
+import { idText, parseJson, text, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
 import { isJsonHead } from '../sniff';
 import type { FormatAdapter } from '../types';
 import { buildIncident, componentStatusOf, hostName, impactOf, impactOfComponentStatus, rootOf, worstComponentStatus } from './common';

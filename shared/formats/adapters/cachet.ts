@@ -13,9 +13,9 @@
  */
 import { z } from 'zod';
 import type { Component, ComponentStatus, Incident, IncidentStatus } from '../../domain/types';
-import { assembleStatus } from '../assemble';
-import { idText, parseJson, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
+import { assembleStatus } from '../read/assemble';
+import { idText, parseJson, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
 import { isJsonHead } from '../sniff';
 import { FormatError, type FormatAdapter } from '../types';
 import { buildIncident, componentStatusOf, hostName, incidentStatusOf, rootOf, utcIsoOf } from './common';

@@ -4,10 +4,10 @@
  * normalised incidents from the few fields most platforms expose. Pure; nothing here throws.
  */
 import type { ComponentStatus, Impact, Incident, IncidentStatus, IncidentUpdate } from '../../domain/types';
-import { isoOf } from '../dates';
-import { safeHttpUrl } from '../links';
-import { statusOfLabel } from '../statuses';
-import { collapseText, htmlToText, toPlainTitle } from '../text';
+import { isoOf } from '../read/dates';
+import { safeHttpUrl } from '../read/links';
+import { statusOfLabel } from '../read/statuses';
+import { collapseText, htmlToText, toPlainTitle } from '../read/text';
 
 /** Words platforms use for a component's state, lower-cased with spaces, `_` and `-` removed. */
 const COMPONENT_WORDS: Readonly<Record<string, ComponentStatus>> = {

@@ -9,12 +9,12 @@
  */
 import { z } from 'zod';
 import type { Component, ComponentStatus, Impact, Incident, Indicator } from '../../domain/types';
-import { assembleStatus } from '../assemble';
-import { entryId } from '../ids';
-import { isoOf } from '../dates';
-import { parseJson, text, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
-import { safeHttpUrl } from '../links';
+import { assembleStatus } from '../read/assemble';
+import { entryId } from '../read/ids';
+import { isoOf } from '../read/dates';
+import { parseJson, text, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
+import { safeHttpUrl } from '../read/links';
 import { isJsonHead } from '../sniff';
 import type { FormatAdapter } from '../types';
 import { buildIncident, hostName, rootOf } from './common';

@@ -8,9 +8,9 @@
  */
 import { z } from 'zod';
 import type { Component } from '../../domain/types';
-import { assembleStatus } from '../assemble';
-import { parseJson, text, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
+import { assembleStatus } from '../read/assemble';
+import { parseJson, text, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
 import { isJsonHead } from '../sniff';
 import type { FormatAdapter } from '../types';
 import { hostName, rootOf } from './common';

@@ -14,12 +14,12 @@
  */
 import { z } from 'zod';
 import type { Component, Incident, IncidentStatus, Indicator } from '../../domain/types';
-import { assembleStatus } from '../assemble';
-import { isoOf, parseDateMs, toIso } from '../dates';
-import { entryId } from '../ids';
-import { parseJson, text, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
-import { safeHttpUrl } from '../links';
+import { assembleStatus } from '../read/assemble';
+import { isoOf, parseDateMs, toIso } from '../read/dates';
+import { entryId } from '../read/ids';
+import { parseJson, text, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
+import { safeHttpUrl } from '../read/links';
 import { hostOf, isJsonHead } from '../sniff';
 import { FormatError, type FormatAdapter } from '../types';
 import { buildIncident, componentStatusOf, hostName, impactOf, incidentStatusOf, rootOf } from './common';

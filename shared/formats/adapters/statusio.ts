@@ -12,11 +12,11 @@
  */
 import { z } from 'zod';
 import type { Component, ComponentStatus, Incident, IncidentStatus, Indicator } from '../../domain/types';
-import { assembleStatus } from '../assemble';
-import { isoOf } from '../dates';
-import { entryId } from '../ids';
-import { parseJson, text, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
+import { assembleStatus } from '../read/assemble';
+import { isoOf } from '../read/dates';
+import { entryId } from '../read/ids';
+import { parseJson, text, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
 import { isJsonHead } from '../sniff';
 import type { FormatAdapter } from '../types';
 import { buildIncident, componentStatusOf, impactOfComponentStatus, incidentStatusOf, rootOf, worstComponentStatus } from './common';

@@ -11,10 +11,10 @@
 import { z } from 'zod';
 import type { Component, ComponentStatus, Impact, Incident, IncidentStatus, Indicator } from '../../domain/types';
 import { CLOSED_STATUSES } from '../../domain/health';
-import { assembleStatus } from '../assemble';
-import { idText, parseJson, text, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
-import { safeHttpUrl } from '../links';
+import { assembleStatus } from '../read/assemble';
+import { idText, parseJson, text, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
+import { safeHttpUrl } from '../read/links';
 import { isJsonHead } from '../sniff';
 import type { FormatAdapter } from '../types';
 import { buildIncident, hostName, utcIsoOf } from './common';

@@ -14,9 +14,9 @@
  */
 import { z } from 'zod';
 import type { Component, ComponentStatus, Incident } from '../../domain/types';
-import { assembleStatus } from '../assemble';
-import { idText, parseJson, text, validItems, validate } from '../json';
-import { LIMITS } from '../limits';
+import { assembleStatus } from '../read/assemble';
+import { idText, parseJson, text, validItems, validate } from '../read/json';
+import { LIMITS } from '../read/limits';
 import { isJsonHead } from '../sniff';
 import type { FormatAdapter } from '../types';
 import { buildIncident, hostName, impactOf, rootOf, utcIsoOf } from './common';

@@ -7,7 +7,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { parseEngineState, type EngineState } from '../../engine/state';
-import { loadJsonWithRecovery } from '../json-file';
+import { loadJsonWithRecovery } from '../../platform/node/json-file';
 import { createSqliteStateStore } from './sqlite-store';
 
 /** What `importJsonState` did. */

@@ -11,7 +11,7 @@ import { historyOfPoll, type PollHistory } from '../../history/record';
 import type { ProviderStatus } from '../../domain/types';
 import type { BackfillSink } from '../../history/backfill';
 import type { HistoryIncident } from '../../history/types';
-import type { PollCommit, StateReadResult, StateStore } from '../../ports';
+import type { PollCommit, StateReadResult, StateStore } from '../../engine/ports';
 import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
 
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */

@@ -6,8 +6,8 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import type { AppController } from '../../../shared/app/controller';
-import { IPC_INVOKE, type AppSnapshot } from '../../../shared/ipc/contract';
-import { dispatchInvoke, fail } from '../../../shared/ipc/dispatch';
+import { IPC_INVOKE, type AppSnapshot, fail } from '../../../shared/ipc/contract';
+import { dispatchInvoke } from '../../../shared/ipc/dispatch';
 import type { InvokeMethod } from '../../../shared/ipc/schemas';
 
 const METHODS = new Set<string>(Object.keys(IPC_INVOKE));

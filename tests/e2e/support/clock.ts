@@ -3,7 +3,7 @@
  * for the engine, the controller and the browser alike: labels such as "updated 1 h ago" depend only on the
  * captured documents and this instant, never on the day the suite runs.
  */
-import { systemClock, type Clock } from '../../../shared/ports';
+import { systemClock, type Clock } from '../../../shared/engine/ports';
 
 /** 2026-09-26T01:00:00Z: shortly after the newest captured document the status tests use (Cursor, 23:49 the day before). */
 export const E2E_EPOCH = Date.UTC(2026, 8, 26, 1, 0, 0);

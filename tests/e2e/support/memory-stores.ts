@@ -4,7 +4,7 @@
  * shares references with the engine's live state.
  */
 import type { EngineState } from '../../../shared/engine/state';
-import type { StateReadResult, StateStore } from '../../../shared/ports';
+import type { StateReadResult, StateStore } from '../../../shared/engine/ports';
 import type { SettingsStore } from '../../../shared/app/controller';
 import type { AppSettings } from '../../../shared/ipc/contract';
 

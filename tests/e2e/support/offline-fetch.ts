@@ -5,7 +5,7 @@
  * `/hosts/<host><path>`: a test serves a captured document there (`hostedPath`) and the app behaves as if
  * the real host answered. Unserved paths answer 404 from the local server, so nothing leaves the machine.
  */
-import type { FetchPort } from '../../../shared/ports';
+import type { FetchPort } from '../../../shared/engine/ports';
 import type { FeedServer } from '../../support/feed-server';
 
 /** The feed-server path standing in for an external URL: `https://h.example/a?b` → `/hosts/h.example/a?b`. */

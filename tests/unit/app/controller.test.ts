@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAppController, type AppControllerDeps } from '../../../shared/app/controller';
 import type { AppSnapshot } from '../../../shared/ipc/contract';
 import type { Toast } from '../../../shared/presentation/notifications';
-import { FakeClock, FakeEngine, MemorySettings, engineSnap, incident, opened, settingsWith, source, sourceSnap } from './helpers';
+import { FakeClock, FakeEngine, MemorySettings, engineSnap, incident, opened, settingsWith, source, sourceSnap, throughIpc } from './helpers';
 
 function setup(over: Partial<AppControllerDeps> = {}, settings = new MemorySettings()) {
   const engine = new FakeEngine();
@@ -22,7 +22,7 @@ function setup(over: Partial<AppControllerDeps> = {}, settings = new MemorySetti
   const controller = createAppController(deps);
   const pushed: AppSnapshot[] = [];
   controller.onSnapshot((s) => pushed.push(s));
-  return { controller, engine, clock, settings, shown, pushed };
+  return { controller, ipc: throughIpc(controller), engine, clock, settings, shown, pushed };
 }
 
 describe('addSource', () => {
@@ -42,16 +42,16 @@ describe('addSource', () => {
     ['not a url'],
     [`https://example.com/${'a'.repeat(2050)}`],
   ])('refuses %s', async (url) => {
-    const { controller, settings } = setup();
-    const r = await controller.addSource({ url });
+    const { ipc, settings } = setup();
+    const r = await ipc.addSource({ url });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('invalid-payload');
     expect(settings.writes).toBe(0);
   });
 
   it('refuses an interval under 60 s with a clear message', async () => {
-    const { controller } = setup();
-    const r = await controller.addSource({ url: 'https://status.example.com/', intervalSeconds: 30 });
+    const { ipc } = setup();
+    const r = await ipc.addSource({ url: 'https://status.example.com/', intervalSeconds: 30 });
     expect(r).toEqual({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining('at least 60 seconds') } });
   });
 
@@ -88,9 +88,9 @@ describe('updateSource and removeSource', () => {
 
   it('rejects unknown keys, bad values and unknown ids', async () => {
     const { controller } = start();
-    expect(await controller.updateSource('a', { url: 'https://evil.example' } as never)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(await controller.updateSource('a', { intervalSeconds: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(await controller.updateSource('a', {})).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await throughIpc(controller).updateSource('a', { url: 'https://evil.example' } as never)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await throughIpc(controller).updateSource('a', { intervalSeconds: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await throughIpc(controller).updateSource('a', {})).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(await controller.updateSource('zz', { enabled: true })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
@@ -142,7 +142,7 @@ describe('other calls', () => {
 
   it('validates the default interval', async () => {
     const { controller } = setup();
-    expect(await controller.setDefaultInterval(59)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await throughIpc(controller).setDefaultInterval(59)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(await controller.setDefaultInterval(900)).toEqual({ ok: true, value: null });
     expect(controller.settings().defaultIntervalSeconds).toBe(900);
   });
@@ -150,8 +150,8 @@ describe('other calls', () => {
   it('opens only http(s) URLs externally', async () => {
     const open = vi.fn();
     const { controller } = setup({ openExternal: open });
-    expect(await controller.openExternal('javascript:alert(1)')).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(await controller.openExternal('file:///etc/passwd')).toMatchObject({ ok: false });
+    expect(await throughIpc(controller).openExternal('javascript:alert(1)')).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await throughIpc(controller).openExternal('file:///etc/passwd')).toMatchObject({ ok: false });
     expect(await controller.openExternal('https://www.githubstatus.com/')).toEqual({ ok: true, value: null });
     expect(open.mock.calls).toEqual([['https://www.githubstatus.com/']]);
   });
@@ -159,7 +159,7 @@ describe('other calls', () => {
   it('previews through its dependency after validating the URL', async () => {
     const preview = vi.fn(async (url: string) => ({ ok: false as const, error: { code: 'fetch-failed' as const, message: `no ${url}` } }));
     const { controller } = setup({ preview });
-    expect(await controller.previewSource('file:///x')).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await throughIpc(controller).previewSource('file:///x')).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     expect(preview).not.toHaveBeenCalled();
     expect(await controller.previewSource('https://x.example/')).toEqual({ ok: false, error: { code: 'fetch-failed', message: 'no https://x.example/' } });
   });

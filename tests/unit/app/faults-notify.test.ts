@@ -1,13 +1,13 @@
 /**
- * FAULTS.md rows 46–48 end to end: the real engine and format adapters on real captured feeds (served by a
+ * docs/http-and-faults.md rows 46–48 end to end: the real engine and format adapters on real captured feeds (served by a
  * fake FetchPort — no network), the real controller and notifier, an in-memory state store standing for disk.
  */
 import { describe, expect, it } from 'vitest';
 import { createAppController } from '../../../shared/app/controller';
 import { createEngine } from '../../../shared/engine/engine';
-import { toSourceConfigs } from '../../../shared/app/settings';
+import { toSourceConfigs } from '../../../shared/domain/settings';
 import type { EngineState } from '../../../shared/engine/state';
-import type { FetchPort, StateStore } from '../../../shared/ports';
+import type { FetchPort, StateStore } from '../../../shared/engine/ports';
 import type { Toast } from '../../../shared/presentation/notifications';
 import { readFeed } from '../../support/feeds';
 import { FakeClock, MemorySettings, settingsWith, source } from './helpers';

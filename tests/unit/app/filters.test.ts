@@ -1,9 +1,10 @@
 /** Big-cloud filters from the IPC payload to the engine config, and duplicates judged by URL and filter. */
 import { describe, expect, it } from 'vitest';
 import { createAppController } from '../../../shared/app/controller';
-import { parseSettingsFile, toSettingsFile, toSourceConfigs } from '../../../shared/app/settings';
+import { toSourceConfigs } from '../../../shared/domain/settings';
+import { parseSettingsFile, toSettingsFile } from '../../../shared/ipc/settings-schema';
 import { filterKey, sourceKey } from '../../../shared/domain/source-key';
-import { FakeClock, FakeEngine, MemorySettings, engineSnap, settingsWith, source, sourceSnap } from './helpers';
+import { FakeClock, FakeEngine, MemorySettings, engineSnap, settingsWith, source, sourceSnap, throughIpc } from './helpers';
 
 const AWS = 'https://status.aws.amazon.com/rss/all.rss';
 const EC2_US_EAST = { components: ['Amazon Elastic Compute Cloud', 'ec2'], regions: ['us-east-1'] };
@@ -65,7 +66,7 @@ describe('adding a filtered source', () => {
 
   it('refuses an invalid filter before anything is saved', async () => {
     const { controller, settings } = setup();
-    const r = await controller.addSource({ url: AWS, filter: { components: [] } });
+    const r = await throughIpc(controller).addSource({ url: AWS, filter: { components: [] } });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringContaining('filter') } });
     expect(settings.writes).toBe(0);
   });

@@ -1,15 +1,18 @@
 /**
  * Builders shared by the app, presentation, IPC and electron unit tests: incidents, events, snapshots, a
- * fake clock, a fake engine and an in-memory settings store.
+ * fake clock, a fake engine, an in-memory settings store, and the controller behind main's IPC guard.
  */
 import type { Engine, EngineListener, EngineSnapshot, SourceSnapshot } from '../../../shared/engine/api';
 import type { EngineEvent } from '../../../shared/engine/events';
-import type { SourceConfig } from '../../../shared/engine/state';
+import type { SourceConfig } from '../../../shared/domain/source';
 import type { Health, Incident } from '../../../shared/domain/types';
 import type { AppSettings, SourceSettings } from '../../../shared/ipc/contract';
 import type { SettingsStore } from '../../../shared/app/controller';
-import type { Clock } from '../../../shared/ports';
-import { defaultSettings } from '../../../shared/app/settings';
+import type { Clock } from '../../../shared/engine/ports';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { IPC_INVOKE, type StatusTrayApi } from '../../../shared/ipc/contract';
+import { dispatchInvoke } from '../../../shared/ipc/dispatch';
+import type { InvokeMethod } from '../../../shared/ipc/schemas';
 
 export function incident(id: string, over: Partial<Incident> = {}): Incident {
   return {
@@ -139,3 +142,20 @@ export class MemorySettings implements SettingsStore {
     this.value = s;
   }
 }
+
+const TRUSTED_PAGE = 'app://status-tray/settings.html';
+
+/**
+ * The controller as a page reaches it: every call goes through main's IPC guard (`dispatchInvoke`), which
+ * parses the payload before the controller sees it. Tests of refused payloads call through this.
+ */
+export function throughIpc(controller: StatusTrayApi): StatusTrayApi {
+  return new Proxy(controller, {
+    get(target, method: string) {
+      if (!METHOD_NAMES.has(method)) return Reflect.get(target, method);
+      return (...args: unknown[]) => dispatchInvoke(target, method as InvokeMethod, TRUSTED_PAGE, args, ['app://status-tray']);
+    },
+  });
+}
+
+const METHOD_NAMES: ReadonlySet<string> = new Set(Object.keys(IPC_INVOKE));

@@ -3,7 +3,7 @@ import { createPreview, previewFromDiscovery } from '../../../shared/app/preview
 import { findCatalogEntry } from '../../../shared/catalog/index';
 import type { DiscoveryFound } from '../../../shared/discovery/types';
 import { parseDocument } from '../../../shared/formats/registry';
-import type { FetchPort } from '../../../shared/ports';
+import type { FetchPort } from '../../../shared/engine/ports';
 import { readFeed } from '../../support/feeds';
 
 const NOW = Date.UTC(2026, 8, 26);

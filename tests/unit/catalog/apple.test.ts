@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyCatalogFilter } from '../../../shared/catalog/filter';
+import { applyCatalogFilter } from '../../../shared/engine/filter';
 import { appleFilter } from '../../../shared/catalog/cloud-filters';
 import { CATALOG, getCatalogEntry } from '../../../shared/catalog/index';
 import type { SeedService } from '../../../shared/catalog/build-catalog';

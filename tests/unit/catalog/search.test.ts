@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchCatalog } from '../../../shared/catalog/index';
 import { rankEntries, toSearchable } from '../../../shared/catalog/search';
-import { foldText, slugify } from '../../../shared/catalog/text';
+import { foldText, slugify } from '../../../shared/domain/text';
 import type { CatalogEntry } from '../../../shared/catalog/types';
 
 function entry(id: string, name: string, extra: Partial<CatalogEntry> = {}): CatalogEntry {

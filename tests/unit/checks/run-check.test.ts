@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { judgeResponse, runCheck } from '../../../shared/checks/run-check';
-import type { CheckSpec } from '../../../shared/checks/types';
+import type { CheckSpec } from '../../../shared/domain/check';
 import { FakeClock } from '../../support/fake-clock';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
 

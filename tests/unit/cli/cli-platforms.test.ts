@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCatalogEntry } from '../../../shared/catalog/index';
-import type { FetchPort } from '../../../shared/ports';
+import type { FetchPort } from '../../../shared/engine/ports';
 import { runCli } from '../../../cli/main';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { readPlatformFixture } from '../../support/platform-fixtures';

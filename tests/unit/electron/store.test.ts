@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings, toSettingsFile } from '../../../shared/app/settings';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { toSettingsFile } from '../../../shared/ipc/settings-schema';
 import { emptyEngineState, newSourceState } from '../../../shared/engine/state';
 import { settingsWith, source } from '../app/helpers';
 
@@ -21,9 +22,9 @@ vi.mock('electron-store', async () => {
   return { default: ElectronStoreDouble };
 });
 
-const { loadJsonWithRecovery } = await import('../../../shared/storage/json-file');
+const { loadJsonWithRecovery } = await import('../../../shared/platform/node/json-file');
 const { openSettingsStore, createStateStore, SETTINGS_FILE, STATE_FILE } = await import('../../../electron/store');
-const { parseSettingsFile } = await import('../../../shared/app/settings');
+const { parseSettingsFile } = await import('../../../shared/ipc/settings-schema');
 
 let dir: string;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 /**
- * FAULTS.md rows at the engine level: each fault hits one source while two healthy sources are polled in
+ * Rows of docs/http-and-faults.md at the engine level: each fault hits one source while two healthy sources are polled in
  * the same cycle. "E" there means: the faulty source gets a typed lastError and backs off; the healthy
  * sources update; nothing is announced for the faulty one (no `resolved` for incidents that merely went
  * missing); its incidents and validators are kept; the process stays alive.

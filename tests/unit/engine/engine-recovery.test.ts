@@ -1,10 +1,10 @@
 /**
- * FAULTS.md rows about scheduling and recovery at the engine level: DNS failure, one stalled source among
+ * Rows of docs/http-and-faults.md about scheduling and recovery at the engine level: DNS failure, one stalled source among
  * ten, permanent redirects, Retry-After, repeated 503s, and a crash inside the event listener.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../shared/engine/engine';
-import type { FetchPort } from '../../../shared/ports';
+import type { FetchPort } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { FakeClock } from '../../support/fake-clock';
 import { DOCS, engineTracker, MemoryStore, source, TEST_LIMITS, waitUntil } from './harness';

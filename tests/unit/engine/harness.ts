@@ -6,10 +6,11 @@
 import { createEngine, type EngineInternals } from '../../../shared/engine/engine';
 import type { Engine } from '../../../shared/engine/api';
 import type { EngineEvent } from '../../../shared/engine/events';
-import { createNodeFetch } from '../../../shared/engine/http/node-fetch';
-import { parseEngineState, type EngineState, type SourceConfig } from '../../../shared/engine/state';
+import { createNodeFetch } from '../../../shared/platform/node/node-fetch';
+import type { SourceConfig } from '../../../shared/domain/source';
+import { parseEngineState, type EngineState } from '../../../shared/engine/state';
 import { parseDocument } from '../../../shared/formats/registry';
-import type { StateReadResult, StateStore } from '../../../shared/ports';
+import type { StateReadResult, StateStore } from '../../../shared/engine/ports';
 import { FakeClock } from '../../support/fake-clock';
 
 /** A StateStore kept as JSON text, so what the engine reads back is exactly what it wrote. */

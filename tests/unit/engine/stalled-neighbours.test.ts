@@ -6,9 +6,9 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, DEFAULT_CONCURRENCY } from '../../../shared/engine/engine';
-import { createNodeFetch, type NodeFetch } from '../../../shared/engine/http/node-fetch';
-import type { SourceConfig } from '../../../shared/engine/state';
-import type { FetchPort } from '../../../shared/ports';
+import { createNodeFetch, type NodeFetch } from '../../../shared/platform/node/node-fetch';
+import type { SourceConfig } from '../../../shared/domain/source';
+import type { FetchPort } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { MemoryStore, source } from './harness';
 

@@ -4,9 +4,10 @@
  * set — the system clock and the request deadline — and the poll interval itself is capped at 24 h.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { intervalMs, MAX_INTERVAL_SECONDS } from '../../../shared/engine/backoff';
+import { intervalMs } from '../../../shared/engine/backoff';
+import { MAX_INTERVAL_SECONDS } from '../../../shared/domain/source';
 import { Deadline } from '../../../shared/engine/http/deadline';
-import { MAX_TIMER_MS, systemClock, timerDelay } from '../../../shared/ports';
+import { MAX_TIMER_MS, systemClock, timerDelay } from '../../../shared/engine/ports';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,4 +1,4 @@
-/** FAULTS.md rows 29–33, 37, 38, 42 at the format layer: hostile or broken documents never escape as anything but FormatError. */
+/** docs/http-and-faults.md rows 29–33, 37, 38, 42 at the format layer: hostile or broken documents never escape as anything but FormatError. */
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../shared/formats/registry';
 import { FormatError } from '../../../shared/formats/types';

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppController } from '../../../shared/app/controller';
 import type { Toast } from '../../../shared/presentation/notifications';
-import type { QuietHours } from '../../../shared/noise/types';
-import { FakeClock, FakeEngine, MemorySettings, engineSnap, incident, opened, settingsWith, source, sourceSnap } from '../app/helpers';
+import type { QuietHours } from '../../../shared/domain/noise';
+import { FakeClock, FakeEngine, MemorySettings, engineSnap, incident, opened, settingsWith, source, sourceSnap, throughIpc } from '../app/helpers';
 import { at, utcCalendar } from './calendar';
 
 const quietAllWeek: QuietHours = { enabled: true, start: '22:00', end: '07:00', days: [0, 1, 2, 3, 4, 5, 6], criticalAlwaysNotifies: true };
@@ -54,7 +54,7 @@ describe('snooze through the controller', () => {
     expect(await controller.snoozeSource('gh', { untilResolved: true })).toMatchObject({ ok: true, value: { snooze: { untilResolved: ['x'] } } });
     expect(await controller.snoozeSource('gh', null)).toMatchObject({ ok: true });
     expect(settings.value.sources[0]!.snooze).toBeUndefined();
-    expect(await controller.snoozeSource('gh', { hours: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await throughIpc(controller).snoozeSource('gh', { hours: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   });
 });
 
@@ -134,6 +134,6 @@ describe('component choice after adding', () => {
     expect(await controller.updateSource('a', { notifyMaintenance: true })).toMatchObject({ ok: true, value: { notifyMaintenance: true } });
     expect(await controller.setFailAfterPolls(3)).toEqual({ ok: true, value: null });
     expect(engine.sources[0]!.failAfter).toBe(3);
-    expect(await controller.setFailAfterPolls(0)).toMatchObject({ ok: false });
+    expect(await throughIpc(controller).setFailAfterPolls(0)).toMatchObject({ ok: false });
   });
 });

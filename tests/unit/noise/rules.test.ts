@@ -4,7 +4,7 @@ import { describeSnooze, isSnoozed, startSnooze } from '../../../shared/noise/sn
 import { shownHealth, showsAsFailing } from '../../../shared/noise/flap';
 import { componentChanges, describeChanges, staleOnlyChange } from '../../../shared/noise/what-changed';
 import type { ProviderStatus } from '../../../shared/domain/types';
-import type { QuietHours } from '../../../shared/noise/types';
+import type { QuietHours } from '../../../shared/domain/noise';
 import { incident } from '../app/helpers';
 import { at, utcCalendar } from './calendar';
 

@@ -1,6 +1,6 @@
 /** Noise settings in settings.json: optional and additive, validated, and unchanged by a write/read cycle. */
 import { describe, expect, it } from 'vitest';
-import { parseSettingsFile, toSettingsFile } from '../../../shared/app/settings';
+import { parseSettingsFile, toSettingsFile } from '../../../shared/ipc/settings-schema';
 import { settingsWith, source } from '../app/helpers';
 
 describe('noise settings on disk', () => {

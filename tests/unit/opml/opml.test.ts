@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planOpmlImport, sourcesForExport } from '../../../shared/opml/import-sources';
 import { OpmlError, parseOpml, toOpml, type OpmlSource } from '../../../shared/opml/opml';
-import type { SourceConfig } from '../../../shared/engine/state';
+import type { SourceConfig } from '../../../shared/domain/source';
 import { readFeed } from '../../support/feeds';
 
 // Modelled on an RSS reader's export (NetNewsWire/Feedly style): folders as nested outlines, `title` + `text`,

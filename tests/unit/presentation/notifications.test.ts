@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_MAX, incidentToast, planNotifications, type NotificationContext } from '../../../shared/presentation/notifications';
 import { createRateLimiter } from '../../../shared/presentation/rate-limiter';
-import { plainText, isHttpUrl } from '../../../shared/presentation/text';
+import { isHttpUrl } from '../../../shared/domain/url';
+import { plainText } from '../../../shared/presentation/text';
 import type { EngineEvent } from '../../../shared/engine/events';
-import type { NotifyLevel } from '../../../shared/ipc/contract';
+import type { NotifyLevel } from '../../../shared/domain/source';
 import { incident, opened } from '../app/helpers';
 
 const NOW = Date.UTC(2026, 6, 9, 12, 0, 0);

@@ -1,0 +1,75 @@
+/**
+ * The user's settings: their shape, the defaults of a first run, how files written by older versions are
+ * brought up to date, and the engine configuration they produce. Plain types and functions; the zod schema
+ * that validates settings.json is shared/ipc/settings-schema.ts, and the Electron store adapter
+ * (electron/store.ts) persists them.
+ */
+import { hasFilter } from './source-key';
+import { DEFAULT_FAIL_AFTER_POLLS, type HeldNotification, type QuietHours } from './noise';
+import { DEFAULT_INTERVAL_SECONDS, type SourceConfig, type SourceSettings } from './source';
+
+/** Current on-disk version of settings.json. Bump it and extend `migrateSettings` when the shape changes. */
+export const SETTINGS_VERSION = 1;
+/** Most sources the settings hold. */
+export const MAX_SOURCES = 500;
+
+/** User settings (persisted by main in settings.json). */
+export interface AppSettings {
+  sources: SourceSettings[];
+  launchAtLogin: boolean;
+  /** Notifications paused until this time (ms since epoch), or null. */
+  notificationsPausedUntil: number | null;
+  /** Default poll interval for new sources, seconds. */
+  defaultIntervalSeconds: number;
+  /** Daily quiet hours (noise/quiet-hours.ts); absent: none. */
+  quietHours?: QuietHours;
+  /** A source shows as failing after this many consecutive failed checks (default 2). */
+  failAfterPolls?: number;
+  /** Notifications held during quiet hours, summarised when they end. Kept here so a restart loses none. */
+  heldNotifications?: HeldNotification[];
+}
+
+/** Settings of a first run, or after a corrupt file with no usable backup. */
+export function defaultSettings(): AppSettings {
+  return { sources: [], launchAtLogin: false, notificationsPausedUntil: null, defaultIntervalSeconds: DEFAULT_INTERVAL_SECONDS };
+}
+
+/**
+ * Bring settings read from disk to `SETTINGS_VERSION`. Version 0 (files without `settingsVersion`, written by
+ * pre-release builds) named the interval `pollSeconds` and stored `notify` as a boolean; it is renamed and
+ * mapped (`true` → `all`, `false` → `none`), values unchanged — so `pollSeconds: 5` still fails validation.
+ * @returns the migrated value (not yet validated); the input is not modified. Unknown shapes pass through.
+ */
+export function migrateSettings(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  if (raw.settingsVersion !== undefined) return raw;
+  const sources = Array.isArray(raw.sources)
+    ? raw.sources.map((s: unknown) => {
+        if (!isRecord(s)) return s;
+        const { pollSeconds, notify, ...rest } = s;
+        const out: Record<string, unknown> = { ...rest };
+        if (pollSeconds !== undefined && out.intervalSeconds === undefined) out.intervalSeconds = pollSeconds;
+        out.notify = typeof notify === 'boolean' ? (notify ? 'all' : 'none') : notify;
+        out.enabled ??= true;
+        return out;
+      })
+    : raw.sources;
+  return { ...defaultSettings(), ...raw, sources, settingsVersion: SETTINGS_VERSION };
+}
+
+/** Engine configuration for the configured sources (disabled ones included, so their state is kept). */
+export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
+  return settings.sources.map((s: SourceSettings) => ({
+    id: s.id,
+    url: s.url,
+    ...(s.name ? { name: s.name } : {}),
+    intervalSeconds: s.intervalSeconds,
+    enabled: s.enabled,
+    ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
+    failAfter: settings.failAfterPolls ?? DEFAULT_FAIL_AFTER_POLLS,
+  }));
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
