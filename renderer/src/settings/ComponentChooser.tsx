@@ -35,7 +35,10 @@ function ComponentCheckboxes({ source, page }: { source: SourceSettings; page: r
   }, [page, source.filter]);
   const [chosen, setChosen] = useState(saved);
   const [invalid, setInvalid] = useState<string | undefined>();
-  useEffect(() => setChosen(saved), [saved]);
+  // Reset the boxes only when what is saved changes, not on every snapshot: each poll brings a new page list
+  // object, and resetting on identity would throw away a choice the user has not saved yet.
+  const savedKey = [...saved].join('\n');
+  useEffect(() => setChosen(saved), [savedKey]);
   const changed = chosen.size !== saved.size || [...chosen].some((n) => !saved.has(n));
   const toggle = (name: string, on: boolean) => {
     const next = new Set(chosen);
