@@ -6,7 +6,7 @@
 // `^(../)+<folder>/` names the top-level folder of shared/ it reaches; no sub-folder reuses one of those names.
 
 /** Top-level folders of shared/, bottom layer first. */
-const SHARED_FOLDERS = ['domain', 'formats', 'webhooks', 'catalog', 'opml', 'noise', 'checks', 'engine', 'history', 'discovery', 'presentation', 'channels', 'ipc', 'app', 'storage', 'platform'];
+const SHARED_FOLDERS = ['domain', 'formats', 'webhooks', 'catalog', 'opml', 'noise', 'engine', 'history', 'discovery', 'presentation', 'channels', 'ipc', 'app', 'storage', 'platform'];
 
 /** The folders of shared/ each folder may import, besides itself. Anything not listed is refused. */
 const ALLOWED = {
@@ -14,14 +14,9 @@ const ALLOWED = {
   formats: ['domain'],
   catalog: ['domain'],
   opml: ['domain'],
-  // noise/policy.ts reads the engine's event types while the engine uses noise/what-changed and noise/flap:
-  // a type-level cycle still to untie (docs/architecture.md, "Known knots").
-  noise: ['domain', 'engine'],
+  noise: ['domain'],
   webhooks: ['domain', 'formats'],
-  // checks/ and the engine know each other the way noise/ and the engine do: a check is polled by the engine
-  // and reads its ports' types (docs/architecture.md, "Known knots").
-  checks: ['domain', 'engine'],
-  engine: ['domain', 'formats', 'noise', 'checks'],
+  engine: ['domain', 'formats', 'noise'],
   history: ['domain', 'engine'],
   discovery: ['domain', 'formats', 'catalog', 'engine'],
   presentation: ['domain', 'noise', 'engine'],

@@ -13,7 +13,7 @@
  *   --test-channels      send a test alert to every channel in --channels and exit (0: all delivered)
  */
 import type { CheckMethod, CheckSpec } from '../shared/domain/check';
-import { checkSpecProblem } from '../shared/checks/run-check';
+import { checkSpecProblem } from '../shared/engine/checks/run-check';
 import type { SourceConfig } from '../shared/domain/source';
 import { isHttpUrl } from '../shared/domain/url';
 

@@ -58,7 +58,7 @@ export interface SourceConfig {
    * noise/flap.ts); until then its last known status stays. Default 1: every failure shows at once.
    */
   failAfter?: number;
-  /** Set for an endpoint check: the URL is requested and judged by these rules instead of parsed (shared/checks). */
+  /** Set for an endpoint check: the URL is requested and judged by these rules instead of parsed (shared/engine/checks). */
   check?: CheckSpec;
 }
 

@@ -123,7 +123,7 @@ export type FormatId =
   | 'sorry-json'
   | 'site24x7-json'
   | 'cstate-json'
-  /** Not a document format: the synthetic status of an endpoint check (shared/checks). */
+  /** Not a document format: the synthetic status of an endpoint check (shared/engine/checks). */
   | 'endpoint-check';
 
 /**
@@ -161,7 +161,7 @@ export interface ProviderStatus {
   check?: CheckObservation;
 }
 
-/** What one endpoint check saw (shared/checks/run-check.ts). */
+/** What one endpoint check saw (shared/engine/checks/run-check.ts). */
 export interface CheckObservation {
   /** `up`: expected answer in time; `slow`: expected answer, over the slow threshold; `down`: anything else. */
   outcome: 'up' | 'slow' | 'down';

@@ -9,7 +9,7 @@ import { componentChanges, staleOnlyChange } from '../noise/what-changed';
 import { FormatError } from '../formats/types';
 import type { ProviderStatus, SourceError } from '../domain/types';
 import { systemClock, type Clock, type FetchPort, type RandomPort } from './ports';
-import { pollCheck } from '../checks/poll-check';
+import { pollCheck } from './checks/poll-check';
 import { detectChanges } from './change-detector';
 import type { EngineEvent } from './events';
 import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types';

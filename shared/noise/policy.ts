@@ -15,7 +15,7 @@
  */
 import { isActiveStatus } from '../domain/health';
 import type { Health, Incident } from '../domain/types';
-import type { HealthChangedEvent } from '../engine/events';
+import type { ComponentChange } from './what-changed';
 import type { NotifyLevel } from '../domain/source';
 
 /** What the rules need to know about one provider. */
@@ -59,6 +59,17 @@ export function incidentVerdict(type: string, incident: Incident, noise: SourceN
   return 'notify';
 }
 
+/**
+ * What `healthChangeVerdict` reads of a `provider.health-changed` event (shared/engine/events.ts). Named by
+ * shape so that noise/ stays below the engine: the engine's event satisfies it.
+ */
+export interface HealthChange {
+  health: Health;
+  previousHealth: Health;
+  changes?: readonly ComponentChange[];
+  staleOnly?: boolean;
+}
+
 const OUTAGE: ReadonlySet<Health> = new Set(['partial_outage', 'major_outage']);
 
 /**
@@ -66,7 +77,7 @@ const OUTAGE: ReadonlySet<Health> = new Set(['partial_outage', 'major_outage']);
  * changes), did not come only from staleness, and both healths are known; `incidentInCycle` drops it when an
  * incident event of the same provider in the same cycle already speaks for it.
  */
-export function healthChangeVerdict(event: HealthChangedEvent, noise: SourceNoise, quiet: QuietNow, incidentInCycle: boolean): Verdict {
+export function healthChangeVerdict(event: HealthChange, noise: SourceNoise, quiet: QuietNow, incidentInCycle: boolean): Verdict {
   const changes = event.changes ?? [];
   if (incidentInCycle || changes.length === 0 || event.staleOnly) return 'drop';
   if (event.health === 'unknown' || event.previousHealth === 'unknown') return 'drop';

@@ -5,14 +5,14 @@
  * with health `major_outage`, not a source error: the check worked, the endpoint did not.
  * Health scale: up → operational, slow → degraded, down → major_outage.
  */
-import type { CheckObservation, ComponentStatus, Health, ProviderStatus } from '../domain/types';
-import type { Clock, FetchPort, RandomPort } from '../engine/ports';
-import { delayAfterSuccess, intervalMs } from '../engine/backoff';
-import { detectChanges } from '../engine/change-detector';
-import type { SourceState } from '../engine/state';
-import type { SourceConfig } from '../domain/source';
+import type { CheckObservation, ComponentStatus, Health, ProviderStatus } from '../../domain/types';
+import type { Clock, FetchPort, RandomPort } from '../ports';
+import { delayAfterSuccess, intervalMs } from '../backoff';
+import { detectChanges } from '../change-detector';
+import type { SourceState } from '../state';
+import type { SourceConfig } from '../../domain/source';
 import { runCheck } from './run-check';
-import { CHECK_DEFAULTS, type CheckSpec } from '../domain/check';
+import { CHECK_DEFAULTS, type CheckSpec } from '../../domain/check';
 
 const HEALTH: Readonly<Record<CheckObservation['outcome'], Health>> = { up: 'operational', slow: 'degraded', down: 'major_outage' };
 const COMPONENT: Readonly<Record<CheckObservation['outcome'], ComponentStatus>> = { up: 'operational', slow: 'degraded_performance', down: 'major_outage' };

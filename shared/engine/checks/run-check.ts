@@ -4,9 +4,9 @@
  * after `retryDelayMs`, doubling, up to `retries` times before the check counts as down — one dropped packet
  * should not page anyone. Never throws; every problem is a `down` with a one-sentence `failure`.
  */
-import type { CheckObservation } from '../domain/types';
-import type { Clock, FetchPort } from '../engine/ports';
-import { CHECK_BODY_CAP, CHECK_DEFAULTS, type CheckSpec } from '../domain/check';
+import type { CheckObservation } from '../../domain/types';
+import type { Clock, FetchPort } from '../ports';
+import { CHECK_BODY_CAP, CHECK_DEFAULTS, type CheckSpec } from '../../domain/check';
 
 /** What `runCheck` needs. */
 export interface CheckDeps {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryDeliveryLog } from '../../../shared/channels/delivery-log';
-import { createChannelDispatcher } from '../../../shared/channels/dispatcher';
-import { createChannelSender } from '../../../shared/channels/senders';
-import { engineTracker } from '../engine/harness';
-import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
+import { createMemoryDeliveryLog } from '../../../../shared/channels/delivery-log';
+import { createChannelDispatcher } from '../../../../shared/channels/dispatcher';
+import { createChannelSender } from '../../../../shared/channels/senders';
+import { engineTracker } from '../harness';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../support/webhook-receiver';
 
 const engines = engineTracker();
 let server: WebhookReceiver;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planNotifications } from '../../../shared/presentation/notifications';
-import { createRateLimiter } from '../../../shared/presentation/rate-limiter';
-import { engineTracker } from '../engine/harness';
-import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
+import { planNotifications } from '../../../../shared/presentation/notifications';
+import { createRateLimiter } from '../../../../shared/presentation/rate-limiter';
+import { engineTracker } from '../harness';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../support/webhook-receiver';
 
 const engines = engineTracker();
 let server: WebhookReceiver;

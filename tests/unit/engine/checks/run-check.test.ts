@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { judgeResponse, runCheck } from '../../../shared/checks/run-check';
-import type { CheckSpec } from '../../../shared/domain/check';
-import { FakeClock } from '../../support/fake-clock';
-import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
+import { judgeResponse, runCheck } from '../../../../shared/engine/checks/run-check';
+import type { CheckSpec } from '../../../../shared/domain/check';
+import { FakeClock } from '../../../support/fake-clock';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../support/webhook-receiver';
 
 let server: WebhookReceiver;
 let clock: FakeClock;
