@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../cli/args';
 import { checksFromTokens } from '../../../cli/check-args';
-import { runCli } from '../../../cli/main';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
+import { run } from './run-cli';
 
 let receiver: WebhookReceiver;
 let dir: string;
@@ -21,13 +21,6 @@ afterEach(async () => {
   await receiver.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out, err };
-}
 
 function channelFile(channels: unknown[]): string {
   const path = join(dir, 'channels.json');

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCliArgs, parseSince } from '../../../cli/args';
 import { csvLine } from '../../../cli/history-output';
-import { runCli } from '../../../cli/main';
 import { emptyEngineState, newSourceState } from '../../../shared/engine/state';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
+import { run } from './run-cli';
 
 let server: FeedServer;
 let dir: string;
@@ -24,13 +24,6 @@ afterEach(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out, err };
-}
 
 describe('status-tray history / uptime', () => {
   it('lists what a polling run recorded, as a table, JSON lines and CSV, filtered by provider name', async () => {

@@ -9,9 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli, saveStatusLine } from '../../../cli/main';
+import { saveStatusLine } from '../../../cli/main';
 import type { SaveError } from '../../../shared/engine/save-error';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
+import { run } from './run-cli';
 
 const fault = vi.hoisted(() => ({ code: undefined as string | undefined }));
 vi.mock('node:fs', async (importOriginal) => {
@@ -35,13 +36,6 @@ afterEach(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out, err };
-}
 
 describe('--once when the state cannot be saved', () => {
   for (const [code, reason] of [

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../cli/args';
-import { runCli } from '../../../cli/main';
 import { resolveSources } from '../../../cli/sources';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
+import { run } from './run-cli';
 
 let server: FeedServer;
 let dir: string;
@@ -23,13 +23,6 @@ afterEach(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out, err };
-}
 
 describe('status-tray --once', () => {
   it('prints a table of provider, health and active incidents, and exits 0 when all sources parsed', async () => {
