@@ -61,21 +61,8 @@ export function impactOf(word: unknown): Impact {
   return 'minor';
 }
 
-/** Impact implied by the worst affected component (for platforms that rate incidents by component state). */
-export function impactOfComponentStatus(status: ComponentStatus | undefined): Impact {
-  switch (status) {
-    case 'major_outage':
-      return 'critical';
-    case 'partial_outage':
-      return 'major';
-    case 'degraded_performance':
-      return 'minor';
-    case 'under_maintenance':
-      return 'maintenance';
-    default:
-      return 'none';
-  }
-}
+/** Impact implied by the worst affected component: the shared reading helper, re-exported for the adapters. */
+export { impactOfComponentStatus } from '../read/impact';
 
 /** Incident status for a platform's label, falling back to `fallback` for words it does not know. */
 export function incidentStatusOf(label: unknown, fallback: IncidentStatus): IncidentStatus {

@@ -10,8 +10,8 @@ export function worstImpact(impacts: Iterable<Impact>): Impact {
   return worst;
 }
 
-/** Component status → the incident impact it implies (Statuspage's own pairing). */
-export function impactOfComponentStatus(status: ComponentStatus): Impact {
+/** Component status → the incident impact it implies (Statuspage's own pairing); `none` when unknown. */
+export function impactOfComponentStatus(status: ComponentStatus | undefined): Impact {
   switch (status) {
     case 'major_outage':
       return 'critical';
@@ -21,7 +21,7 @@ export function impactOfComponentStatus(status: ComponentStatus): Impact {
       return 'minor';
     case 'under_maintenance':
       return 'maintenance';
-    case 'operational':
+    default:
       return 'none';
   }
 }
