@@ -50,18 +50,21 @@ test('search the catalog, add with the keyboard or one click, and see the provid
   await expect(provider(page, 'Cursor')).toHaveAttribute('data-health', 'degraded');
   await expect(page.locator('li.provider')).toHaveCount(3);
 
-  // Already watched: shown as Added, and neither a click nor Enter adds it again.
+  // Already watched: said so, and neither a click nor Enter adds it again; both show the watched one instead.
+  const githubRow = settings.locator('li.source-row', { has: settings.locator('.source-name', { hasText: 'GitHub' }) });
   await box.fill('github');
   const again = settings.getByRole('option', { name: /^GitHub/ });
-  await expect(again).toHaveAttribute('aria-disabled', 'true');
-  await expect(again.locator('.catalog-state')).toHaveText('Added');
-  // force: Playwright will not click what aria-disabled marks as disabled; a user's mouse still can.
-  await again.click({ force: true });
-  await expect(settings.locator('.field-error')).toHaveText('GitHub is already in your list.');
+  await expect(again.locator('.catalog-state')).toHaveText('Already watching · Show');
+  await again.click();
+  await expect(settings.getByRole('status').filter({ hasText: 'Already watching GitHub' })).toBeVisible();
+  await expect(githubRow.locator('.source-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(githubRow.locator('.source-toggle')).toBeFocused();
+  await githubRow.locator('.source-toggle').click();
   await box.fill('github');
   await box.press('ArrowDown');
   await box.press('Enter');
-  await expect(settings.locator('.field-error')).toHaveText('GitHub is already in your list.');
+  await expect(githubRow.locator('.source-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(githubRow.locator('.source-toggle')).toBeFocused();
   expect(app.controller.settings().sources).toHaveLength(3);
   expect(app.rewritten).toEqual(expect.arrayContaining([GITHUB_CATALOG_URL, CURSOR_CATALOG_URL]));
 });
@@ -87,6 +90,7 @@ test('a big cloud: "ec2 us-east-1" watches one AWS service in one region of the 
   const [ec2Source, uaeSource] = app.controller.settings().sources.slice(1);
   expect(ec2Source).toMatchObject({ url: AWS_FEED_URL, filter: { components: ['Amazon Elastic Compute Cloud', 'ec2'], regions: ['us-east-1'] } });
   expect(uaeSource).toMatchObject({ url: AWS_FEED_URL, filter: { regions: ['me-central-1', 'UAE'] } });
+  await settings.locator(`li.source-row[data-source-id="${ec2Source?.id}"] .source-toggle`).click();
   await expect(settings.locator(`li.source-row[data-source-id="${ec2Source?.id}"] .source-filter`)).toHaveText('Only Amazon Elastic Compute Cloud in us-east-1');
 
   // The captured feed has open incidents in me-central-1 and me-south-1 only.

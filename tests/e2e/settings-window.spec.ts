@@ -6,6 +6,7 @@ import { expect, test } from './support/harness';
 test.use({ appOptions: { sources: [GITHUB] } });
 
 const row = (page: Page, id: string) => page.locator(`li.source-row[data-source-id="${id}"]`);
+const toggle = (page: Page, id: string) => row(page, id).locator('.source-toggle');
 
 test('Preview then Add: the new provider appears in the open status window', async ({ page, context, app }) => {
   app.feeds.serveFile(CURSOR.path, DOCS.cursor);
@@ -43,8 +44,9 @@ test('bad addresses are explained inline, and main-side failures show what to do
 
   // Not an address: a catalog search that finds nothing, so say what to paste instead.
   await address.fill('status page please');
+  await expect(page.locator('.catalog-empty')).toHaveText('No service matches “status page please” — paste its status page address (https://…) instead.');
   await previewButton.click();
-  await expect(page.locator('.field-error')).toHaveText(/No service in the catalog matches “status page please”. Paste its status page address/);
+  await expect(page.locator('.field-error')).toHaveText(/No service matches “status page please” — paste its status page address/);
 
   // Served by nobody: the feed server answers 404.
   await address.fill(app.feeds.url('/nothing/here.json'));
@@ -63,32 +65,52 @@ test('rename, disable, notification level and interval are saved; remove asks fi
   await app.openSettings(page);
   const github = row(page, 'github');
   await expect(github.locator('.source-name')).toHaveText('GitHub');
+  // One line until opened: the editor is not there yet.
+  await expect(toggle(page, 'github')).toHaveAttribute('aria-expanded', 'false');
+  await expect(github.getByRole('textbox', { name: 'Name' })).toHaveCount(0);
+  await expect(toggle(page, 'github')).toContainText('5 min');
+  await toggle(page, 'github').click();
+  await expect(toggle(page, 'github')).toHaveAttribute('aria-expanded', 'true');
 
-  await github.getByLabel('Name').fill('GitHub (work)');
+  // The field holds the name in use, so it can be edited rather than retyped.
+  await expect(github.getByRole('textbox', { name: 'Name' })).toHaveValue('GitHub');
+  await expect(github.getByRole('button', { name: 'Rename GitHub' })).toBeDisabled();
+  await github.getByRole('textbox', { name: 'Name' }).fill('GitHub (work)');
   await github.getByRole('button', { name: 'Rename' }).click();
   await expect(github.locator('.source-name')).toHaveText('GitHub (work)');
   expect(app.source('github').name).toBe('GitHub (work)');
   // An empty name goes back to the one the document gives.
-  await github.getByLabel('Name').fill('');
+  await github.getByRole('textbox', { name: 'Name' }).fill('');
   await github.getByRole('button', { name: 'Rename' }).click();
   await expect.poll(() => app.source('github').name).toBeUndefined();
   await expect(github.locator('.source-name')).toHaveText('GitHub');
+  await expect(github.getByRole('textbox', { name: 'Name' })).toHaveValue('GitHub');
 
   await github.getByLabel('Check this status page').uncheck();
   await expect.poll(() => app.source('github').enabled).toBe(false);
   await expect(github.getByLabel('Check this status page')).not.toBeChecked();
+  await expect(github.locator('.source-off')).toHaveText('Off');
 
   await github.getByLabel('Notify me about').selectOption('major');
   await expect.poll(() => app.source('github').notify).toBe('major');
 
-  const interval = github.getByLabel('Check every (seconds)');
-  await interval.fill('30');
-  await github.getByRole('button', { name: 'Save' }).click();
+  const interval = github.getByLabel('Check every (minutes)');
+  await expect(interval).toHaveValue('5');
+  await interval.fill('0.5');
+  await github.getByRole('button', { name: 'Save interval for GitHub' }).click();
   await expect(github.locator('.field-error')).toHaveText(/once a minute/);
   expect(app.source('github').intervalSeconds).toBe(300);
-  await interval.fill('120');
-  await github.getByRole('button', { name: 'Save' }).click();
+  await interval.fill('2');
+  await github.getByRole('button', { name: 'Save interval for GitHub' }).click();
   await expect.poll(() => app.source('github').intervalSeconds).toBe(120);
+  await expect(toggle(page, 'github')).toContainText('2 min');
+
+  // Escape in the editor closes it and puts focus back on its line.
+  await interval.press('Escape');
+  await expect(toggle(page, 'github')).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle(page, 'github')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(toggle(page, 'github')).toHaveAttribute('aria-expanded', 'true');
 
   await github.getByRole('button', { name: 'Remove…' }).click();
   await expect(github.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -102,6 +124,7 @@ test('rename, disable, notification level and interval are saved; remove asks fi
 
 test('pause notifications, resume, launch at login and the default interval', async ({ page, app }) => {
   await app.openSettings(page);
+  await page.getByRole('tab', { name: 'Notifications' }).click();
   // The page computes the pause end from its own clock; it starts from the same instant as the test's clock
   // but only once the page is up, so under load it may trail it by a moment. Measure from the page's time.
   const before = await page.evaluate(() => Date.now());
@@ -119,11 +142,13 @@ test('pause notifications, resume, launch at login and the default interval', as
   await expect(page.getByText('Notifications are on.')).toBeVisible();
   expect(app.controller.settings().notificationsPausedUntil).toBeNull();
 
+  await page.getByRole('tab', { name: 'General' }).click();
   await page.getByLabel('Start Status Tray when I log in').check();
   await expect.poll(() => app.controller.settings().launchAtLogin).toBe(true);
 
-  const defaultInterval = page.getByLabel('Check new status pages every (seconds)');
-  await defaultInterval.fill('600');
+  const defaultInterval = page.getByLabel('Check new status pages every (minutes)');
+  await expect(defaultInterval).toHaveValue('5');
+  await defaultInterval.fill('10');
   await defaultInterval.press('Enter');
   await expect.poll(() => app.controller.settings().defaultIntervalSeconds).toBe(600);
 });
