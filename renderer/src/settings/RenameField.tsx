@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/ipc/contract';
 import { InlineError } from '../common/InlineError';
 import { useAction } from '../common/useAction';
+import { overrideFor } from './name-override';
 
 interface Props {
   /** The saved display-name override ('' when none). */
@@ -11,12 +12,6 @@ interface Props {
   /** Names the Rename button for screen readers when several rows are open ("Rename GitHub"). */
   shownName: string;
   onSave: (name: string) => Promise<Result<unknown>>;
-}
-
-/** What saving `draft` stores: '' (no override) for an empty name or the page's own name, else the trimmed text. */
-export function overrideFor(draft: string, pageName: string): string {
-  const name = draft.trim();
-  return name === pageName ? '' : name;
 }
 
 /**

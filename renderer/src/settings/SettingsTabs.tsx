@@ -1,28 +1,11 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { nextIndex } from './list-keys';
 
 /** One tab: its id (also the URL hash that opens it), its label, and what its panel shows. */
 export interface TabSpec {
   id: string;
   label: string;
   panel: () => ReactNode;
-}
-
-/** Index of the tab an arrow, Home or End key moves to from `index` (wrapping), or undefined for other keys. */
-export function nextTabIndex(key: string, index: number, count: number): number | undefined {
-  switch (key) {
-    case 'ArrowRight':
-    case 'ArrowDown':
-      return (index + 1) % count;
-    case 'ArrowLeft':
-    case 'ArrowUp':
-      return (index - 1 + count) % count;
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return undefined;
-  }
 }
 
 /**
@@ -37,7 +20,7 @@ export function SettingsTabs({ tabs, selected, onSelect, label }: { tabs: readon
   const tabId = (id: string) => `${base}-tab-${id}`;
   const panelId = (id: string) => `${base}-panel-${id}`;
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number): void {
-    const next = nextTabIndex(event.key, index, tabs.length);
+    const next = nextIndex(event.key, index, tabs.length);
     if (next === undefined) return;
     event.preventDefault();
     const tab = tabs[next];

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
-import { nextTabIndex } from './SettingsTabs';
+import { nextIndex } from './list-keys';
 import { SourceRow } from './SourceRow';
 import { filterSources, sourceFacts } from './source-filter';
 
@@ -54,7 +54,7 @@ export function SourceList({ sources, engineSources, reveal }: { sources: readon
 
   function onRowKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number): void {
     if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') return;
-    const next = nextTabIndex(event.key, index, shown.length);
+    const next = nextIndex(event.key, index, shown.length);
     if (next === undefined) return;
     // Up from the first line goes back to the filter box rather than wrapping to the last.
     if (event.key === 'ArrowUp' && index === 0) {
