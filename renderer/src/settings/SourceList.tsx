@@ -81,7 +81,8 @@ export function SourceList({ sources, engineSources, reveal }: { sources: readon
             <input
               id={filterId}
               type="search"
-              placeholder="Filter by name, address or platform"
+              placeholder="Filter status pages"
+              title="Filter by name, host or platform"
               autoComplete="off"
               spellCheck={false}
               value={query}
