@@ -2,6 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { AppSnapshot } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
 import { InlineError } from '../common/InlineError';
+import { formatDateTime } from '../common/time';
+import { useNow } from '../common/useNow';
 import { useSnapshot } from '../common/useSnapshot';
 import { GeneralSettings } from './GeneralSettings';
 import { NotificationPause } from './NotificationPause';
@@ -46,6 +48,7 @@ export function SettingsApp() {
   const api = useApi();
   const { snapshot, error } = useSnapshot(api);
   const [tab, setTab] = useState(tabFromHash);
+  const now = useNow();
   useEffect(() => {
     const onHash = () => setTab(tabFromHash());
     window.addEventListener('hashchange', onHash);
@@ -63,11 +66,22 @@ export function SettingsApp() {
     // Replace, not push: switching tabs is not navigation the Back key should walk through.
     window.history.replaceState(null, '', `#${id}`);
   };
+  const until = snapshot.settings.notificationsPausedUntil;
+  const paused = until !== null && until > now ? until : null;
   const tabs: TabSpec[] = TABS.map(({ id, label, Panel }) => ({ id, label, panel: () => <Panel snapshot={snapshot} /> }));
   return (
     <div className="app settings">
       <header className="settings-header">
         <h1>Settings</h1>
+        {paused !== null && (
+          // Pause lives in its own tab; say it here too, so a paused app is never a surprise.
+          <p className="pause-note">
+            Notifications paused until {formatDateTime(paused)}.{' '}
+            <button type="button" className="link-button" onClick={() => select('notifications')}>
+              Change
+            </button>
+          </p>
+        )}
       </header>
       <main>
         <SettingsTabs tabs={tabs} selected={tab} onSelect={select} label="Settings sections" />
