@@ -57,7 +57,8 @@ export function AddSourceForm({ sources, onShow }: { sources: readonly SourceSet
   const results = useMemo(() => (searched ? searchServices(searched, MAX_RESULTS) : []), [searched]);
   const watched = useMemo(() => new Map(sources.map((s) => [sourceKey(s), s.id])), [sources]);
   const watchedId = (e: CatalogEntry) => watched.get(sourceKey({ url: e.sourceUrl, filter: e.filter }));
-  const open = results.length > 0 && !preview && searched === query;
+  // While the deferred search catches up the previous results stay, rather than the list flickering shut.
+  const open = results.length > 0 && !preview && query !== '';
   const noMatch = input.kind === 'search' && query !== '' && searched === query && results.length === 0 && !preview;
   const optionId = (i: number) => `${listId}-option-${i}`;
 
