@@ -62,6 +62,14 @@ function fuzzyIndex(): Fuse<SearchableEntry> {
 }
 
 /**
+ * Build the search indexes now rather than on the first keystroke that needs them (tens of milliseconds,
+ * more on a busy machine): a page calls this when it is idle. Calling it again does nothing.
+ */
+export function prepareCatalogSearch(): void {
+  fuzzyIndex();
+}
+
+/**
  * Search the catalog by name, id, status-page host or tag (case- and diacritic-insensitive; prefix and
  * whole-word matches first; when nothing matches as typed, the nearest names, so typos still find the
  * service: see search.ts). Returns at most `limit` entries (default 20); none for a blank query.

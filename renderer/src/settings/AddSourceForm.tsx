@@ -1,7 +1,7 @@
-import { useDeferredValue, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { searchServices } from '../../../shared/app/catalog-search';
 import { sourceKey } from '../../../shared/domain/source-key';
-import { CATALOG } from '../../../shared/catalog/index';
+import { CATALOG, prepareCatalogSearch } from '../../../shared/catalog/index';
 import type { CatalogEntry } from '../../../shared/catalog/types';
 import type { AddSourceInput, SourcePreview, SourceSettings } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
@@ -48,6 +48,11 @@ export function AddSourceForm({ sources, onShow }: { sources: readonly SourceSet
   const [name, setName] = useState('');
   const pasted = useRef(false);
   const previewAction = useAction((target: string) => api.previewSource(target));
+  // Index the catalog while the window is idle, so the first search (or first typo) does not wait for it.
+  useEffect(() => {
+    const handle = window.requestIdleCallback(() => prepareCatalogSearch(), { timeout: 5_000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
   const addAction = useAction((input: AddSourceInput) => api.addSource(input));
 
   const input = classifyAddInput(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchCatalog } from '../../../shared/catalog/index';
+import { prepareCatalogSearch, searchCatalog } from '../../../shared/catalog/index';
 import { createFuzzyIndex, rankEntries, searchEntries, toSearchable } from '../../../shared/catalog/search';
 import { foldText, slugify } from '../../../shared/domain/text';
 import type { CatalogEntry } from '../../../shared/catalog/types';
@@ -101,6 +101,7 @@ describe('searchEntries: typos', () => {
 
 describe('searchCatalog', () => {
   it('tolerates typos in real service names and finds nothing for a sentence that names none', () => {
+    prepareCatalogSearch();
     expect(searchCatalog('githbu', 3)[0]?.id).toBe('github');
     expect(searchCatalog('cloudfare', 3)[0]?.id).toBe('cloudflare');
     expect(searchCatalog('atlasian', 3)[0]?.id).toBe('atlassian');
