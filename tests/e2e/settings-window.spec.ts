@@ -277,6 +277,18 @@ test.describe('at scale: 27 real documents', () => {
     await filterBox(page).focus();
     await page.keyboard.press('Escape');
     await expect(rows(page)).toHaveCount(27);
+
+    // Removing a page hands the focus to the line that takes its place.
+    await toggle(page, 'symantec').focus();
+    await page.keyboard.press('Enter');
+    await row(page, 'symantec').getByRole('button', { name: 'Remove…' }).click();
+    await expect(row(page, 'symantec').getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(row(page, 'symantec').getByRole('button', { name: /^Remove Symantec/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(rows(page)).toHaveCount(26);
+    await expect(toggle(page, 'symantec-dec')).toBeFocused();
+    expect(app.controller.settings().sources.some((s) => s.id === 'symantec')).toBe(false);
   });
 
   test('screenshots: the settings window with 27 sources, 760 px light and 380 px dark', async ({ page, app }, testInfo) => {

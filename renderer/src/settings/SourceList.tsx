@@ -45,6 +45,20 @@ export function SourceList({ sources, engineSources, reveal }: { sources: readon
     setFocusId(undefined);
   });
 
+  // A removed row takes the focus with it (its Remove button is gone): hand it to the line that took its
+  // place, else the one before, so a keyboard user is not thrown back to the top of the page.
+  const shownIds = shown.map((r) => r.id);
+  const lastShown = useRef<string[]>(shownIds);
+  useEffect(() => {
+    const before = lastShown.current;
+    lastShown.current = shownIds;
+    const gone = before.findIndex((id) => !sources.some((s) => s.id === id));
+    if (gone < 0 || (document.activeElement && document.activeElement !== document.body)) return;
+    const next = shownIds[Math.min(gone, shownIds.length - 1)];
+    if (next) toggles.current.get(next)?.focus();
+    else document.getElementById(filterId)?.focus();
+  });
+
   const toggle = (id: string) =>
     setExpanded((prev) => {
       const next = new Set(prev);
