@@ -14,6 +14,10 @@ export const COMMON_FEED_PATHS: readonly string[] = ['/feed.atom', '/history.ato
 export const STATUSPAGE_SUMMARY_PATH = '/api/v2/summary.json';
 /** incident.io's feed path (captured: status.openai.com/history.rss). */
 export const INCIDENTIO_FEED_PATH = '/history.rss';
+/** Hund's live event stream of a whole page (hund.io/help/documentation/live-event-streams, v2). */
+export const HUND_STREAM_PATH = '/live/v2/status_page';
+/** Freshstatus's unauthenticated API behind every public page, keyed by account id. */
+export const FRESHSTATUS_API = 'https://public-api.freshstatus.io/v1';
 
 /** What the user typed, understood. */
 export type DiscoveryInput =
@@ -100,6 +104,12 @@ export function platformSourceUrl(platform: RecognisedPlatform, html: string, pa
     case 'site24x7': {
       const id = capture(html, /summary_details\/statuspages\/([A-Za-z0-9_=%-]+)/);
       return id ? `${root}/sp/api/public/summary_details/statuspages/${id}` : undefined;
+    }
+    case 'hund':
+      return root + HUND_STREAM_PATH;
+    case 'freshstatus': {
+      const account = capture(html, /account_id["'=:\s]+(\d{1,12})\b/);
+      return account ? `${FRESHSTATUS_API}/public-components/?account_id=${account}` : undefined;
     }
     case 'uptimekuma': {
       const slug = /^\/status\/([A-Za-z0-9_-]+)\/?$/.exec(page.pathname)?.[1];
