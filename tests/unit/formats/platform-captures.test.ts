@@ -39,8 +39,26 @@ describe('captures cut short', () => {
   it.each([
     ['uptimekuma/slum-heartbeat.json', 'https://open-slum.org/api/status-page/heartbeat/slum'],
     ['uptimekuma/slum-status-page.json', 'https://open-slum.org/api/status-page/slum'],
+    ['cstate/torproject-index-2025-05-01.json', 'https://status.torproject.org/index.json'],
   ])('%s without its last bytes is a parse error', async (path, url) => {
     const body = readPlatformFixture(path);
     await expect(parseDocument(body.slice(0, -3), { url, now: 0 })).rejects.toSatisfy((e) => e instanceof FormatError && e.code === 'parse');
+  });
+});
+
+describe('cstate-json on status.torproject.org (pasted into a WalletWasabi test)', () => {
+  it('15 systems in their categories, all ok, no issues, under the summary the page itself gave (disrupted)', async () => {
+    const s = await parseDocument(readPlatformFixture('cstate/torproject-index-2025-05-01.json'), { url: 'https://status.torproject.org/index.json', now: Date.parse('2025-05-01T16:00:00Z') });
+    expect([s.format, s.provider, s.pageUrl, s.coverage]).toEqual(['cstate-json', 'Tor Project status', 'https://status.torproject.org/', 'active-only']);
+    expect(s.components).toHaveLength(15);
+    expect(s.components.every((c) => c.status === 'operational')).toBe(true);
+    expect(s.components.slice(0, 3)).toEqual([
+      { name: 'v3 Onion Services', status: 'operational', group: 'Tor Network' },
+      { name: 'v2 Onion Services', status: 'operational', group: 'Deprecated' },
+      { name: 'Directory Authorities', status: 'operational', group: 'Tor Network' },
+    ]);
+    expect(new Set(s.components.map((c) => c.group))).toEqual(new Set(['Tor Network', 'Deprecated', 'Tor Project websites', 'Internal systems']));
+    expect([s.activeIncidents, s.scheduledMaintenances]).toEqual([[], []]);
+    expect([s.indicator, s.health]).toEqual(['major', 'partial_outage']);
   });
 });
