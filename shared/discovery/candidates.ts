@@ -69,7 +69,8 @@ function capture(html: string, re: RegExp): string | undefined {
 /**
  * The machine-readable source of a recognised platform's page (see catalog/platforms.ts for where each is
  * documented), or `undefined` when it needs an id the page does not show. Ids are read from links the page
- * itself carries (a Status.io page id, a StatusPal subdomain, a Sorry or Site24x7 page id).
+ * itself carries (a Status.io page id, a StatusPal subdomain, a Sorry or Site24x7 page id, a Freshstatus
+ * `account_id`, the Hund page a status.js widget shows).
  */
 export function platformSourceUrl(platform: RecognisedPlatform, html: string, page: URL): string | undefined {
   const root = origin(page);
@@ -105,8 +106,11 @@ export function platformSourceUrl(platform: RecognisedPlatform, html: string, pa
       const id = capture(html, /summary_details\/statuspages\/([A-Za-z0-9_=%-]+)/);
       return id ? `${root}/sp/api/public/summary_details/statuspages/${id}` : undefined;
     }
-    case 'hund':
-      return root + HUND_STREAM_PATH;
+    case 'hund': {
+      // A page embedding Hund's status.js widget names the Hund page it shows (`hostname`, v1 `status_page`).
+      const widget = capture(html, /new\s+Status\.Widget\s*\(\s*\{[^}]*?\b(?:hostname|status_page)\s*:\s*["']([a-z0-9-]+(?:\.[a-z0-9-]+)+)["']/i);
+      return widget ? `https://${widget.toLowerCase()}${HUND_STREAM_PATH}` : root + HUND_STREAM_PATH;
+    }
     case 'freshstatus': {
       const account = capture(html, /account_id["'=:\s]+(\d{1,12})\b/);
       return account ? `${FRESHSTATUS_API}/public-components/?account_id=${account}` : undefined;
