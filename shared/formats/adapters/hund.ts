@@ -7,7 +7,8 @@
  * updates: [{body, label, created_at}]}]}` — then the stream stays open for changes; the engine stops reading
  * after that first event (engine/http/read-body `firstSseEventArrived`). A `standing` issue is ongoing; a
  * `scheduled` one is a maintenance. The document names only the components its issues touch, so the component
- * list is partial and the page `state` gives the overall health. Coverage `active-only`.
+ * list is partial and the page `state` gives the overall health. The documented examples show no schedule
+ * fields, so a maintenance is placed by its `created_at`. Coverage `active-only`.
  */
 import { z } from 'zod';
 import type { Component, ComponentStatus, Incident, IncidentStatus, Indicator } from '../../domain/types';
@@ -31,8 +32,6 @@ const issueSchema = z.object({
   standing: z.boolean().nullish(),
   scheduled: z.boolean().nullish(),
   created_at: z.unknown().optional(),
-  starts_at: z.unknown().optional(),
-  ends_at: z.unknown().optional(),
   updates: z.array(z.unknown()).nullish(),
 });
 const documentSchema = z.object({ state: text, issues: z.array(z.unknown()).nullish() });
@@ -103,7 +102,6 @@ function readIssue(raw: z.infer<typeof issueSchema>, base: string | undefined, p
     impact: impactOfComponentStatus(worst) === 'none' ? 'minor' : impactOfComponentStatus(worst),
     createdAt: at(raw.created_at),
     ...(base ? { url: `issues/${encodeURIComponent(raw.id)}`, base } : {}),
-    ...(kind === 'maintenance' ? { scheduledFor: at(raw.starts_at), scheduledUntil: at(raw.ends_at) } : {}),
     updates,
     components: names,
   });

@@ -162,6 +162,10 @@ describe('freshstatus-json (no public capture; shapes per code reading the live 
     expect(s.components).toEqual([{ name: 'Ok', status: 'operational' }]); // the leaf nested 21 deep is not followed
     const t = await parse(JSON.stringify({ results: [{ id: 1, title: '<script>x</script>Outage', start_time: '2026-06-01T10:00:00Z', end_time: null }, { title: 'no id' }] }), FS_INCIDENTS);
     expect(t.activeIncidents.map((i) => i.title)).toEqual(['Outage']);
+    const many = Array.from({ length: 2000 }, (_, n) => ({ id: n, title: `T${n}`, start_time: '2026-06-01T10:00:00Z', end_time: null }));
+    expect((await parse(JSON.stringify({ results: many }), FS_INCIDENTS)).activeIncidents).toHaveLength(LIMITS.activeIncidents);
+    const leaves = Array.from({ length: 2000 }, (_, n) => ({ id: n, name: `C${n}`, status: 'OP' }));
+    expect((await parse(JSON.stringify({ components: leaves }), FS_COMPONENTS)).components).toHaveLength(LIMITS.components);
   });
 
   it('detection: by the API host, else by the status codes or the incident keys', () => {
