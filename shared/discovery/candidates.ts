@@ -108,8 +108,11 @@ export function platformSourceUrl(platform: RecognisedPlatform, html: string, pa
     }
     case 'hund': {
       // A page embedding Hund's status.js widget names the Hund page it shows (`hostname`, v1 `status_page`).
+      // A page that links a <name>.hund.io page (and is not one itself) points at that page.
       const widget = capture(html, /new\s+Status\.Widget\s*\(\s*\{[^}]*?\b(?:hostname|status_page)\s*:\s*["']([a-z0-9-]+(?:\.[a-z0-9-]+)+)["']/i);
-      return widget ? `https://${widget.toLowerCase()}${HUND_STREAM_PATH}` : root + HUND_STREAM_PATH;
+      const linked = page.hostname.endsWith('.hund.io') ? undefined : capture(html, /\/\/(?!libraries\.)([a-z0-9-]+\.hund\.io)\b(?![.-])/i);
+      const host = widget ?? linked;
+      return host ? `https://${host.toLowerCase()}${HUND_STREAM_PATH}` : root + HUND_STREAM_PATH;
     }
     case 'freshstatus': {
       const account = capture(html, /account_id["'=:\s]+(\d{1,12})\b/);
