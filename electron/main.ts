@@ -116,7 +116,7 @@ async function startApp(): Promise<void> {
     },
     log,
   });
-  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log);
+  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log, status.deliveries);
   const controller = createAppController({
     engine,
     settings: settings.store,
