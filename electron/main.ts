@@ -121,6 +121,7 @@ async function startApp(): Promise<void> {
     engine,
     settings: settings.store,
     alerts: channels.dispatcher,
+    channels: channels.manager,
     preview: createPreview({ fetch: electronFetch, userAgent: userAgent(app.getVersion()), now: Date.now }),
     clock: systemClock,
     notifier,

@@ -33,6 +33,7 @@ import { startSnooze } from '../noise/snooze';
 import { MAX_HELD, type HeldNotification } from '../domain/noise';
 import { MAX_INCIDENT_IDS } from '../noise/schemas';
 import type { LocalCalendar } from '../noise/quiet-hours';
+import type { ChannelManager } from './channel-manager';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
 export interface SettingsStore {
@@ -54,6 +55,8 @@ export interface AppControllerDeps {
    * Its `handle` only queues, so a slow or failing channel never holds up polling or the toasts.
    */
   alerts?: { handle(events: readonly EngineEvent[]): void };
+  /** The settings window's channel calls (list, save, remove, test, delivery log); without it they fail with `internal`. */
+  channels?: ChannelManager;
   /** Open an http(s) URL in the browser (already validated). */
   openExternal?: (url: string) => void | Promise<void>;
   openSettings?: () => void;
@@ -199,6 +202,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
       log(`Request failed: ${(err as Error)?.stack ?? err}`);
       return fail('internal', (err as Error)?.message || 'Unexpected error');
     }
+  }
+
+  function withChannels<T>(work: (m: ChannelManager) => Promise<Result<T>> | Result<T>): Promise<Result<T>> | Result<T> {
+    return deps.channels ? work(deps.channels) : fail('internal', 'Alert channels are not available in this window.');
   }
 
   // Notifications held before a restart: summarise now, or arm the timer for the end of quiet hours.
@@ -352,6 +359,13 @@ export function createAppController(deps: AppControllerDeps): AppController {
         if (!deps.history) return fail('internal', 'History is not available.');
         return ok(deps.history(query, deps.clock.now()));
       }),
+
+    // Alert channels: the manager keeps secrets in main (safeStorage) and returns only which are set.
+    listChannels: () => guard(() => withChannels((m) => m.list())),
+    saveChannel: (channel, secrets) => guard(() => withChannels((m) => m.save(channel, secrets))),
+    removeChannel: (id) => guard(() => withChannels((m) => m.remove(id))),
+    testChannel: (id) => guard(() => withChannels((m) => m.test(id))),
+    getChannelDeliveries: (id, limit) => guard(() => withChannels((m) => (m.channels().some((c) => c.id === id) ? m.deliveries(id, limit ?? 20) : fail('not-found', 'That channel no longer exists.')))),
 
     dispose() {
       unsubscribe();

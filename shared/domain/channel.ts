@@ -112,3 +112,15 @@ export interface DeliveryLog {
   record(entry: DeliveryEntry): void;
   recent(options?: { channelId?: string; limit?: number }): DeliveryEntry[];
 }
+
+/** A channel as the settings window sees it: its configuration and which secrets are stored (never their values). */
+export interface ChannelView {
+  channel: ChannelConfig;
+  secretsSet: Array<keyof ChannelSecrets>;
+}
+
+/** What "Send test" found: delivered, or the (redacted) reason it was not and the HTTP status if one came back. */
+export type ChannelTestResult = { ok: true } | { ok: false; error: string; httpStatus?: number };
+
+/** Channel kinds whose webhook URL is the secret (its path carries the token). */
+export const SECRET_URL_KINDS: readonly ChannelKind[] = ['slack', 'discord', 'teams'];

@@ -14,6 +14,7 @@ import {
   sourceIdSchema,
 } from './settings-schema';
 import { failAfterPollsSchema, quietHoursSchema, snoozeRequestSchema } from '../noise/schemas';
+import { channelConfigSchema, channelIdSchema, channelSecretsSchema } from '../channels/config';
 
 /** Methods of `StatusTrayApi` that are invoke channels. */
 export type InvokeMethod = Exclude<keyof StatusTrayApi, 'onSnapshot'>;
@@ -71,6 +72,12 @@ export const invokeArgsSchemas = {
       since: z.number().int().nonnegative().optional(),
     }),
   ]),
+  // Alert channels.
+  listChannels: z.tuple([]),
+  saveChannel: z.tuple([channelConfigSchema, channelSecretsSchema]),
+  removeChannel: z.tuple([channelIdSchema]),
+  testChannel: z.tuple([channelIdSchema]),
+  getChannelDeliveries: z.tuple([channelIdSchema, z.number().int().min(1).max(200).optional()]),
 } as const satisfies Record<InvokeMethod, z.ZodType>;
 
 /** Validated arguments of each method, as the controller receives them. */

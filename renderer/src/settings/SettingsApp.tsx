@@ -7,6 +7,7 @@ import { NotificationPause } from './NotificationPause';
 import { OpmlTransfer } from './OpmlTransfer';
 import { QuietHoursSettings } from './QuietHoursSettings';
 import { SourceList } from './SourceList';
+import { ChannelsSettings } from './channels/ChannelsSettings';
 
 /** The settings window: add a status page, edit the watched ones, OPML import/export, notifications, and app-wide options. */
 export function SettingsApp() {
@@ -31,6 +32,7 @@ export function SettingsApp() {
         <OpmlTransfer />
         <NotificationPause pausedUntil={settings.notificationsPausedUntil} />
         <QuietHoursSettings saved={settings.quietHours} />
+        <ChannelsSettings sources={settings.sources} engineSources={engine.sources} />
         <GeneralSettings launchAtLogin={settings.launchAtLogin} defaultIntervalSeconds={settings.defaultIntervalSeconds} failAfterPolls={settings.failAfterPolls} />
       </main>
     </div>
