@@ -227,9 +227,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
     addSource: (input: AddSourceInput) =>
       guard(() => {
-        const { url, name, notify, intervalSeconds, filter } = input;
-        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed).
-        const key = sourceKey({ url, filter });
+        const { url, name, notify, intervalSeconds, filter, check } = input;
+        if (check && hasFilter(filter)) return fail('invalid-payload', 'An endpoint check has no components to filter.');
+        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed); a check is another thing again.
+        const key = sourceKey({ url, filter, check });
         const existing = settings.sources.find((s) => sourceKey(s) === key);
         if (existing) return fail('duplicate', `${displayName(existing, liveName(existing.id))} is already in your list.`);
         const source: SourceSettings = {
@@ -240,6 +241,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
           intervalSeconds: intervalSeconds ?? settings.defaultIntervalSeconds,
           notify: notify ?? 'all',
           ...(hasFilter(filter) ? { filter } : {}),
+          ...(check ? { check } : {}),
         };
         const r = commit({ ...settings, sources: [...settings.sources, source] }, true);
         return r.ok ? ok(source) : r;
@@ -249,8 +251,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         const current = findSource(sourceId);
         if (!current) return fail('not-found', 'That source no longer exists.');
-        const { name, filter, ...rest } = patch;
-        const updated: SourceSettings = { ...current, ...stripUndefined(rest) };
+        const { name, filter, check, ...rest } = patch;
+        if (check && !current.check) return fail('invalid-payload', 'Only an endpoint check has check rules.');
+        if (filter && current.check) return fail('invalid-payload', 'An endpoint check has no components to filter.');
+        const updated: SourceSettings = { ...current, ...stripUndefined(rest), ...(check ? { check } : {}) };
         if (name !== undefined) {
           if (name) updated.name = name;
           else delete updated.name;

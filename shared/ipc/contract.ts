@@ -9,6 +9,7 @@ import type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source
 import type { FormatId, Health } from '../domain/types';
 import type { HistoryIncident, ProviderHistory } from '../history/types';
 import type { QuietHours, SnoozeRequest } from '../domain/noise';
+import type { CheckSpec } from '../domain/check';
 import type { ChannelConfig, ChannelSecrets, ChannelTestResult, ChannelView, DeliveryEntry } from '../domain/channel';
 
 // The domain types the API speaks in, so a page needs this one module to call it.
@@ -16,6 +17,7 @@ export type { AppSettings } from '../domain/settings';
 export type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
 export type { EngineSnapshot, SourceSnapshot } from '../engine/api';
 export type { SaveError } from '../engine/save-error';
+export type { CheckMethod, CheckSpec } from '../domain/check';
 export type { ChannelConfig, ChannelKind, ChannelFilter, ChannelSecrets, ChannelTestResult, ChannelView, DeliveryEntry, MinImpact } from '../domain/channel';
 
 /** Success or a typed error; what every IPC call resolves to. */
@@ -75,6 +77,8 @@ export interface AddSourceInput {
   intervalSeconds?: number;
   /** Narrow a shared feed (from a catalog entry or a catalog preview). */
   filter?: SourceFilter;
+  /** Watch the URL as your own endpoint with these rules instead of reading it as a status document. */
+  check?: CheckSpec;
 }
 
 /** What an OPML import did. Nothing was changed when it was `canceled` or failed. */
@@ -104,6 +108,8 @@ export interface OpmlExportSummary {
 /** Editable fields of a source. `filter: null` watches the whole page again. */
 export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify' | 'notifyMaintenance'>> & {
   filter?: SourceFilter | null;
+  /** New rules of an endpoint check (only for a source that is one). */
+  check?: CheckSpec;
 };
 
 /** Which history the window asks for. */

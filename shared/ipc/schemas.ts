@@ -9,6 +9,7 @@ import type { StatusTrayApi } from './contract';
 import {
   httpUrlSchema,
   intervalSchema,
+  checkSpecSchema,
   notifyLevelSchema,
   sourceFilterSchema,
   sourceIdSchema,
@@ -29,6 +30,7 @@ export const addSourceInputSchema = z.strictObject({
   notify: notifyLevelSchema.optional(),
   intervalSeconds: intervalSchema.optional(),
   filter: sourceFilterSchema.optional(),
+  check: checkSpecSchema.optional(),
 });
 
 /** `SourcePatch`, strict keys; at least one field. */
@@ -40,6 +42,7 @@ export const sourcePatchSchema = z
     notify: notifyLevelSchema.optional(),
     notifyMaintenance: z.boolean().optional(),
     filter: sourceFilterSchema.nullable().optional(),
+    check: checkSpecSchema.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
 

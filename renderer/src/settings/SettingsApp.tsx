@@ -8,6 +8,7 @@ import { OpmlTransfer } from './OpmlTransfer';
 import { QuietHoursSettings } from './QuietHoursSettings';
 import { SourceList } from './SourceList';
 import { ChannelsSettings } from './channels/ChannelsSettings';
+import { ChecksSettings } from './checks/ChecksSettings';
 
 /** The settings window: add a status page, edit the watched ones, OPML import/export, notifications, and app-wide options. */
 export function SettingsApp() {
@@ -32,6 +33,7 @@ export function SettingsApp() {
         <OpmlTransfer />
         <NotificationPause pausedUntil={settings.notificationsPausedUntil} />
         <QuietHoursSettings saved={settings.quietHours} />
+        <ChecksSettings sources={settings.sources} engineSources={engine.sources} defaultIntervalSeconds={settings.defaultIntervalSeconds} />
         <ChannelsSettings sources={settings.sources} engineSources={engine.sources} />
         <GeneralSettings launchAtLogin={settings.launchAtLogin} defaultIntervalSeconds={settings.defaultIntervalSeconds} failAfterPolls={settings.failAfterPolls} />
       </main>

@@ -2,7 +2,9 @@ import type { SourceSettings, SourceSnapshot } from '../../../shared/ipc/contrac
 import { SourceRow } from './SourceRow';
 
 /** The watched sources, in the order they were added, each editable. */
-export function SourceList({ sources, engineSources }: { sources: readonly SourceSettings[]; engineSources: readonly SourceSnapshot[] }) {
+export function SourceList({ sources: all, engineSources }: { sources: readonly SourceSettings[]; engineSources: readonly SourceSnapshot[] }) {
+  // Your own endpoints have their own card (checks/ChecksSettings.tsx).
+  const sources = all.filter((s) => !s.check);
   const byId = new Map(engineSources.map((s) => [s.id, s]));
   return (
     <section className="card" aria-labelledby="sources-title">
