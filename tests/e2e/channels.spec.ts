@@ -20,7 +20,7 @@ test('add a webhook channel, Send test reaches the local receiver and the log sh
   await app.openSettings(page);
   const card = page.locator('section.channels');
   await expect(card.locator('.channels-empty')).toBeVisible();
-  await card.getByRole('button', { name: 'Add channel…' }).click();
+  await card.getByRole('button', { name: 'New channel…' }).click();
   const form = card.getByRole('form', { name: 'New alert channel' });
   await form.getByLabel('Kind').selectOption('webhook');
   await form.getByLabel('Name').fill('Ops hook');
@@ -57,7 +57,7 @@ test('a chat channel whose webhook is gone: Send test says what went wrong and w
   receiver.reply('/gone', { status: 404 });
   await app.openSettings(page);
   const card = page.locator('section.channels');
-  await card.getByRole('button', { name: 'Add channel…' }).click();
+  await card.getByRole('button', { name: 'New channel…' }).click();
   const form = card.getByRole('form', { name: 'New alert channel' });
   await form.getByLabel('Kind').selectOption('discord');
   await form.getByLabel('Name').fill('Team Discord');

@@ -15,7 +15,7 @@ test('add an endpoint check in settings: it is polled and shows in the status li
   const settings = await context.newPage();
   await app.openSettings(settings);
   const card = settings.locator('section.checks');
-  await card.getByRole('button', { name: 'Add endpoint check…' }).click();
+  await card.getByRole('button', { name: 'New endpoint check…' }).click();
   const form = card.getByRole('form', { name: 'New endpoint check' });
   await form.getByLabel('Endpoint URL').fill(app.feeds.url('/health'));
   await form.getByLabel('Name').fill('Our API');
@@ -50,7 +50,7 @@ test('add an endpoint check in settings: it is polled and shows in the status li
 test('a bad rule is explained in the form and nothing is saved', async ({ page, app }) => {
   await app.openSettings(page);
   const card = page.locator('section.checks');
-  await card.getByRole('button', { name: 'Add endpoint check…' }).click();
+  await card.getByRole('button', { name: 'New endpoint check…' }).click();
   const form = card.getByRole('form', { name: 'New endpoint check' });
   await form.getByLabel('Endpoint URL').fill('ftp://example.com/health');
   await form.getByRole('button', { name: 'Add check' }).click();

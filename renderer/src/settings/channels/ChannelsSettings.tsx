@@ -93,7 +93,7 @@ export function ChannelsSettings({ sources, engineSources }: { sources: readonly
               setEditing({ draft: newDraft(newChannelId()), isNew: true, stored: [] });
             }}
           >
-            Add channel…
+            New channel…
           </button>
         </div>
       )}

@@ -82,7 +82,7 @@ export function ChecksSettings({ sources, engineSources, defaultIntervalSeconds 
       ) : (
         <div className="row">
           <button type="button" onClick={() => { setSaved(undefined); setEditing({}); }}>
-            Add endpoint check…
+            New endpoint check…
           </button>
         </div>
       )}
