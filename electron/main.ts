@@ -89,7 +89,7 @@ async function startApp(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const settings = openSettingsStore(dataDir);
-  const status = await openStatusStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined);
+  const status = await openStatusStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined, log);
   const engine = createEngine({
     fetch: electronFetch,
     store: status.store,

@@ -115,9 +115,10 @@ export interface StatusStore {
  * Open `status.db` in `dir` (docs/storage.md): imports an existing `state.json` once (kept as
  * `state.json.migrated`), and moves a damaged database aside.
  * @param forceRecovery as for `createStateStore`: report a recovery (every source baselines silently).
+ * @param warn where a delivery log row that could not be written is reported.
  * @throws only when the directory cannot hold a database at all.
  */
-export async function openStatusStore(dir: string, now: () => number = Date.now, forceRecovery?: string): Promise<StatusStore> {
-  const sdb = await openStatusDatabase(join(dir, DATABASE_FILE), { legacyJson: join(dir, STATE_FILE), now, ...(forceRecovery ? { forceRecovery } : {}) });
+export async function openStatusStore(dir: string, now: () => number = Date.now, forceRecovery?: string, warn?: (message: string) => void): Promise<StatusStore> {
+  const sdb = await openStatusDatabase(join(dir, DATABASE_FILE), { legacyJson: join(dir, STATE_FILE), now, ...(forceRecovery ? { forceRecovery } : {}), ...(warn ? { warn } : {}) });
   return { store: sdb.store, view: (query, at) => historyView(sdb.history, query, at), deliveries: sdb.deliveries, close: () => sdb.close() };
 }

@@ -203,5 +203,7 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs(['--token', 'short', url], {})).toEqual({ error: '--token must be at least 16 characters.' });
     expect(parseServeArgs(['--check', 'https://api.example.com/health', '--expect', '200'], {})).toMatchObject({ sources: [{ id: 'check:https://api.example.com/health', check: { expectStatus: [200] } }] });
     expect(parseServeArgs([], {})).toEqual({ error: 'Give at least one SOURCE or --check URL.' });
+    expect(parseServeArgs(['--db', '/data/status.db', url], {})).toMatchObject({ db: '/data/status.db' });
+    expect(parseServeArgs([url], {})).not.toHaveProperty('db');
   });
 });
