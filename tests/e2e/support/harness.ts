@@ -29,6 +29,7 @@ import { createChannelManager, type ChannelManager } from '../../../shared/app/c
 import { createMemoryDeliveryLog } from '../../../shared/channels/delivery-log';
 import { createChannelDispatcher } from '../../../shared/channels/dispatcher';
 import { createChannelSender } from '../../../shared/channels/senders';
+import type { ChannelSecrets } from '../../../shared/domain/channel';
 import { hostedPath, offlineFetch } from './offline-fetch';
 import { RENDERER_DIST } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -87,7 +88,7 @@ export interface AppHarness {
   /** The test's clock (see clock.ts), shared by the engine, the controller and the browser pages. */
   clock: Clock;
   /** Alert channels as main runs them; secrets are held in memory (`peekSecrets`) instead of the keychain. */
-  channels: ChannelManager & { peekSecrets(id: string): ReturnType<ReturnType<typeof memoryChannelStores>['secrets']['peek']> };
+  channels: ChannelManager & { peekSecrets(id: string): ChannelSecrets | undefined };
 }
 
 export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
