@@ -17,6 +17,10 @@ import type { SourceConfig } from '../shared/domain/source';
 import { userAgent } from '../shared/engine/user-agent';
 import { systemClock, type Clock, type FetchPort, type StateStore } from '../shared/engine/ports';
 import { createStateFile } from '../shared/platform/node/json-file';
+import { openStatusDatabase } from '../shared/storage/sqlite';
+import { backfillOnBaseline } from '../shared/history/backfill';
+import { fetchSource } from '../shared/engine/http/fetch-source';
+import { parseDocument } from '../shared/formats/registry';
 import { loadCliChannels, type CliChannels } from './channels';
 import { CHECK_OPTIONS, CHECK_USAGE, checksFromTokens } from './check-args';
 import { resolveSources } from './sources';
@@ -30,7 +34,7 @@ export const SERVE_USAGE = `Usage: status-tray serve [options] SOURCE...
 
 Watch status pages (and --check endpoints) and serve what is known over HTTP:
   GET /api/status    the snapshot as JSON          GET /api/events   Server-Sent Events
-  GET /api/history   what the engine knows now     GET /metrics      Prometheus text format
+  GET /api/history   recorded incidents (--db)     GET /metrics      Prometheus text format
   POST /webhooks/statuspage/<source-id>?token=...  Atlassian Statuspage webhook notifications
 
 Options:
@@ -39,7 +43,9 @@ Options:
   --token TOKEN        require "Authorization: Bearer TOKEN" on the API and metrics ($STATUS_TRAY_TOKEN)
   --webhook-token T    enable the Statuspage webhook route with ?token=T ($STATUS_TRAY_WEBHOOK_TOKEN)
   --log-level LEVEL    ${LOG_LEVELS.join(', ')} (default info; debug logs every poll outcome)
-  --state FILE         keep the engine's state in FILE between runs
+  --db FILE            keep state, history and the channels' delivery log in the SQLite database FILE
+                       (the CLI's --db; /api/history then answers from it: ?source=ID&since=7d&limit=N)
+  --state FILE         keep the engine's state in FILE between runs (with --db: imported into it once)
   --interval SECONDS   poll interval (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
 ${CHECK_USAGE}
   -h, --help           show this help
@@ -56,6 +62,8 @@ export interface ServeOptions {
   webhookToken?: string;
   logLevel: LogLevel;
   state?: string;
+  /** status.db path (`--db`): state, history, delivery log; `/api/history` answers from it. */
+  db?: string;
   channelsFile?: string;
   sources: SourceConfig[];
 }
@@ -77,6 +85,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
         'webhook-token': { type: 'string' },
         'log-level': { type: 'string' },
         state: { type: 'string' },
+        db: { type: 'string' },
         interval: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -113,6 +122,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
     ...(apiToken ? { apiToken } : {}),
     ...(webhookToken ? { webhookToken } : {}),
     ...(values.state ? { state: values.state } : {}),
+    ...(values.db ? { db: values.db } : {}),
     ...(values.channels ? { channelsFile: values.channels } : {}),
   };
 }
@@ -141,13 +151,24 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
   const clock = deps.clock ?? systemClock;
   const logger = createServerLogger(opts.logLevel, deps.logDestination);
   const ua = userAgent(packageJson.version);
-  const channels = loadCliChannels(opts.channelsFile, { env: deps.env, clock, userAgent: ua, warn: (m) => logger.warn(m) });
-  if (channels && 'error' in channels) throw new Error(channels.error);
+  // The same status.db as the CLI's --db: engine state, history (/api/history) and the delivery log.
+  const sdb = opts.db
+    ? await openStatusDatabase(opts.db, { now: () => clock.now(), warn: (m) => logger.warn(m), ...(opts.state ? { legacyJson: opts.state } : {}) })
+    : undefined;
+  if (sdb?.recoveryReason) logger.warn({ db: opts.db }, sdb.recoveryReason);
+  const channels = loadCliChannels(opts.channelsFile, { env: deps.env, clock, userAgent: ua, warn: (m) => logger.warn(m), ...(sdb ? { log: sdb.deliveries } : {}) });
+  if (channels && 'error' in channels) {
+    sdb?.close();
+    throw new Error(channels.error);
+  }
   const http = deps.fetch ? undefined : createNodeFetch();
   const fetchPort = deps.fetch ?? http!.fetch;
   const engine = createEngine({
     fetch: fetchPort,
-    store: deps.store ?? (opts.state ? createStateFile(opts.state) : { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined }),
+    store:
+      deps.store ??
+      sdb?.store ??
+      (opts.state ? createStateFile(opts.state) : { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined }),
     clock,
     sources: opts.sources,
     userAgent: ua,
@@ -172,7 +193,11 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
       channels?.dispatcher.handle(events);
     },
   });
-  const app = buildServer({ engine, metrics, clock, logger, apiToken: opts.apiToken, webhookToken: opts.webhookToken });
+  if (sdb && !deps.store) {
+    // A page whose document lists only what is open now gets its own past once, as in the CLI and the app.
+    backfillOnBaseline(engine, sdb.store, { fetch: fetchPort, fetchSource, parse: parseDocument, userAgent: ua, now: () => clock.now() }, (m) => logger.warn(m));
+  }
+  const app = buildServer({ engine, metrics, clock, logger, apiToken: opts.apiToken, webhookToken: opts.webhookToken, ...(sdb ? { history: sdb.history } : {}) });
   await engine.start();
   let address: string;
   try {
@@ -180,9 +205,10 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
   } catch (err) {
     await engine.stop();
     await http?.close();
+    sdb?.close();
     throw err;
   }
-  logger.info({ address, sources: opts.sources.length, channels: channels?.channels.length ?? 0, webhooks: Boolean(opts.webhookToken) }, 'serving');
+  logger.info({ address, sources: opts.sources.length, db: opts.db ?? null, channels: channels?.channels.length ?? 0, webhooks: Boolean(opts.webhookToken) }, 'serving');
   return {
     app,
     engine,
@@ -194,6 +220,7 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
       await channels?.dispatcher.idle();
       channels?.dispatcher.dispose();
       await http?.close();
+      sdb?.close();
     },
   };
 }

@@ -89,7 +89,7 @@ async function startApp(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const settings = openSettingsStore(dataDir);
-  const status = await openStatusStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined);
+  const status = await openStatusStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined, log);
   const engine = createEngine({
     fetch: electronFetch,
     store: status.store,
@@ -116,11 +116,12 @@ async function startApp(): Promise<void> {
     },
     log,
   });
-  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log);
+  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log, status.deliveries);
   const controller = createAppController({
     engine,
     settings: settings.store,
     alerts: channels.dispatcher,
+    channels: channels.manager,
     preview: createPreview({ fetch: electronFetch, userAgent: userAgent(app.getVersion()), now: Date.now }),
     clock: systemClock,
     notifier,

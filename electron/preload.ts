@@ -32,6 +32,12 @@ const api: StatusTrayApi = {
   setQuietHours: (quietHours) => ipcRenderer.invoke(IPC_INVOKE.setQuietHours, quietHours),
   setFailAfterPolls: (polls) => ipcRenderer.invoke(IPC_INVOKE.setFailAfterPolls, polls),
   getHistory: (query) => ipcRenderer.invoke(IPC_INVOKE.getHistory, query),
+  // Alert channels.
+  listChannels: () => ipcRenderer.invoke(IPC_INVOKE.listChannels),
+  saveChannel: (channel, secrets) => ipcRenderer.invoke(IPC_INVOKE.saveChannel, channel, secrets),
+  removeChannel: (id) => ipcRenderer.invoke(IPC_INVOKE.removeChannel, id),
+  testChannel: (id) => ipcRenderer.invoke(IPC_INVOKE.testChannel, id),
+  getChannelDeliveries: (id, limit) => (limit === undefined ? ipcRenderer.invoke(IPC_INVOKE.getChannelDeliveries, id) : ipcRenderer.invoke(IPC_INVOKE.getChannelDeliveries, id, limit)),
 };
 
 contextBridge.exposeInMainWorld('statusTray', api);

@@ -33,6 +33,7 @@ import { startSnooze } from '../noise/snooze';
 import { MAX_HELD, type HeldNotification } from '../domain/noise';
 import { MAX_INCIDENT_IDS } from '../noise/schemas';
 import type { LocalCalendar } from '../noise/quiet-hours';
+import type { ChannelManager } from './channel-manager';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
 export interface SettingsStore {
@@ -54,6 +55,8 @@ export interface AppControllerDeps {
    * Its `handle` only queues, so a slow or failing channel never holds up polling or the toasts.
    */
   alerts?: { handle(events: readonly EngineEvent[]): void };
+  /** The settings window's channel calls (list, save, remove, test, delivery log); without it they fail with `internal`. */
+  channels?: ChannelManager;
   /** Open an http(s) URL in the browser (already validated). */
   openExternal?: (url: string) => void | Promise<void>;
   openSettings?: () => void;
@@ -201,6 +204,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
     }
   }
 
+  function withChannels<T>(work: (m: ChannelManager) => Promise<Result<T>> | Result<T>): Promise<Result<T>> | Result<T> {
+    return deps.channels ? work(deps.channels) : fail('internal', 'Alert channels are not available in this window.');
+  }
+
   // Notifications held before a restart: summarise now, or arm the timer for the end of quiet hours.
   notifier?.releaseHeld();
 
@@ -220,9 +227,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
     addSource: (input: AddSourceInput) =>
       guard(() => {
-        const { url, name, notify, intervalSeconds, filter } = input;
-        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed).
-        const key = sourceKey({ url, filter });
+        const { url, name, notify, intervalSeconds, filter, check } = input;
+        if (check && hasFilter(filter)) return fail('invalid-payload', 'An endpoint check has no components to filter.');
+        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed); a check is another thing again.
+        const key = sourceKey({ url, filter, check });
         const existing = settings.sources.find((s) => sourceKey(s) === key);
         if (existing) return fail('duplicate', `${displayName(existing, liveName(existing.id))} is already in your list.`);
         const source: SourceSettings = {
@@ -233,6 +241,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
           intervalSeconds: intervalSeconds ?? settings.defaultIntervalSeconds,
           notify: notify ?? 'all',
           ...(hasFilter(filter) ? { filter } : {}),
+          ...(check ? { check } : {}),
         };
         const r = commit({ ...settings, sources: [...settings.sources, source] }, true);
         return r.ok ? ok(source) : r;
@@ -242,8 +251,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         const current = findSource(sourceId);
         if (!current) return fail('not-found', 'That source no longer exists.');
-        const { name, filter, ...rest } = patch;
-        const updated: SourceSettings = { ...current, ...stripUndefined(rest) };
+        const { name, filter, check, ...rest } = patch;
+        if (check && !current.check) return fail('invalid-payload', 'Only an endpoint check has check rules.');
+        if (filter && current.check) return fail('invalid-payload', 'An endpoint check has no components to filter.');
+        const updated: SourceSettings = { ...current, ...stripUndefined(rest), ...(check ? { check } : {}) };
         if (name !== undefined) {
           if (name) updated.name = name;
           else delete updated.name;
@@ -352,6 +363,13 @@ export function createAppController(deps: AppControllerDeps): AppController {
         if (!deps.history) return fail('internal', 'History is not available.');
         return ok(deps.history(query, deps.clock.now()));
       }),
+
+    // Alert channels: the manager keeps secrets in main (safeStorage) and returns only which are set.
+    listChannels: () => guard(() => withChannels((m) => m.list())),
+    saveChannel: (channel, secrets) => guard(() => withChannels((m) => m.save(channel, secrets))),
+    removeChannel: (id) => guard(() => withChannels((m) => m.remove(id))),
+    testChannel: (id) => guard(() => withChannels((m) => m.test(id))),
+    getChannelDeliveries: (id, limit) => guard(() => withChannels((m) => (m.channels().some((c) => c.id === id) ? m.deliveries(id, limit ?? 20) : fail('not-found', 'That channel no longer exists.')))),
 
     dispose() {
       unsubscribe();

@@ -67,6 +67,8 @@ export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
     enabled: s.enabled,
     ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
     failAfter: settings.failAfterPolls ?? DEFAULT_FAIL_AFTER_POLLS,
+    // An endpoint check is polled by the engine's check path (engine/checks), like the CLI's --check.
+    ...(s.check ? { check: s.check } : {}),
   }));
 }
 

@@ -9,12 +9,16 @@ import type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source
 import type { FormatId, Health } from '../domain/types';
 import type { HistoryIncident, ProviderHistory } from '../history/types';
 import type { QuietHours, SnoozeRequest } from '../domain/noise';
+import type { CheckSpec } from '../domain/check';
+import type { ChannelConfig, ChannelSecrets, ChannelTestResult, ChannelView, DeliveryEntry } from '../domain/channel';
 
 // The domain types the API speaks in, so a page needs this one module to call it.
 export type { AppSettings } from '../domain/settings';
 export type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
 export type { EngineSnapshot, SourceSnapshot } from '../engine/api';
 export type { SaveError } from '../engine/save-error';
+export type { CheckMethod, CheckSpec } from '../domain/check';
+export type { ChannelConfig, ChannelKind, ChannelFilter, ChannelSecrets, ChannelTestResult, ChannelView, DeliveryEntry, MinImpact } from '../domain/channel';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -73,6 +77,8 @@ export interface AddSourceInput {
   intervalSeconds?: number;
   /** Narrow a shared feed (from a catalog entry or a catalog preview). */
   filter?: SourceFilter;
+  /** Watch the URL as your own endpoint with these rules instead of reading it as a status document. */
+  check?: CheckSpec;
 }
 
 /** What an OPML import did. Nothing was changed when it was `canceled` or failed. */
@@ -102,6 +108,8 @@ export interface OpmlExportSummary {
 /** Editable fields of a source. `filter: null` watches the whole page again. */
 export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify' | 'notifyMaintenance'>> & {
   filter?: SourceFilter | null;
+  /** New rules of an endpoint check (only for a source that is one). */
+  check?: CheckSpec;
 };
 
 /** Which history the window asks for. */
@@ -153,6 +161,21 @@ export interface StatusTrayApi {
   setFailAfterPolls(polls: number): Promise<Result<null>>;
   /** Recorded history: 90-day bars, uptime and resolved incidents (from status.db). */
   getHistory(query: HistoryQuery): Promise<Result<HistoryView>>;
+
+  // --- Alert channels (settings window; docs/channels-and-server.md). Secrets go in, never come back out. ---
+  /** The configured channels and which of their secrets are stored (never the values). */
+  listChannels(): Promise<Result<ChannelView[]>>;
+  /**
+   * Add or replace the channel with this id. Secrets given are sealed with the OS keychain in main and
+   * replace the stored ones; omitted ones are kept. Fails when a chat channel has no webhook URL at all.
+   */
+  saveChannel(channel: ChannelConfig, secrets: ChannelSecrets): Promise<Result<ChannelView>>;
+  removeChannel(id: string): Promise<Result<null>>;
+  /** "Send test": one test message through the channel now; the outcome says what went wrong if it failed. */
+  testChannel(id: string): Promise<Result<ChannelTestResult>>;
+  /** The channel's delivery log, newest first (at most `limit`, default 20). */
+  getChannelDeliveries(id: string, limit?: number): Promise<Result<DeliveryEntry[]>>;
+  // --- end of alert channels ---
 }
 
 /** Invoke channels (renderer → main, request/response). */
@@ -175,6 +198,12 @@ export const IPC_INVOKE = {
   setQuietHours: 'settings:set-quiet-hours',
   setFailAfterPolls: 'settings:set-fail-after',
   getHistory: 'history:get',
+  // Alert channels.
+  listChannels: 'channels:list',
+  saveChannel: 'channels:save',
+  removeChannel: 'channels:remove',
+  testChannel: 'channels:test',
+  getChannelDeliveries: 'channels:deliveries',
 } as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
 
 /** Push channels (main → renderer). */

@@ -3,7 +3,7 @@
  * engine). Loaded only by the dev server (see api.ts); never part of a build, never used by tests — the e2e
  * tests drive the real engine and controller.
  */
-import type { AppSnapshot, Result, SourceSettings, StatusTrayApi, SourceSnapshot } from '../../../shared/ipc/contract';
+import type { AppSnapshot, ChannelView, DeliveryEntry, Result, SourceSettings, StatusTrayApi, SourceSnapshot } from '../../../shared/ipc/contract';
 import { worstHealth } from '../../../shared/domain/health';
 import { dayCells, uptimeFigures } from '../../../shared/history/timeline';
 
@@ -68,6 +68,9 @@ export function createFakeApi(): StatusTrayApi {
     const s = snapshot();
     for (const l of listeners) l(s);
   };
+  // Alert channels: secrets are only remembered as "set", like main, which never sends them back.
+  let channels: ChannelView[] = [];
+  const deliveries: DeliveryEntry[] = [];
   const edit = (id: string, patch: Partial<SourceSettings>): Promise<Result<SourceSettings>> => {
     const found = state.sources.find((s) => s.id === id);
     if (!found) return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'No such source.' } });
@@ -152,5 +155,24 @@ export function createFakeApi(): StatusTrayApi {
       });
       return ok({ now, providers, resolved: [] });
     },
+    listChannels: () => ok(structuredClone(channels)),
+    saveChannel(channel, secrets) {
+      const old = channels.find((c) => c.channel.id === channel.id);
+      const set = new Set([...(old?.secretsSet ?? []), ...(Object.entries(secrets).filter(([, v]) => v).map(([k]) => k) as ChannelView['secretsSet'])]);
+      const view: ChannelView = { channel, secretsSet: [...set] };
+      channels = old ? channels.map((c) => (c.channel.id === channel.id ? view : c)) : [...channels, view];
+      return ok(structuredClone(view));
+    },
+    removeChannel(id) {
+      channels = channels.filter((c) => c.channel.id !== id);
+      return ok(null);
+    },
+    testChannel(id) {
+      // Odd-numbered tests fail, so both outcomes can be seen in the dev server.
+      const failed = deliveries.filter((d) => d.channelId === id).length % 2 === 1;
+      deliveries.unshift({ channelId: id, alertId: `test|${Date.now()}`, alertType: 'test', outcome: failed ? 'failed' : 'delivered', attempt: 1, at: Date.now(), ...(failed ? { httpStatus: 404, error: 'The webhook answered HTTP 404.' } : {}) });
+      return ok(failed ? { ok: false, error: 'The webhook answered HTTP 404.', httpStatus: 404 } : { ok: true });
+    },
+    getChannelDeliveries: (id, limit) => ok(deliveries.filter((d) => d.channelId === id).slice(0, limit ?? 20)),
   };
 }

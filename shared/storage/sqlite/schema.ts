@@ -78,6 +78,24 @@ export const MIGRATIONS: readonly string[] = [
   -- Provider figures read only component '' series: a range scan instead of the whole table.
   CREATE INDEX health_transition_by_component ON health_transition (component, source_id, at);
   `,
+  `
+  -- Alert channels' delivery log (shared/storage/sqlite/delivery-log.ts): one row per attempt outcome of one
+  -- alert on one channel, appended only; pruned with the history's retention (prune.ts). No secrets.
+  CREATE TABLE channel_deliveries (
+    id              INTEGER PRIMARY KEY,  -- insertion order breaks ties of \`at\`
+    channel_id      TEXT NOT NULL,
+    alert_id        TEXT NOT NULL,        -- the event key: one engine event, one id
+    alert_type      TEXT NOT NULL,
+    outcome         TEXT NOT NULL,        -- delivered | retrying | failed | dropped
+    attempt         INTEGER NOT NULL,
+    at              INTEGER NOT NULL,
+    http_status     INTEGER,
+    error           TEXT,
+    next_attempt_at INTEGER
+  );
+  CREATE INDEX channel_deliveries_by_channel ON channel_deliveries (channel_id, at);
+  CREATE INDEX channel_deliveries_by_time ON channel_deliveries (at);
+  `,
 ];
 
 /** Schema version this code writes. */

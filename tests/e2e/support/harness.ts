@@ -24,7 +24,12 @@ import type { Clock } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { bridgeContext } from './bridge';
 import { E2E_EPOCH, shiftedClock } from './clock';
-import { memorySettingsStore, memoryStateStore } from './memory-stores';
+import { memoryChannelStores, memorySettingsStore, memoryStateStore } from './memory-stores';
+import { createChannelManager, type ChannelManager } from '../../../shared/app/channel-manager';
+import { createMemoryDeliveryLog } from '../../../shared/channels/delivery-log';
+import { createChannelDispatcher } from '../../../shared/channels/dispatcher';
+import { createChannelSender } from '../../../shared/channels/senders';
+import type { ChannelSecrets } from '../../../shared/domain/channel';
 import { hostedPath, offlineFetch } from './offline-fetch';
 import { RENDERER_DIST } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -87,6 +92,8 @@ export interface AppHarness {
   opmlFiles: OpmlFiles;
   /** The test's clock (see clock.ts), shared by the engine, the controller and the browser pages. */
   clock: Clock;
+  /** Alert channels as main runs them; secrets are held in memory (`peekSecrets`) instead of the keychain. */
+  channels: ChannelManager & { peekSecrets(id: string): ChannelSecrets | undefined };
 }
 
 export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
@@ -126,6 +133,12 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       sources: toSourceConfigs(settings.get()),
       userAgent: ua,
     });
+    // Channels send straight to 127.0.0.1 receivers a test starts (not through offlineFetch's feed-server rewrite).
+    const channelStores = memoryChannelStores();
+    const deliveries = sdb ? sdb.deliveries : createMemoryDeliveryLog();
+    const send = createChannelSender({ fetch: net.fetch, secrets: channelStores.secrets, clock, userAgent: ua });
+    const dispatcher = createChannelDispatcher({ channels: () => channelManager.channels(), send, clock, log: deliveries });
+    const channelManager: ChannelManager = createChannelManager({ store: channelStores.store, secrets: channelStores.secrets, dispatcher, log: deliveries });
     const toasts: Toast[] = [];
     const openedExternally: string[] = [];
     const settingsPages: Page[] = [];
@@ -158,6 +171,8 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
         });
       },
       newId: () => `added-${++ids}`,
+      alerts: dispatcher,
+      channels: channelManager,
       ...(sdb ? { history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at) } : {}),
     });
     if (sdb) backfillOnBaseline(engine, sdb.store, { fetch: offline.fetch, fetchSource, parse: parseDocument, userAgent: ua, now: () => clock.now() });
@@ -187,8 +202,10 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       rewritten: offline.rewritten,
       opmlFiles,
       clock,
+      channels: Object.assign(channelManager, { peekSecrets: channelStores.secrets.peek }),
     });
     stopBridge();
+    dispatcher.dispose();
     controller.dispose();
     await engine.stop();
     sdb?.close();
