@@ -40,6 +40,16 @@ export interface SettingsStore {
   set(settings: AppSettings): void;
 }
 
+/** What the page may ask of the app's windows. Each may throw; the controller turns that into `internal`. */
+export interface WindowPort {
+  /** Pinned: the popover stays open when it loses focus. */
+  setPopoverPinned(pinned: boolean): void;
+  /** Hide the popover. */
+  closePopover(): void;
+  /** Show and focus the full status window. */
+  openFullWindow(): void;
+}
+
 /** What the controller needs. Side effects on the desktop are functions, so tests and the e2e bridge fake them. */
 export interface AppControllerDeps {
   engine: Engine;
@@ -57,6 +67,8 @@ export interface AppControllerDeps {
   /** Open an http(s) URL in the browser (already validated). */
   openExternal?: (url: string) => void | Promise<void>;
   openSettings?: () => void;
+  /** The tray popover and the full window (electron/popover.ts); without it those calls succeed and do nothing. */
+  windows?: WindowPort;
   /** File dialogs for OPML import/export; without it `importOpml`/`exportOpml` fail with `internal`. */
   opmlFiles?: OpmlFilePort;
   /** Register or unregister the app as a login item. May throw. */
@@ -84,6 +96,11 @@ export interface AppController extends StatusTrayApi {
   importOpmlText(xml: string): Promise<Result<OpmlImportSummary>>;
   /** The sources as OPML 2.0 text (what `exportOpml` writes). */
   exportOpmlText(): Promise<Result<string>>;
+  /**
+   * Ask the pages to show one provider: every `onFocusProvider` listener gets `sourceId` (main forwards it to
+   * the popover). An unknown id is passed on as is; the page ignores ids it does not list.
+   */
+  focusProvider(sourceId: string): void;
   /** The notifier, when a port was given (for flush/stats). */
   readonly notifier: AppNotifier | undefined;
   /** Unsubscribe from the engine and drop listeners. */
@@ -95,6 +112,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
   const log = deps.log ?? (() => undefined);
   const newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
   const listeners = new Set<(s: AppSnapshot) => void>();
+  const focusListeners = new Set<(sourceId: string) => void>();
   let settings: AppSettings = deps.settings.get();
 
   const notifier = deps.notifier
@@ -347,6 +365,39 @@ export function createAppController(deps: AppControllerDeps): AppController {
     exportOpmlText: () => guard(() => ok(opml.exportText())),
     importOpml: () => guard(() => opml.importFile()),
     exportOpml: () => guard(() => opml.exportFile()),
+    setPopoverPinned: (pinned: boolean) =>
+      guard(() => {
+        deps.windows?.setPopoverPinned(pinned);
+        return ok(undefined);
+      }),
+
+    closePopover: () =>
+      guard(() => {
+        deps.windows?.closePopover();
+        return ok(undefined);
+      }),
+
+    openFullWindow: () =>
+      guard(() => {
+        deps.windows?.openFullWindow();
+        return ok(undefined);
+      }),
+
+    onFocusProvider(listener) {
+      focusListeners.add(listener);
+      return () => void focusListeners.delete(listener);
+    },
+
+    focusProvider(sourceId: string) {
+      for (const l of focusListeners) {
+        try {
+          l(sourceId);
+        } catch (err) {
+          log(`A focus listener failed: ${(err as Error)?.message ?? err}`);
+        }
+      }
+    },
+
     getHistory: (query: HistoryQuery) =>
       guard(() => {
         if (!deps.history) return fail('internal', 'History is not available.');
@@ -356,6 +407,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
     dispose() {
       unsubscribe();
       listeners.clear();
+      focusListeners.clear();
       notifier?.dispose();
     },
   };

@@ -220,3 +220,36 @@ describe('notifications through the controller', () => {
     expect(shown).toEqual([]);
   });
 });
+
+describe('popover and full window', () => {
+  it('passes pin, close and open-full to the window port, and reports a failing port as internal', async () => {
+    const calls: unknown[][] = [];
+    const { ipc } = setup({
+      windows: {
+        setPopoverPinned: (pinned) => void calls.push(['pin', pinned]),
+        closePopover: () => void calls.push(['close']),
+        openFullWindow: () => {
+          throw new Error('no display');
+        },
+      },
+    });
+    expect(await ipc.setPopoverPinned(true)).toEqual({ ok: true, value: undefined });
+    expect(await ipc.closePopover()).toEqual({ ok: true, value: undefined });
+    expect(await ipc.openFullWindow()).toEqual({ ok: false, error: { code: 'internal', message: 'no display' } });
+    expect(await ipc.setPopoverPinned('yes' as never)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(calls).toEqual([['pin', true], ['close']]);
+  });
+
+  it('tells focus listeners which provider to show, until they unsubscribe', () => {
+    const { controller } = setup();
+    const seen: string[] = [];
+    const off = controller.onFocusProvider((id) => seen.push(id));
+    controller.onFocusProvider(() => {
+      throw new Error('a broken page');
+    });
+    controller.focusProvider('gh');
+    off();
+    controller.focusProvider('aws');
+    expect(seen).toEqual(['gh']);
+  });
+});
