@@ -26,7 +26,7 @@ import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifi
 import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
-import { toSourceConfigs } from '../domain/settings';
+import { clampPopoverSize, toSourceConfigs, type PopoverSize } from '../domain/settings';
 import { hasFilter, sourceKey } from '../domain/source-key';
 import { displayName } from '../domain/source';
 import { startSnooze } from '../noise/snooze';
@@ -94,6 +94,11 @@ export interface AppController extends StatusTrayApi {
   settings(): AppSettings;
   /** Import OPML text (what `importOpml` does after its dialog): adds new feeds, or changes nothing. */
   importOpmlText(xml: string): Promise<Result<OpmlImportSummary>>;
+  /**
+   * Remember the tray popover's size (main calls it when the popover hides after a resize). Clamped with
+   * `clampPopoverSize`; an unchanged size writes nothing. Not on IPC: pages cannot set it.
+   */
+  setPopoverSize(size: PopoverSize): Result<null>;
   /** The sources as OPML 2.0 text (what `exportOpml` writes). */
   exportOpmlText(): Promise<Result<string>>;
   /**
@@ -357,6 +362,14 @@ export function createAppController(deps: AppControllerDeps): AppController {
         if (r.ok) notifier?.releaseHeld();
         return r;
       }),
+
+    setPopoverSize(size) {
+      const next = clampPopoverSize(size);
+      if (!next) return fail('invalid-payload', 'The popover size must be a number of pixels.');
+      const current = settings.popoverSize;
+      if (current && current.width === next.width && current.height === next.height) return ok(null);
+      return commit({ ...settings, popoverSize: next }, false);
+    },
 
     setFailAfterPolls: (polls) => guard(() => commit({ ...settings, failAfterPolls: polls }, true)),
 

@@ -253,3 +253,16 @@ describe('popover and full window', () => {
     expect(seen).toEqual(['gh']);
   });
 });
+
+describe('setPopoverSize', () => {
+  it('remembers the size in the settings, clamped to whole pixels within the limits, and skips an unchanged one', () => {
+    const { controller, settings } = setup();
+    expect(controller.setPopoverSize({ width: 420.6, height: 100 })).toEqual({ ok: true, value: null });
+    expect(settings.value.popoverSize).toEqual({ width: 421, height: 300 });
+    const writes = settings.writes;
+    controller.setPopoverSize({ width: 421, height: 300 });
+    expect(settings.writes).toBe(writes);
+    expect(controller.setPopoverSize({ width: Number.NaN, height: 500 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(settings.value.popoverSize).toEqual({ width: 421, height: 300 });
+  });
+});
