@@ -220,6 +220,7 @@ async function startApp(): Promise<void> {
   const trayLook = (): TrayLook => ({ platform: process.platform, darkMenuBar: nativeTheme.shouldUseDarkColors });
   const tray = createAppTray(trayIconDir(), onTrayAction, {
     initialIcon: trayIcon('unknown', false, trayLook()),
+    platform: process.platform,
     onClick: () => {
       missedAlerts = 0;
       popover.toggle();

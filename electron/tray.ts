@@ -77,6 +77,12 @@ export interface AppTrayOptions {
   initialIcon: TrayIcon;
   /** A left-click on the icon (main toggles the popover). The context menu opens on right-click. */
   onClick: () => void;
+  /**
+   * `process.platform`. On macOS a menu given to `setContextMenu` takes the left-click too, so there (and on
+   * Windows) the menu is popped up on right-click instead; Linux panels (StatusNotifierItem) show only a menu
+   * handed to `setContextMenu`, and send no right-click.
+   */
+  platform: string;
 }
 
 /**
@@ -103,6 +109,13 @@ export function createAppTray(iconDir: string | undefined, onAction: (action: Tr
   const tray = new Tray(image(options.initialIcon));
   tray.setToolTip('Status Tray');
   tray.on('click', () => options.onClick());
+  const menuOnRightClick = options.platform === 'darwin' || options.platform === 'win32';
+  let menu: Menu | undefined;
+  if (menuOnRightClick) {
+    tray.on('right-click', () => {
+      if (menu) tray.popUpContextMenu(menu);
+    });
+  }
   let lastIcon: string = options.initialIcon.name;
   return {
     update(model) {
@@ -111,7 +124,8 @@ export function createAppTray(iconDir: string | undefined, onAction: (action: Tr
         lastIcon = model.icon.name;
       }
       tray.setToolTip(model.tooltip);
-      tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(model.menu, onAction)));
+      menu = Menu.buildFromTemplate(toMenuTemplate(model.menu, onAction));
+      if (!menuOnRightClick) tray.setContextMenu(menu);
     },
     bounds: () => tray.getBounds(),
     destroy: () => tray.destroy(),

@@ -170,6 +170,10 @@ export class Tray extends EventEmitter {
   getBounds() {
     return { ...this.boundsValue };
   }
+  poppedUp: unknown[] = [];
+  popUpContextMenu(m: unknown) {
+    this.poppedUp.push(m);
+  }
   destroy() {}
 }
 

@@ -46,7 +46,7 @@ describe('dotBitmap', () => {
 });
 
 describe('createAppTray', () => {
-  const options = (onClick: () => void = () => undefined) => ({ initialIcon: trayIcon('unknown', false), onClick });
+  const options = (onClick: () => void = () => undefined, platform = 'linux') => ({ initialIcon: trayIcon('unknown', false), onClick, platform });
 
   it('applies icon, tooltip and menu, and calls onClick (not a menu action) on a click of the icon', () => {
     const actions: TrayAction[] = [];
@@ -55,6 +55,7 @@ describe('createAppTray', () => {
     const t = double.Tray.last!;
     tray.update(model('major_outage'));
     expect(t.tooltip).toBe('GitHub: major outage');
+    expect(t.poppedUp).toEqual([]);
     expect(t.image).toMatchObject({ source: 'bitmap:16' });
     expect((t.menu as { template: unknown[] }).template.length).toBeGreaterThan(5);
     t.emit('click');
@@ -62,8 +63,23 @@ describe('createAppTray', () => {
     expect(actions).toEqual([]);
   });
 
+  it.each(['darwin', 'win32'])('on %s keeps the left-click for the popover and pops the menu up on right-click', (platform) => {
+    let clicks = 0;
+    const tray = createAppTray(undefined, () => undefined, options(() => clicks++, platform));
+    const t = double.Tray.last!;
+    t.emit('right-click');
+    expect(t.poppedUp).toEqual([]);
+    tray.update(model('operational'));
+    expect(t.menu).toBeUndefined();
+    t.emit('right-click');
+    t.emit('click');
+    expect(t.poppedUp).toHaveLength(1);
+    expect((t.poppedUp[0] as { template: unknown[] }).template.length).toBeGreaterThan(5);
+    expect(clicks).toBe(1);
+  });
+
   it('marks macOS template icons as templates and leaves the coloured badge icons alone', () => {
-    const tray = createAppTray(join(REPO_ROOT, 'build/tray'), () => undefined, { initialIcon: trayIcon('operational', false, { platform: 'darwin' }), onClick: () => undefined });
+    const tray = createAppTray(join(REPO_ROOT, 'build/tray'), () => undefined, { initialIcon: trayIcon('operational', false, { platform: 'darwin' }), onClick: () => undefined, platform: 'darwin' });
     const t = double.Tray.last!;
     expect(t.image).toMatchObject({ source: `path:${join(REPO_ROOT, 'build/tray/trayTemplate.png')}`, template: true });
     tray.update(buildTrayModel({ ...input('major_outage'), look: { platform: 'darwin', darkMenuBar: true } }));
