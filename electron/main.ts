@@ -258,6 +258,8 @@ async function startApp(): Promise<void> {
     if (stopped) return;
     event.preventDefault();
     stopped = true;
+    // An open popover's size is remembered when it hides; hide it so a resize just before Quit is kept.
+    popover.hide();
     power.dispose();
     updates.dispose();
     controller.dispose();

@@ -54,7 +54,7 @@ export const BLUR_CLICK_MS = 300;
 export interface Popover {
   /** Show it next to the tray icon and focus it; when `sourceId` is given, ask its page to show that provider. */
   show(sourceId?: string): void;
-  /** Hide it (remembering a changed size). */
+  /** Hide it, remembering a size the user changed (also call it before quitting). */
   hide(): void;
   /** Tray icon click: show when hidden, hide when shown. */
   toggle(): void;
@@ -73,6 +73,8 @@ export function createPopover(deps: PopoverDeps): Popover {
   let win: PopoverWindow | undefined;
   let pinned = false;
   let lastBlurHide = Number.NEGATIVE_INFINITY;
+  /** The size `show` gave the window: only a size the user changed from it is remembered. */
+  let placedSize: PopoverSize | undefined;
 
   const live = (): PopoverWindow | undefined => (win && !win.isDestroyed() ? win : undefined);
 
@@ -94,9 +96,14 @@ export function createPopover(deps: PopoverDeps): Popover {
     return created;
   }
 
+  /**
+   * Store the window's size when the user changed it. A size that placement shrank to fit a small display is
+   * not the user's choice, so it is not stored (the larger one comes back on a larger display).
+   */
   function rememberSize(w: PopoverWindow): void {
     const [width, height] = w.getSize();
     if (width === undefined || height === undefined) return;
+    if (placedSize && width === placedSize.width && height === placedSize.height) return;
     const size = clampPopoverSize({ width, height });
     const stored = deps.size.get() ?? DEFAULT_POPOVER_SIZE;
     if (size && (size.width !== stored.width || size.height !== stored.height)) deps.size.set(size);
@@ -121,6 +128,7 @@ export function createPopover(deps: PopoverDeps): Popover {
       cursor: deps.cursor(),
     });
     w.setBounds(placement.bounds);
+    placedSize = { width: placement.bounds.width, height: placement.bounds.height };
     w.show();
     w.focus();
     if (sourceId !== undefined) focusProvider(w, sourceId);

@@ -156,6 +156,15 @@ describe('popover size', () => {
     popover.hide();
     expect(saves).toHaveLength(1);
   });
+
+  it('does not store a size that placement shrank to fit a small display', () => {
+    const small = { bounds: { x: 0, y: 0, width: 1280, height: 600 }, workArea: { x: 0, y: 0, width: 1280, height: 560 } };
+    const { popover, windows, saves } = setup({ displays: () => [small], trayBounds: () => ({ x: 1200, y: 565, width: 24, height: 30 }) }, { width: 500, height: 900 });
+    popover.show();
+    expect(windows[0]!.bounds).toMatchObject({ width: 500, height: 560 });
+    popover.hide();
+    expect(saves).toEqual([]);
+  });
 });
 
 describe('popover focus on a provider (tray menu item)', () => {
