@@ -1,7 +1,8 @@
 /**
  * Composition root of the desktop app: builds the ports (net.fetch, stores, clock, notifier), the engine and
- * the controller, then the tray, windows and IPC. The engine keeps polling with every window closed; closing
- * a window destroys it; only Quit exits. Logic lives in shared/ (controller, policies, tray model).
+ * the controller, then the tray, the popover, windows and IPC. The engine keeps polling with every window
+ * closed; closing a window destroys it, while the tray popover is only hidden (docs/popover-window.md); only
+ * Quit exits. Logic lives in shared/ (controller, policies, tray model, popover placement).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

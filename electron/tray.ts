@@ -108,9 +108,13 @@ export function createAppTray(iconDir: string | undefined, onAction: (action: Tr
   };
   const tray = new Tray(image(options.initialIcon));
   tray.setToolTip('Status Tray');
-  tray.on('click', () => options.onClick());
   const menuOnRightClick = options.platform === 'darwin' || options.platform === 'win32';
   let menu: Menu | undefined;
+  tray.on('click', (event) => {
+    // Control-click on a Mac trackpad arrives as a click with ctrlKey, not as a right-click.
+    if (menuOnRightClick && event?.ctrlKey && menu) tray.popUpContextMenu(menu);
+    else options.onClick();
+  });
   if (menuOnRightClick) {
     tray.on('right-click', () => {
       if (menu) tray.popUpContextMenu(menu);

@@ -72,9 +72,13 @@ describe('createAppTray', () => {
     tray.update(model('operational'));
     expect(t.menu).toBeUndefined();
     t.emit('right-click');
-    t.emit('click');
+    t.emit('click', { ctrlKey: false });
     expect(t.poppedUp).toHaveLength(1);
     expect((t.poppedUp[0] as { template: unknown[] }).template.length).toBeGreaterThan(5);
+    expect(clicks).toBe(1);
+    // Control-click (a Mac trackpad's right-click) opens the menu too.
+    t.emit('click', { ctrlKey: true });
+    expect(t.poppedUp).toHaveLength(2);
     expect(clicks).toBe(1);
   });
 
