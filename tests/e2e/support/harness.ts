@@ -22,7 +22,7 @@ import { historyView, openStatusDatabase } from '../../../shared/storage/sqlite'
 import type { Toast } from '../../../shared/presentation/notifications';
 import type { Clock } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { bridgeContext } from './bridge';
+import { bridgeContext, type PopoverCall } from './bridge';
 import { E2E_EPOCH, shiftedClock } from './clock';
 import { memoryChannelStores, memorySettingsStore, memoryStateStore } from './memory-stores';
 import { createChannelManager, type ChannelManager } from '../../../shared/app/channel-manager';
@@ -83,6 +83,15 @@ export interface AppHarness {
   openStatus(page: Page): Promise<void>;
   /** Open the settings window (settings.html) in `page`. */
   openSettings(page: Page): Promise<void>;
+  /** Open the tray popover's page (index.html?view=popover) in `page` and wait for it to render. */
+  openPopover(page: Page): Promise<void>;
+  /**
+   * Popover calls pages made (pin, close, open the full window), in order, after the real guard validated
+   * them: what the controller's window port received (in the app, electron/popover.ts acts on them).
+   */
+  popoverCalls: PopoverCall[];
+  /** Main's "show this provider" (a tray menu item), delivered to `page`'s `onFocusProvider` listeners. */
+  focusProvider(page: Page, sourceId: string): Promise<void>;
   /** The configured source with this id. @throws when there is none. */
   source(id: string): SourceSettings;
   /** Serve a captured feed as if from the external `url` (a catalog source URL, say); see offline-fetch.ts. */
@@ -142,6 +151,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const toasts: Toast[] = [];
     const openedExternally: string[] = [];
     const settingsPages: Page[] = [];
+    const popoverCalls: PopoverCall[] = [];
     let ids = 0;
     const opmlFiles: OpmlFiles = { nextImport: undefined, exported: [] };
     const filePort: OpmlFilePort = {
@@ -170,6 +180,11 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
           await page.goto(web.url('settings.html'));
         });
       },
+      windows: {
+        setPopoverPinned: (pinned) => void popoverCalls.push({ method: 'setPopoverPinned', args: [pinned] }),
+        closePopover: () => void popoverCalls.push({ method: 'closePopover', args: [] }),
+        openFullWindow: () => void popoverCalls.push({ method: 'openFullWindow', args: [] }),
+      },
       newId: () => `added-${++ids}`,
       alerts: dispatcher,
       channels: channelManager,
@@ -193,6 +208,10 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       settingsPages,
       openStatus: (page) => open(page, 'index.html'),
       openSettings: (page) => open(page, 'settings.html'),
+      openPopover: (page) => open(page, 'index.html?view=popover'),
+      popoverCalls,
+      focusProvider: (page, sourceId) =>
+        page.evaluate((id) => (window as unknown as { __statusTrayFocusProvider: (id: string) => void }).__statusTrayFocusProvider(id), sourceId),
       source(id) {
         const found = controller.settings().sources.find((s) => s.id === id);
         if (!found) throw new Error(`no source ${id}`);
