@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import type { Health } from '../../../shared/domain/types';
+import { ok, type Result } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
 import { HealthBadge } from '../common/HealthBadge';
 import { InlineError } from '../common/InlineError';
 import { OVERALL_LABEL } from '../common/labels';
-import { formatClock } from '../common/time';
+import type { PopoverCalls } from '../common/popover-api';
+import { formatAbsolute, formatClock } from '../common/time';
 import { useAction } from '../common/useAction';
+import type { StatusView } from './view';
 
 interface Props {
   overall: Health;
@@ -12,32 +16,75 @@ interface Props {
   /** ms since epoch, or null when notifications are on. */
   notificationsPausedUntil: number | null;
   now: number;
+  view: StatusView;
+  popover: PopoverCalls;
 }
 
-/** Window header: overall health in words and colour, notification pause state, "Check all" and "Settings". */
-export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, now }: Props) {
+/**
+ * Window header: overall health in words and colour, notification pause state, "Check now" and "Settings";
+ * in the popover also "Pin window" (a toggle) and "Open full window" where the bridge offers them. Buttons
+ * stay enabled while their call runs (a second press is ignored), so focus never drops to the page.
+ */
+export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, now, view, popover }: Props) {
   const api = useApi();
   const checkAll = useAction(() => api.checkNow());
   const openSettings = useAction(() => api.openSettings());
+  const [pinned, setPinned] = useState(false);
+  // Resolves `true` once main applied the pin, so a failure can put the toggle back.
+  const pin = useAction(async (value: boolean): Promise<Result<true>> => {
+    const result = await (popover.setPopoverPinned?.(value) ?? Promise.resolve(ok(undefined)));
+    return result.ok ? ok(true) : result;
+  });
+  const openFull = useAction(() => popover.openFullWindow?.() ?? Promise.resolve(ok(undefined)));
   const paused = notificationsPausedUntil !== null && notificationsPausedUntil > now;
   return (
     <header className="status-header">
       <div className="overall" aria-live="polite">
         <h1 className="overall-title">{sourceCount === 0 ? 'Status Tray' : OVERALL_LABEL[overall]}</h1>
         {sourceCount > 0 && <HealthBadge health={overall} />}
-        {paused && <p className="paused-note">Notifications paused until {formatClock(notificationsPausedUntil)}</p>}
+        {paused && (
+          <p className="paused-note">
+            Notifications paused until <time dateTime={new Date(notificationsPausedUntil).toISOString()} title={formatAbsolute(notificationsPausedUntil)}>{formatClock(notificationsPausedUntil)}</time>
+          </p>
+        )}
       </div>
       <div className="header-actions">
         {sourceCount > 0 && (
-          <button type="button" onClick={() => void checkAll.run()} disabled={checkAll.pending}>
-            {checkAll.pending ? 'Checking…' : 'Check all'}
+          <button
+            type="button"
+            aria-disabled={checkAll.pending || undefined}
+            onClick={() => {
+              if (!checkAll.pending) void checkAll.run();
+            }}
+          >
+            {checkAll.pending ? 'Checking…' : 'Check now'}
           </button>
         )}
         <button type="button" onClick={() => void openSettings.run()}>
           Settings
         </button>
+        {view === 'popover' && popover.openFullWindow && (
+          <button type="button" onClick={() => void openFull.run()}>
+            Open full window
+          </button>
+        )}
+        {view === 'popover' && (
+          <button
+            type="button"
+            className="pin-toggle"
+            aria-pressed={pinned}
+            title={pinned ? 'Pinned: stays open when it loses focus' : 'Keep this window open when it loses focus'}
+            onClick={async () => {
+              const next = !pinned;
+              setPinned(next);
+              if ((await pin.run(next)) !== true) setPinned(!next);
+            }}
+          >
+            <span aria-hidden="true">{pinned ? '📌 ' : ''}</span>Pin window
+          </button>
+        )}
       </div>
-      <InlineError error={checkAll.error ?? openSettings.error} />
+      <InlineError error={checkAll.error ?? openSettings.error ?? pin.error ?? openFull.error} />
     </header>
   );
 }
