@@ -92,9 +92,17 @@ export interface MaintenanceTiming {
 /**
  * Where a maintenance stands at `now`. A page may leave a maintenance "scheduled" after its window began or
  * ended; that is reported as what it is ("Planned start passed 2 h ago", "Window ended 3 days ago"), not as
- * "Scheduled". Durations come from `scheduledFor`/`scheduledUntil` where the page gives them.
+ * "Scheduled". Durations come from `scheduledFor`/`scheduledUntil` where the page gives them. One in
+ * progress whose newest update is older than the stale threshold says so, as an incident would.
  */
-export function maintenanceTiming(m: Pick<Incident, 'status' | 'scheduledFor' | 'scheduledUntil' | 'createdAt'>, now: number): MaintenanceTiming {
+export function maintenanceTiming(m: Pick<Incident, 'status' | 'scheduledFor' | 'scheduledUntil' | 'createdAt' | 'updatedAt' | 'stale'>, now: number): MaintenanceTiming {
+  const timing = windowTiming(m, now);
+  if (timing.phase !== 'in-progress' || !isStaleIncident(m, now)) return timing;
+  const silent = msSince(m.updatedAt, now);
+  return { phase: timing.phase, text: `${timing.text} · stale: no update for ${silent === undefined ? 'long' : formatDuration(silent)}` };
+}
+
+function windowTiming(m: Pick<Incident, 'status' | 'scheduledFor' | 'scheduledUntil' | 'createdAt'>, now: number): MaintenanceTiming {
   const start = m.scheduledFor ? Date.parse(m.scheduledFor) : NaN;
   const end = m.scheduledUntil ? Date.parse(m.scheduledUntil) : NaN;
   const length = !Number.isNaN(start) && !Number.isNaN(end) && end > start ? ` · planned for ${formatDuration(end - start)}` : '';

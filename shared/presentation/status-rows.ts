@@ -142,6 +142,14 @@ function filterWords(filter: SourceFilter | undefined): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
@@ -152,8 +160,8 @@ function hostOf(url: string): string {
 
 /**
  * Tags that tell apart providers shown under the same name (compared case-insensitively): the host of the
- * page each polls, or, where the hosts are the same too (two slices of one cloud feed), what its filter
- * selects. Only sources that share a name get a tag.
+ * page each polls, or, where the hosts are the same too, what its filter selects (two slices of one cloud
+ * feed), else the document's path (a page's summary and its feed). Only sources that share a name get a tag.
  * @param filters each source's filter by id (from the settings), where it has one.
  * @returns source id → tag.
  */
@@ -173,7 +181,7 @@ export function distinguishingTags(
     for (const [i, s] of group.entries()) {
       const host = hosts[i]!;
       const sameHost = hosts.filter((h) => h === host).length > 1;
-      tags.set(s.id, sameHost ? (filterWords(filters.get(s.id)) ?? host) : host);
+      tags.set(s.id, sameHost ? (filterWords(filters.get(s.id)) ?? pathOf(s.effectiveUrl)) : host);
     }
   }
   return tags;
