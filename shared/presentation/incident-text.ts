@@ -68,7 +68,7 @@ export function isStaleIncident(incident: Pick<Incident, 'stale' | 'updatedAt'>,
 
 /**
  * How long an open incident has been going, from its start: "ongoing 3 h". A stale one says so instead:
- * "stale: no update for 20 days". `''` when its start is not a date.
+ * "stale: no update for 20 days". `''` when its start is not a date or lies ahead of `now`.
  */
 export function ongoingText(incident: Pick<Incident, 'createdAt' | 'updatedAt' | 'stale'>, now: number): string {
   if (isStaleIncident(incident, now)) {
@@ -76,7 +76,8 @@ export function ongoingText(incident: Pick<Incident, 'createdAt' | 'updatedAt' |
     return silent === undefined ? 'stale: no recent update' : `stale: no update for ${formatDuration(silent)}`;
   }
   const age = msSince(incident.createdAt, now);
-  return age === undefined ? '' : `ongoing ${formatDuration(age)}`;
+  // A start in the future (the page's clock ahead of ours) says nothing about how long it has been going.
+  return age === undefined || age < 0 ? '' : `ongoing ${formatDuration(age)}`;
 }
 
 /** Where a maintenance stands at `now`, judged by its status and its planned window. */
@@ -99,7 +100,7 @@ export function maintenanceTiming(m: Pick<Incident, 'status' | 'scheduledFor' | 
   const timing = windowTiming(m, now);
   if (timing.phase !== 'in-progress' || !isStaleIncident(m, now)) return timing;
   const silent = msSince(m.updatedAt, now);
-  return { phase: timing.phase, text: `${timing.text} · stale: no update for ${silent === undefined ? 'long' : formatDuration(silent)}` };
+  return { phase: timing.phase, text: `Marked in progress · stale: no update for ${silent === undefined ? 'a long time' : formatDuration(silent)}` };
 }
 
 function windowTiming(m: Pick<Incident, 'status' | 'scheduledFor' | 'scheduledUntil' | 'createdAt'>, now: number): MaintenanceTiming {

@@ -17,6 +17,7 @@ export function IncidentItem({ incident, now, format, watch }: { incident: Incid
   const maintenance = incident.kind === 'maintenance';
   const timing = maintenance ? maintenanceTiming(incident, now) : undefined;
   const stale = !maintenance && isStaleIncident(incident, now);
+  const ongoing = maintenance ? '' : ongoingText(incident, now);
   const status = timing && (timing.phase === 'due' || timing.phase === 'window-passed') ? 'Not started as planned' : INCIDENT_STATUS_LABEL[incident.status];
   return (
     <li className={`incident impact-${incident.impact}${stale ? ' incident-is-stale' : ''}`} data-incident-id={incident.id}>
@@ -28,9 +29,9 @@ export function IncidentItem({ incident, now, format, watch }: { incident: Incid
         {' · '}
         <RelativeTime at={incident.updatedAt} now={now} lead="updated" />
         {timing ? (
-          <span className="incident-duration"> · {timing.text}</span>
+          <span className={timing.text.includes('stale') ? 'incident-stale' : 'incident-duration'}> · {timing.text}</span>
         ) : (
-          <span className={stale ? 'incident-stale' : 'incident-duration'}> · {ongoingText(incident, now)}</span>
+          ongoing && <span className={stale ? 'incident-stale' : 'incident-duration'}> · {ongoing}</span>
         )}
       </p>
       {watch && incident.kind === 'incident' && (

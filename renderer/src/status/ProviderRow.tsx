@@ -76,7 +76,7 @@ export function ProviderRow({ source, config, now, tag, expanded, onToggle, tabI
             <>
               <p className="row-title incident-title" title={lead.title}>{lead.title}</p>
               <p className="row-line">
-                {lead.kind === 'maintenance' ? maintenanceTiming(lead, now).text : `${incidentHeadline(lead)} · ${ongoingText(lead, now)}`}
+                {lead.kind === 'maintenance' ? maintenanceTiming(lead, now).text : [incidentHeadline(lead), ongoingText(lead, now)].filter(Boolean).join(' · ')}
               </p>
             </>
           )}

@@ -45,8 +45,9 @@ export function SourceErrorNotice({ sourceId, name, error, hasLastStatus, nextPo
         <span className="source-error-message">{errorMessage(error)}</span>
       </p>
       <p className="source-error-advice">
-        {errorAdvice(error)}
-        {hasLastStatus && ' Shown above is the last status read.'}
+        {/* While the page asked to wait, the wait line below is the advice; saying it twice helps no one. */}
+        {offer.retry ? errorAdvice(error) : ''}
+        {hasLastStatus && `${offer.retry ? ' ' : ''}Shown above is the last status read.`}
       </p>
       {offer.retry ? (
         <button

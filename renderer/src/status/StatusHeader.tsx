@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Health } from '../../../shared/domain/types';
 import { ok, type Result } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
-import { HealthBadge } from '../common/HealthBadge';
+import { HEALTH_GLYPH } from '../common/HealthBadge';
 import { InlineError } from '../common/InlineError';
 import { OVERALL_LABEL } from '../common/labels';
 import type { PopoverCalls } from '../common/popover-api';
@@ -40,8 +40,8 @@ export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, n
   return (
     <header className="status-header">
       <div className="overall" aria-live="polite">
+        {sourceCount > 0 && <span className={`overall-glyph health-${overall}`} aria-hidden="true">{HEALTH_GLYPH[overall]}</span>}
         <h1 className="overall-title">{sourceCount === 0 ? 'Status Tray' : OVERALL_LABEL[overall]}</h1>
-        {sourceCount > 0 && <HealthBadge health={overall} />}
         {paused && (
           <p className="paused-note">
             Notifications paused until <time dateTime={new Date(notificationsPausedUntil).toISOString()} title={formatAbsolute(notificationsPausedUntil)}>{formatClock(notificationsPausedUntil)}</time>
@@ -64,8 +64,8 @@ export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, n
           Settings
         </button>
         {view === 'popover' && popover.openFullWindow && (
-          <button type="button" onClick={() => void openFull.run()}>
-            Open full window
+          <button type="button" aria-label="Open full window" title="Open the full window" onClick={() => void openFull.run()}>
+            Full window
           </button>
         )}
         {view === 'popover' && (
@@ -80,7 +80,7 @@ export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, n
               if ((await pin.run(next)) !== true) setPinned(!next);
             }}
           >
-            <span aria-hidden="true">{pinned ? '📌 ' : ''}</span>Pin window
+            Pin<span className="sr-only"> window</span>
           </button>
         )}
       </div>
