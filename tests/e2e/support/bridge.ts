@@ -10,15 +10,7 @@ import { IPC_INVOKE, type AppSnapshot, fail } from '../../../shared/ipc/contract
 import { dispatchInvoke } from '../../../shared/ipc/dispatch';
 import type { InvokeMethod } from '../../../shared/ipc/schemas';
 
-/** A popover call a page made (Electron main's part, recorded instead of performed). */
-export interface PopoverCall {
-  method: string;
-  args: unknown[];
-}
-
-// The popover's calls are answered by the harness, whatever the contract lists (see installPageApi).
-const POPOVER_METHODS = new Set(['setPopoverPinned', 'closePopover', 'openFullWindow']);
-const METHODS = new Set<string>(Object.keys(IPC_INVOKE).filter((m) => !POPOVER_METHODS.has(m)));
+const METHODS = new Set<string>(Object.keys(IPC_INVOKE));
 
 /** Runs in each page before its scripts: the page-side half of the bridge (same shape as the preload's API). */
 function installPageApi(methods: string[]): void {
@@ -33,23 +25,6 @@ function installPageApi(methods: string[]): void {
     },
   };
   for (const method of methods) api[method] = (...args: unknown[]) => invoke(method, args);
-  // The popover's calls are Electron main's own (window placement, pin), not the controller's: the harness
-  // records them (AppHarness.popoverCalls), and tests push main's "show this provider" with focusProvider.
-  const focusListeners = new Set<(sourceId: string) => void>();
-  const popover = (method: string, args: unknown[]) =>
-    (window as unknown as { __statusTrayPopover: (m: string, a: unknown[]) => Promise<unknown> }).__statusTrayPopover(method, args);
-  api.setPopoverPinned = (pinned: boolean) => popover('setPopoverPinned', [pinned]);
-  api.closePopover = () => popover('closePopover', []);
-  api.openFullWindow = () => popover('openFullWindow', []);
-  api.onFocusProvider = (listener: (sourceId: string) => void) => {
-    focusListeners.add(listener);
-    return () => void focusListeners.delete(listener);
-  };
-  Object.defineProperty(window, '__statusTrayFocusProvider', {
-    value: (sourceId: string) => {
-      for (const listener of focusListeners) listener(sourceId);
-    },
-  });
   Object.defineProperty(window, 'statusTray', { value: Object.freeze(api), enumerable: true });
   Object.defineProperty(window, '__statusTrayPush', {
     value: (snapshot: unknown) => {
@@ -63,16 +38,7 @@ function installPageApi(methods: string[]): void {
  * are served from; calls from any other origin are refused by the guard, as in the app.
  * @returns a function that stops pushing snapshots.
  */
-export async function bridgeContext(
-  context: BrowserContext,
-  controller: AppController,
-  trustedOrigin: string,
-  popoverCalls: PopoverCall[] = [],
-): Promise<() => void> {
-  await context.exposeBinding('__statusTrayPopover', async (_source, method: string, args: unknown[]) => {
-    popoverCalls.push({ method, args: Array.isArray(args) ? args : [] });
-    return { ok: true, value: undefined };
-  });
+export async function bridgeContext(context: BrowserContext, controller: AppController, trustedOrigin: string): Promise<() => void> {
   await context.exposeBinding('__statusTrayInvoke', async (source, method: string, args: unknown[]) => {
     if (!METHODS.has(method)) return fail('invalid-payload', `Unknown method ${method}`);
     return dispatchInvoke(controller, method as InvokeMethod, source.frame.url(), Array.isArray(args) ? args : [], [trustedOrigin]);
@@ -80,9 +46,6 @@ export async function bridgeContext(
   await context.addInitScript(installPageApi, [...METHODS]);
   return controller.onSnapshot((snapshot: AppSnapshot) => {
     for (const page of context.pages()) {
-      // A page that has not loaded the app yet has no listener: sending it the snapshot (hundreds of KB with
-      // thirty documents) would only slow this process, which also runs the engine and the feed server.
-      if (!page.url().startsWith(trustedOrigin)) continue;
       // A page that is closing or navigating just misses this push; the next one carries the full picture.
       page.evaluate((s) => (window as unknown as { __statusTrayPush?: (s: unknown) => void }).__statusTrayPush?.(s), snapshot).catch(() => undefined);
     }

@@ -22,7 +22,7 @@ import { historyView, openStatusDatabase } from '../../../shared/storage/sqlite'
 import type { Toast } from '../../../shared/presentation/notifications';
 import type { Clock } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { bridgeContext, type PopoverCall } from './bridge';
+import { bridgeContext } from './bridge';
 import { E2E_EPOCH, shiftedClock } from './clock';
 import { memorySettingsStore, memoryStateStore } from './memory-stores';
 import { hostedPath, offlineFetch } from './offline-fetch';
@@ -82,12 +82,6 @@ export interface AppHarness {
   opmlFiles: OpmlFiles;
   /** The test's clock (see clock.ts), shared by the engine, the controller and the browser pages. */
   clock: Clock;
-  /** Popover calls pages made (pin, close, open full window), in order; main's part, recorded. */
-  popoverCalls: PopoverCall[];
-  /** Open the status window as the tray popover (index.html?view=popover) in `page`. */
-  openPopover(page: Page): Promise<void>;
-  /** Main's "show this provider" (a tray menu item), pushed to every page. */
-  focusProvider(page: Page, sourceId: string): Promise<void>;
 }
 
 export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
@@ -162,8 +156,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       ...(sdb ? { history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at) } : {}),
     });
     if (sdb) backfillOnBaseline(engine, sdb.store, { fetch: offline.fetch, fetchSource, parse: parseDocument, userAgent: ua, now: () => clock.now() });
-    const popoverCalls: PopoverCall[] = [];
-    const stopBridge = await bridgeContext(context, controller, web.origin, popoverCalls);
+    const stopBridge = await bridgeContext(context, controller, web.origin);
     await engine.start();
 
     const open = async (page: Page, file: string) => {
@@ -179,10 +172,6 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       openedExternally,
       settingsPages,
       openStatus: (page) => open(page, 'index.html'),
-      openPopover: (page) => open(page, 'index.html?view=popover'),
-      focusProvider: (page, sourceId) =>
-        page.evaluate((id) => (window as unknown as { __statusTrayFocusProvider: (id: string) => void }).__statusTrayFocusProvider(id), sourceId),
-      popoverCalls,
       openSettings: (page) => open(page, 'settings.html'),
       source(id) {
         const found = controller.settings().sources.find((s) => s.id === id);
