@@ -32,6 +32,19 @@ const api: StatusTrayApi = {
   setQuietHours: (quietHours) => ipcRenderer.invoke(IPC_INVOKE.setQuietHours, quietHours),
   setFailAfterPolls: (polls) => ipcRenderer.invoke(IPC_INVOKE.setFailAfterPolls, polls),
   getHistory: (query) => ipcRenderer.invoke(IPC_INVOKE.getHistory, query),
+  setPopoverPinned: (pinned) => ipcRenderer.invoke(IPC_INVOKE.setPopoverPinned, pinned),
+  closePopover: () => ipcRenderer.invoke(IPC_INVOKE.closePopover),
+  openFullWindow: () => ipcRenderer.invoke(IPC_INVOKE.openFullWindow),
+  onFocusProvider(listener) {
+    // Only a string reaches the page: the IPC event (and its sender) never does.
+    const handler = (_event: IpcRendererEvent, sourceId: unknown) => {
+      if (typeof sourceId === 'string') listener(sourceId);
+    };
+    ipcRenderer.on(IPC_PUSH.focusProvider, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_PUSH.focusProvider, handler);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('statusTray', api);

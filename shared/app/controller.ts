@@ -26,7 +26,7 @@ import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifi
 import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
-import { toSourceConfigs } from '../domain/settings';
+import { clampPopoverSize, toSourceConfigs, type PopoverSize } from '../domain/settings';
 import { hasFilter, sourceKey } from '../domain/source-key';
 import { displayName } from '../domain/source';
 import { startSnooze } from '../noise/snooze';
@@ -38,6 +38,16 @@ import type { LocalCalendar } from '../noise/quiet-hours';
 export interface SettingsStore {
   get(): AppSettings;
   set(settings: AppSettings): void;
+}
+
+/** What the page may ask of the app's windows. Each may throw; the controller turns that into `internal`. */
+export interface WindowPort {
+  /** Pinned: the popover stays open when it loses focus. */
+  setPopoverPinned(pinned: boolean): void;
+  /** Hide the popover. */
+  closePopover(): void;
+  /** Show and focus the full status window. */
+  openFullWindow(): void;
 }
 
 /** What the controller needs. Side effects on the desktop are functions, so tests and the e2e bridge fake them. */
@@ -57,6 +67,8 @@ export interface AppControllerDeps {
   /** Open an http(s) URL in the browser (already validated). */
   openExternal?: (url: string) => void | Promise<void>;
   openSettings?: () => void;
+  /** The tray popover and the full window (electron/popover.ts); without it those calls succeed and do nothing. */
+  windows?: WindowPort;
   /** File dialogs for OPML import/export; without it `importOpml`/`exportOpml` fail with `internal`. */
   opmlFiles?: OpmlFilePort;
   /** Register or unregister the app as a login item. May throw. */
@@ -82,8 +94,18 @@ export interface AppController extends StatusTrayApi {
   settings(): AppSettings;
   /** Import OPML text (what `importOpml` does after its dialog): adds new feeds, or changes nothing. */
   importOpmlText(xml: string): Promise<Result<OpmlImportSummary>>;
+  /**
+   * Remember the tray popover's size (main calls it when the popover hides after a resize). Clamped with
+   * `clampPopoverSize`; an unchanged size writes nothing. Not on IPC: pages cannot set it.
+   */
+  setPopoverSize(size: PopoverSize): Result<null>;
   /** The sources as OPML 2.0 text (what `exportOpml` writes). */
   exportOpmlText(): Promise<Result<string>>;
+  /**
+   * Ask the pages to show one provider: every `onFocusProvider` listener gets `sourceId` (main forwards it to
+   * the popover). An unknown id is passed on as is; the page ignores ids it does not list.
+   */
+  focusProvider(sourceId: string): void;
   /** The notifier, when a port was given (for flush/stats). */
   readonly notifier: AppNotifier | undefined;
   /** Unsubscribe from the engine and drop listeners. */
@@ -95,6 +117,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
   const log = deps.log ?? (() => undefined);
   const newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
   const listeners = new Set<(s: AppSnapshot) => void>();
+  const focusListeners = new Set<(sourceId: string) => void>();
   let settings: AppSettings = deps.settings.get();
 
   const notifier = deps.notifier
@@ -340,6 +363,14 @@ export function createAppController(deps: AppControllerDeps): AppController {
         return r;
       }),
 
+    setPopoverSize(size) {
+      const next = clampPopoverSize(size);
+      if (!next) return fail('invalid-payload', 'The popover size must be a number of pixels.');
+      const current = settings.popoverSize;
+      if (current && current.width === next.width && current.height === next.height) return ok(null);
+      return commit({ ...settings, popoverSize: next }, false);
+    },
+
     setFailAfterPolls: (polls) => guard(() => commit({ ...settings, failAfterPolls: polls }, true)),
 
     importOpmlText: (xml: string) =>
@@ -347,6 +378,39 @@ export function createAppController(deps: AppControllerDeps): AppController {
     exportOpmlText: () => guard(() => ok(opml.exportText())),
     importOpml: () => guard(() => opml.importFile()),
     exportOpml: () => guard(() => opml.exportFile()),
+    setPopoverPinned: (pinned: boolean) =>
+      guard(() => {
+        deps.windows?.setPopoverPinned(pinned);
+        return ok(undefined);
+      }),
+
+    closePopover: () =>
+      guard(() => {
+        deps.windows?.closePopover();
+        return ok(undefined);
+      }),
+
+    openFullWindow: () =>
+      guard(() => {
+        deps.windows?.openFullWindow();
+        return ok(undefined);
+      }),
+
+    onFocusProvider(listener) {
+      focusListeners.add(listener);
+      return () => void focusListeners.delete(listener);
+    },
+
+    focusProvider(sourceId: string) {
+      for (const l of focusListeners) {
+        try {
+          l(sourceId);
+        } catch (err) {
+          log(`A focus listener failed: ${(err as Error)?.message ?? err}`);
+        }
+      }
+    },
+
     getHistory: (query: HistoryQuery) =>
       guard(() => {
         if (!deps.history) return fail('internal', 'History is not available.');
@@ -356,6 +420,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
     dispose() {
       unsubscribe();
       listeners.clear();
+      focusListeners.clear();
       notifier?.dispose();
     },
   };

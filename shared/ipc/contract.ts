@@ -153,7 +153,24 @@ export interface StatusTrayApi {
   setFailAfterPolls(polls: number): Promise<Result<null>>;
   /** Recorded history: 90-day bars, uptime and resolved incidents (from status.db). */
   getHistory(query: HistoryQuery): Promise<Result<HistoryView>>;
+  /**
+   * Pin the tray popover (`true`: it stays open when it loses focus) or unpin it (`false`: it hides on blur
+   * again). Only the popover window has a pin; from the full window this changes nothing visible.
+   */
+  setPopoverPinned(pinned: boolean): Promise<Result<void>>;
+  /** Hide the tray popover (Escape in the popover). Nothing happens when it is already hidden. */
+  closePopover(): Promise<Result<void>>;
+  /** Show and focus the full status window (the same page, wider, with a title bar). */
+  openFullWindow(): Promise<Result<void>>;
+  /**
+   * Subscribe to "show this provider" requests from main (the tray menu's provider items open the popover at
+   * that provider); the listener gets the source id. Returns an unsubscribe function.
+   */
+  onFocusProvider(listener: (sourceId: string) => void): () => void;
 }
+
+/** API methods that subscribe to pushes from main rather than invoke a channel. */
+export type SubscribeMethod = 'onSnapshot' | 'onFocusProvider';
 
 /** Invoke channels (renderer → main, request/response). */
 export const IPC_INVOKE = {
@@ -175,9 +192,25 @@ export const IPC_INVOKE = {
   setQuietHours: 'settings:set-quiet-hours',
   setFailAfterPolls: 'settings:set-fail-after',
   getHistory: 'history:get',
-} as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
+  setPopoverPinned: 'popover:set-pinned',
+  closePopover: 'popover:close',
+  openFullWindow: 'window:open-full',
+} as const satisfies Record<Exclude<keyof StatusTrayApi, SubscribeMethod>, string>;
 
 /** Push channels (main → renderer). */
 export const IPC_PUSH = {
   snapshot: 'status:changed',
+  /** Payload: the source id to show (see `onFocusProvider`). */
+  focusProvider: 'popover:focus-provider',
 } as const;
+
+/**
+ * The query parameter that tells the popover from the full window: main loads `index.html?view=popover` in
+ * the tray popover and plain `index.html` in the full window (same React app).
+ */
+export const VIEW_QUERY = { name: 'view', popover: 'popover' } as const;
+
+/** Which window a page is in, from its `location.search` (e.g. `"?view=popover"`); anything else is `full`. */
+export function viewFromSearch(search: string): 'popover' | 'full' {
+  return new URLSearchParams(search).get(VIEW_QUERY.name) === VIEW_QUERY.popover ? 'popover' : 'full';
+}

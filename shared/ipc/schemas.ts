@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_NAME_LENGTH } from '../domain/source';
-import type { StatusTrayApi } from './contract';
+import type { StatusTrayApi, SubscribeMethod } from './contract';
 import {
   httpUrlSchema,
   intervalSchema,
@@ -16,7 +16,7 @@ import {
 import { failAfterPollsSchema, quietHoursSchema, snoozeRequestSchema } from '../noise/schemas';
 
 /** Methods of `StatusTrayApi` that are invoke channels. */
-export type InvokeMethod = Exclude<keyof StatusTrayApi, 'onSnapshot'>;
+export type InvokeMethod = Exclude<keyof StatusTrayApi, SubscribeMethod>;
 
 /** A name in a payload: trimmed, at most 100 characters; empty means "no name" (use the document's). */
 const payloadNameSchema = z.string().trim().max(MAX_NAME_LENGTH, `The name is longer than ${MAX_NAME_LENGTH} characters`);
@@ -71,6 +71,9 @@ export const invokeArgsSchemas = {
       since: z.number().int().nonnegative().optional(),
     }),
   ]),
+  setPopoverPinned: z.tuple([z.boolean()]),
+  closePopover: z.tuple([]),
+  openFullWindow: z.tuple([]),
 } as const satisfies Record<InvokeMethod, z.ZodType>;
 
 /** Validated arguments of each method, as the controller receives them. */

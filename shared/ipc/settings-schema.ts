@@ -5,7 +5,7 @@
  * (electron/store.ts) runs on every read.
  */
 import { z } from 'zod';
-import { migrateSettings, MAX_SOURCES, SETTINGS_VERSION, type AppSettings } from '../domain/settings';
+import { MAX_POPOVER_EDGE, migrateSettings, MAX_SOURCES, MIN_POPOVER_SIZE, SETTINGS_VERSION, type AppSettings } from '../domain/settings';
 import {
   MAX_FILTER_NAME_LENGTH,
   MAX_FILTER_NAMES,
@@ -66,6 +66,12 @@ const sourceSettingsSchema = z.strictObject({
   ...sourceNoiseFields,
 });
 
+/** `PopoverSize`: whole DIPs within the limits `clampPopoverSize` writes. */
+export const popoverSizeSchema = z.strictObject({
+  width: z.number().int().min(MIN_POPOVER_SIZE.width).max(MAX_POPOVER_EDGE),
+  height: z.number().int().min(MIN_POPOVER_SIZE.height).max(MAX_POPOVER_EDGE),
+});
+
 /** zod schema of `AppSettings` (strict: unknown keys are a violation, so a typo'd file is noticed). */
 export const appSettingsSchema = z.strictObject({
   sources: z.array(sourceSettingsSchema).max(MAX_SOURCES),
@@ -73,6 +79,8 @@ export const appSettingsSchema = z.strictObject({
   notificationsPausedUntil: z.number().nullable(),
   defaultIntervalSeconds: intervalSchema,
   ...appNoiseFields,
+  // Optional and additive: files written before the popover existed still validate, so no migration.
+  popoverSize: popoverSizeSchema.optional(),
 });
 
 /** zod schema of settings.json as stored (the settings plus `settingsVersion`). */

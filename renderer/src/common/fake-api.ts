@@ -50,9 +50,13 @@ function sampleSources(): SourceSnapshot[] {
   ];
 }
 
-/** A fake whose writes change its own snapshot and push it to subscribers, like main does. */
-export function createFakeApi(): StatusTrayApi {
+/**
+ * A fake whose writes change its own snapshot and push it to subscribers, like main does. `focusProvider`
+ * plays the tray menu's "open the popover at this provider": every `onFocusProvider` listener gets the id.
+ */
+export function createFakeApi(): StatusTrayApi & { focusProvider(sourceId: string): void } {
   const listeners = new Set<(s: AppSnapshot) => void>();
+  const focusListeners = new Set<(sourceId: string) => void>();
   let sources = sampleSources();
   const state: AppSnapshot['settings'] = {
     sources: sources.map((s) => ({ id: s.id, url: s.url, enabled: true, intervalSeconds: 300, notify: 'all' })),
@@ -77,6 +81,9 @@ export function createFakeApi(): StatusTrayApi {
     return ok({ ...found });
   };
   return {
+    focusProvider(sourceId) {
+      for (const l of focusListeners) l(sourceId);
+    },
     getSnapshot: () => ok(snapshot()),
     onSnapshot(listener) {
       listeners.add(listener);
@@ -138,6 +145,23 @@ export function createFakeApi(): StatusTrayApi {
       state.failAfterPolls = polls;
       push();
       return ok(null);
+    },
+    // Pin and close only mean something for the real popover window; the fake records them on the console.
+    setPopoverPinned: (pinned) => {
+      console.info('[fake] setPopoverPinned', pinned);
+      return ok(undefined);
+    },
+    closePopover: () => {
+      console.info('[fake] closePopover');
+      return ok(undefined);
+    },
+    openFullWindow: () => {
+      window.open('./index.html', '_blank');
+      return ok(undefined);
+    },
+    onFocusProvider(listener) {
+      focusListeners.add(listener);
+      return () => void focusListeners.delete(listener);
     },
     getHistory() {
       // Thirty days of operational history per source, with one partial outage a week ago.

@@ -73,6 +73,13 @@ export interface AppHarness {
   openStatus(page: Page): Promise<void>;
   /** Open the settings window (settings.html) in `page`. */
   openSettings(page: Page): Promise<void>;
+  /** Open the tray popover's page (index.html?view=popover) in `page` and wait for it to render. */
+  openPopover(page: Page): Promise<void>;
+  /**
+   * What pages asked of the app's windows, in order: `pin:true`, `pin:false`, `close-popover`,
+   * `open-full-window` (the controller's window port; in the app electron/popover.ts acts on them).
+   */
+  windowRequests: string[];
   /** The configured source with this id. @throws when there is none. */
   source(id: string): SourceSettings;
   /** Serve a captured feed as if from the external `url` (a catalog source URL, say); see offline-fetch.ts. */
@@ -124,6 +131,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const toasts: Toast[] = [];
     const openedExternally: string[] = [];
     const settingsPages: Page[] = [];
+    const windowRequests: string[] = [];
     let ids = 0;
     const opmlFiles: OpmlFiles = { nextImport: undefined, exported: [] };
     const filePort: OpmlFilePort = {
@@ -152,6 +160,11 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
           await page.goto(web.url('settings.html'));
         });
       },
+      windows: {
+        setPopoverPinned: (pinned) => void windowRequests.push(`pin:${pinned}`),
+        closePopover: () => void windowRequests.push('close-popover'),
+        openFullWindow: () => void windowRequests.push('open-full-window'),
+      },
       newId: () => `added-${++ids}`,
       ...(sdb ? { history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at) } : {}),
     });
@@ -173,6 +186,8 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       settingsPages,
       openStatus: (page) => open(page, 'index.html'),
       openSettings: (page) => open(page, 'settings.html'),
+      openPopover: (page) => open(page, 'index.html?view=popover'),
+      windowRequests,
       source(id) {
         const found = controller.settings().sources.find((s) => s.id === id);
         if (!found) throw new Error(`no source ${id}`);
