@@ -200,11 +200,11 @@ test('popover and full window, light and dark: screenshots, axe finds nothing, n
   await page.setViewportSize(FULL);
   await app.openStatus(page);
   await expect(page.locator('.group-toggle')).toHaveAttribute('aria-expanded', 'true');
-  await save(page, testInfo, 'status-window.png');
+  await save(page, testInfo, 'full-window-light.png');
   await expectNoAxeViolations(page, 'in the full window, light');
   await expectNoHorizontalScroll(page, 'the full window');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await save(page, testInfo, 'status-window-dark.png');
+  await save(page, testInfo, 'full-window-dark.png');
   await expectNoAxeViolations(page, 'in the full window, dark');
 });
 
@@ -275,7 +275,7 @@ test('keyboard only: Tab to the rows, arrows move, Enter expands, Retry keeps fo
   await page.getByRole('button', { name: 'Pin window' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Pin window' })).toHaveAttribute('aria-pressed', 'true');
-  expect(app.popoverCalls).toContainEqual({ method: 'setPopoverPinned', args: [true] });
+  expect(app.windowRequests).toContain('pin:true');
 
   // Escape inside Slack's row collapses it and focuses its toggle; again collapses the rest; again closes.
   await retry.focus().catch(() => undefined);
@@ -283,19 +283,19 @@ test('keyboard only: Tab to the rows, arrows move, Enter expands, Retry keeps fo
   await page.keyboard.press('Escape');
   await expect(toggleOf(page, 'slack')).toHaveAttribute('aria-expanded', 'false');
   await expect(toggleOf(page, 'slack')).toBeFocused();
-  expect(app.popoverCalls.filter((c) => c.method === 'closePopover')).toHaveLength(0);
+  expect(app.windowRequests).not.toContain('close-popover');
   await page.keyboard.press('Escape');
   await expect(page.locator('.group-toggle')).toHaveAttribute('aria-expanded', 'false');
-  expect(app.popoverCalls.filter((c) => c.method === 'closePopover')).toHaveLength(0);
+  expect(app.windowRequests).not.toContain('close-popover');
   await page.keyboard.press('Escape');
-  await expect.poll(() => app.popoverCalls.filter((c) => c.method === 'closePopover').length).toBe(1);
+  await expect.poll(() => app.windowRequests.filter((r) => r === 'close-popover').length).toBe(1);
 });
 
 test('main can show one provider: its group opens, its row expands and takes focus', async ({ page, app }) => {
   await allChecked(app);
   await app.openPopover(page);
   await expect(row(page, 'github')).toHaveCount(0);
-  await app.focusProvider(page, 'github');
+  app.controller.focusProvider('github');
   await expect(toggleOf(page, 'github')).toHaveAttribute('aria-expanded', 'true');
   await expect(toggleOf(page, 'github')).toBeFocused();
   await expect(row(page, 'github').getByRole('button', { name: /Open GitHub’s status page/ })).toBeVisible();

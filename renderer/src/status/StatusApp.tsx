@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { viewFromSearch } from '../../../shared/ipc/contract';
 import { arrangeRows } from '../../../shared/presentation/status-rows';
 import { useApi } from '../common/api';
 import { useNow } from '../common/useNow';
 import { useSnapshot } from '../common/useSnapshot';
 import { InlineError } from '../common/InlineError';
-import { popoverCalls } from '../common/popover-api';
 import { HistorySection } from '../history/HistorySection';
 import { EmptyState } from './EmptyState';
 import { FilterBox } from './FilterBox';
@@ -12,7 +12,6 @@ import { GROUP_KEY, ProviderList } from './ProviderList';
 import { RecoveryBanner } from './RecoveryBanner';
 import { SaveErrorBanner } from './SaveErrorBanner';
 import { StatusHeader } from './StatusHeader';
-import { viewFromSearch } from './view';
 
 /**
  * The status window, live from pushed snapshots: overall health, then every provider as a dense row. The
@@ -23,7 +22,6 @@ import { viewFromSearch } from './view';
 export function StatusApp() {
   const api = useApi();
   const view = useMemo(() => viewFromSearch(window.location.search), []);
-  const popover = useMemo(() => popoverCalls(api), [api]);
   const { snapshot, error } = useSnapshot(api);
   const now = useNow();
   const [filter, setFilter] = useState('');
@@ -41,8 +39,8 @@ export function StatusApp() {
     });
 
   // Escape: collapse the row holding focus, else every expanded row (and the popover's group), else close the popover.
-  const escapeState = useRef({ expanded, groupOpen, view, popover });
-  escapeState.current = { expanded, groupOpen, view, popover };
+  const escapeState = useRef({ expanded, groupOpen, view, api });
+  escapeState.current = { expanded, groupOpen, view, api };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -61,7 +59,7 @@ export function StatusApp() {
         if (state.view === 'popover' && state.groupOpen && focused !== undefined) pendingFocus.current = GROUP_KEY;
         return;
       }
-      if (state.view === 'popover') void state.popover.closePopover?.();
+      if (state.view === 'popover') void state.api.closePopover();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -70,17 +68,15 @@ export function StatusApp() {
   // Main asks to show a provider: open its group if it is folded there, expand it, then scroll to it and focus it.
   const sourcesRef = useRef(snapshot?.engine.sources ?? []);
   sourcesRef.current = snapshot?.engine.sources ?? [];
-  useEffect(() => {
-    if (!popover.onFocusProvider) return undefined;
-    return popover.onFocusProvider((sourceId) => {
+  useEffect(() =>
+    api.onFocusProvider((sourceId) => {
       const source = sourcesRef.current.find((s) => s.id === sourceId);
       if (!source) return;
       setFilter('');
       if (arrangeRows([source]).operational.length > 0) setGroupOpen(true);
       setExpanded((prev) => new Set([...prev, sourceId]));
       pendingFocus.current = sourceId;
-    });
-  }, [popover]);
+    }), [api]);
   useEffect(() => {
     const key = pendingFocus.current;
     if (key === undefined) return;
@@ -107,7 +103,6 @@ export function StatusApp() {
         notificationsPausedUntil={settings.notificationsPausedUntil}
         now={now}
         view={view}
-        popover={popover}
       />
       <main>
         {engine.saveError && <SaveErrorBanner error={engine.saveError} />}

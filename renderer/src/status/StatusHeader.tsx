@@ -5,10 +5,8 @@ import { useApi } from '../common/api';
 import { HEALTH_GLYPH } from '../common/HealthBadge';
 import { InlineError } from '../common/InlineError';
 import { OVERALL_LABEL } from '../common/labels';
-import type { PopoverCalls } from '../common/popover-api';
 import { formatAbsolute, formatClock } from '../common/time';
 import { useAction } from '../common/useAction';
-import type { StatusView } from './view';
 
 interface Props {
   overall: Health;
@@ -16,26 +14,26 @@ interface Props {
   /** ms since epoch, or null when notifications are on. */
   notificationsPausedUntil: number | null;
   now: number;
-  view: StatusView;
-  popover: PopoverCalls;
+  /** Which window this is (shared/ipc/contract.ts `viewFromSearch`). */
+  view: 'popover' | 'full';
 }
 
 /**
  * Window header: overall health in words and colour, notification pause state, "Check now" and "Settings";
- * in the popover also "Pin window" (a toggle) and "Open full window" where the bridge offers them. Buttons
+ * in the popover also "Pin window" (a toggle) and "Open full window". Buttons
  * stay enabled while their call runs (a second press is ignored), so focus never drops to the page.
  */
-export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, now, view, popover }: Props) {
+export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, now, view }: Props) {
   const api = useApi();
   const checkAll = useAction(() => api.checkNow());
   const openSettings = useAction(() => api.openSettings());
   const [pinned, setPinned] = useState(false);
   // Resolves `true` once main applied the pin, so a failure can put the toggle back.
   const pin = useAction(async (value: boolean): Promise<Result<true>> => {
-    const result = await (popover.setPopoverPinned?.(value) ?? Promise.resolve(ok(undefined)));
+    const result = await api.setPopoverPinned(value);
     return result.ok ? ok(true) : result;
   });
-  const openFull = useAction(() => popover.openFullWindow?.() ?? Promise.resolve(ok(undefined)));
+  const openFull = useAction(() => api.openFullWindow());
   const paused = notificationsPausedUntil !== null && notificationsPausedUntil > now;
   return (
     <header className="status-header">
@@ -63,7 +61,7 @@ export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, n
         <button type="button" onClick={() => void openSettings.run()}>
           Settings
         </button>
-        {view === 'popover' && popover.openFullWindow && (
+        {view === 'popover' && (
           <button type="button" aria-label="Open full window" title="Open the full window" onClick={() => void openFull.run()}>
             Full window
           </button>

@@ -57,6 +57,9 @@ export async function bridgeContext(context: BrowserContext, controller: AppCont
   await context.addInitScript(installPageApi, [...METHODS]);
   const stopSnapshots = controller.onSnapshot((snapshot: AppSnapshot) => {
     for (const page of context.pages()) {
+      // A page that has not loaded the app yet has no listener: sending it the snapshot (hundreds of KB with
+      // thirty documents) would only slow this process, which also runs the engine and the feed server.
+      if (!page.url().startsWith(trustedOrigin)) continue;
       // A page that is closing or navigating just misses this push; the next one carries the full picture.
       page.evaluate((s) => (window as unknown as { __statusTrayPush?: (s: unknown) => void }).__statusTrayPush?.(s), snapshot).catch(() => undefined);
     }
