@@ -50,6 +50,7 @@ export function StatusHeader({ overall, sourceCount, notificationsPausedUntil, n
         {sourceCount > 0 && (
           <button
             type="button"
+            className="check-now"
             aria-disabled={checkAll.pending || undefined}
             onClick={() => {
               if (!checkAll.pending) void checkAll.run();
