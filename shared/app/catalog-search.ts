@@ -58,6 +58,8 @@ export const PLATFORM_LABEL: Readonly<Record<string, string>> = {
   uptimekuma: 'Uptime Kuma',
   gatus: 'Gatus',
   cstate: 'cState',
+  hund: 'Hund',
+  freshstatus: 'Freshstatus',
   aws: 'AWS Health Dashboard',
   gcp: 'Google Cloud status',
   azure: 'Azure status',
