@@ -70,6 +70,10 @@ test('snooze one provider from its row: shown with when it ends, until resolved,
   await expect(provider(page).locator('.snooze-state')).toHaveText('Snoozed until its incident resolves');
   expect(app.source('cursor').snooze).toEqual({ untilResolved: [app.controller.snapshot().engine.sources[0]!.status!.activeIncidents[0]!.id] });
 
+  // Collapsed, the row still says it is snoozed.
+  await provider(page).locator('.row-toggle').click();
+  await expect(provider(page).locator('.row-snoozed')).toHaveText('Snoozed until its incident resolves');
+  await provider(page).locator('.row-toggle').click();
   await provider(page).getByRole('button', { name: 'End snooze' }).click();
   await expect(provider(page).locator('.snooze-state')).toHaveCount(0);
   expect(app.source('cursor').snooze).toBeUndefined();

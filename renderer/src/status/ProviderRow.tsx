@@ -4,7 +4,8 @@ import { incidentHeadline, maintenanceTiming, ongoingText } from '../../../share
 import { activeMaintenances, displayHealth, openIncidents, rowStatus } from '../../../shared/presentation/status-rows';
 import { ExternalLink } from '../common/ExternalLink';
 import { HealthBadge } from '../common/HealthBadge';
-import { SnoozeControl } from '../common/SnoozeControl';
+import { endLabel, SnoozeControl } from '../common/SnoozeControl';
+import { describeSnooze } from '../../../shared/noise/snooze';
 import { ComponentList } from './ComponentList';
 import { IncidentItem } from './IncidentItem';
 import { ProviderMeta } from './ProviderMeta';
@@ -42,6 +43,8 @@ export function ProviderRow({ source, config, now, tag, expanded, onToggle, tabI
   const maintenances = activeMaintenances(source);
   const lead = incidents[0] ?? maintenances[0];
   const name = tag ? `${source.name} (${tag})` : source.name;
+  // A snoozed provider says so on its collapsed row; the control itself is in the expanded row.
+  const snoozed = config && !expanded ? describeSnooze(config.snooze, now, incidents.map((i) => i.id), (at) => endLabel(at, now)) : undefined;
   return (
     <li
       className={`provider${source.enabled ? '' : ' provider-disabled'}${row.stale ? ' provider-stale' : ''}${expanded ? ' provider-expanded' : ''}`}
@@ -56,7 +59,7 @@ export function ProviderRow({ source, config, now, tag, expanded, onToggle, tabI
           className="row-toggle provider-toggle"
           aria-expanded={expanded}
           aria-controls={detailsId}
-          {...(!expanded && (row.detail || lead) ? { 'aria-describedby': summaryId } : {})}
+          {...(!expanded && (row.detail || lead || snoozed) ? { 'aria-describedby': summaryId } : {})}
           tabIndex={tabIndex}
           data-row-key={source.id}
           onClick={onToggle}
@@ -69,9 +72,10 @@ export function ProviderRow({ source, config, now, tag, expanded, onToggle, tabI
           <HealthBadge health={health} label={row.label} stale={row.stale} />
         </button>
       </h2>
-      {!expanded && (row.detail || lead) && (
+      {!expanded && (row.detail || lead || snoozed) && (
         <div className="row-summary" id={summaryId}>
           {row.detail && <p className="row-detail">{row.detail}</p>}
+          {snoozed && <p className="row-snoozed">{snoozed}</p>}
           {lead && (
             <>
               <p className="row-title incident-title" title={lead.title}>{lead.title}</p>
