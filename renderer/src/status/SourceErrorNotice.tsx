@@ -47,7 +47,7 @@ export function SourceErrorNotice({ sourceId, name, error, hasLastStatus, nextPo
       <p className="source-error-advice">
         {/* While the page asked to wait, the wait line below is the advice; saying it twice helps no one. */}
         {offer.retry ? errorAdvice(error) : ''}
-        {hasLastStatus && `${offer.retry ? ' ' : ''}Shown above is the last status read.`}
+        {hasLastStatus && `${offer.retry ? ' ' : ''}What this row shows is the last status read.`}
       </p>
       {offer.retry ? (
         <button
