@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { FEEDS_DIR } from '../support/feeds';
 import { ALL_DOCUMENTS, DOCS } from './support/documents';
 import { expect, test, type AppHarness } from './support/harness';
@@ -83,6 +83,15 @@ async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(found, `axe violations ${what}`).toEqual([]);
+}
+
+/** Press `key` until `target` has focus (at most 30 times). @throws when it never does. */
+async function pressUntilFocused(page: Page, key: string, target: Locator): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`30 presses of ${key} did not reach ${target.toString()}`);
 }
 
 async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
@@ -230,12 +239,7 @@ test.describe('with eight of the documents', () => {
 
     // Tab reaches the first row; only one row is a Tab stop.
     const first = page.locator('.row-toggle').first();
-    let reached = false;
-    for (let i = 0; i < 12 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await first.evaluate((el) => el === document.activeElement);
-    }
-    expect(reached, 'the first row is reachable with Tab').toBe(true);
+    await pressUntilFocused(page, 'Tab', first);
     await expect(page.locator('.row-toggle[tabindex="0"]')).toHaveCount(1);
 
     // Arrow keys walk the rows down to the folded group, End/Home jump.
@@ -249,46 +253,39 @@ test.describe('with eight of the documents', () => {
     await expect(first).toBeFocused();
 
     // Walk down to Slack (failing) and expand it.
-    for (let i = 0; i < 40; i++) {
-      if (await toggleOf(page, 'slack').evaluate((el) => el === document.activeElement)) break;
-      await page.keyboard.press('ArrowDown');
-    }
-    await expect(toggleOf(page, 'slack')).toBeFocused();
+    await pressUntilFocused(page, 'ArrowDown', toggleOf(page, 'slack'));
     await page.keyboard.press('Enter');
     await expect(toggleOf(page, 'slack')).toHaveAttribute('aria-expanded', 'true');
 
     // Tab into Retry; pressing it keeps focus there (the check fails again, the notice stays).
     const retry = row(page, 'slack').getByRole('button', { name: 'Retry Slack' });
-    for (let i = 0; i < 10; i++) {
-      if (await retry.evaluate((el) => el === document.activeElement)) break;
-      await page.keyboard.press('Tab');
-    }
-    await expect(retry).toBeFocused();
+    await pressUntilFocused(page, 'Tab', retry);
     const before = app.feeds.count(SLACK_PATH);
     await page.keyboard.press('Enter');
     await expect.poll(() => app.feeds.count(SLACK_PATH)).toBeGreaterThan(before);
     await expect(retry).toBeFocused();
 
-    // Check now keeps focus too.
-    const checkNow = page.locator('button.check-now');
-    await checkNow.focus();
-    await page.keyboard.press('Enter');
-    await expect(checkNow).toHaveText('Check now', { timeout: 60_000 });
-    await expect(checkNow).toBeFocused();
-
-    // The pin is a toggle main is told about.
-    await page.getByRole('button', { name: 'Pin window' }).focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('button', { name: 'Pin window' })).toHaveAttribute('aria-pressed', 'true');
-    expect(app.windowRequests).toContain('pin:true');
-
-    // Escape inside Slack's row collapses it and focuses its toggle; again collapses the rest; again closes.
-    await retry.focus().catch(() => undefined);
-    await toggleOf(page, 'slack').focus();
+    // Escape inside Slack's expanded row collapses it and puts focus on its toggle; the popover stays.
     await page.keyboard.press('Escape');
     await expect(toggleOf(page, 'slack')).toHaveAttribute('aria-expanded', 'false');
     await expect(toggleOf(page, 'slack')).toBeFocused();
     expect(app.windowRequests).not.toContain('close-popover');
+
+    // Back up to Check now by Shift+Tab; pressing it keeps focus there until (and after) the round ends.
+    const checkNow = page.locator('button.check-now');
+    await pressUntilFocused(page, 'Shift+Tab', checkNow);
+    await page.keyboard.press('Enter');
+    await expect(checkNow).toHaveText('Check now', { timeout: 60_000 });
+    await expect(checkNow).toBeFocused();
+
+    // On to the pin: a toggle main is told about.
+    const pin = page.getByRole('button', { name: 'Pin window' });
+    await pressUntilFocused(page, 'Tab', pin);
+    await page.keyboard.press('Enter');
+    await expect(pin).toHaveAttribute('aria-pressed', 'true');
+    expect(app.windowRequests).toContain('pin:true');
+
+    // Escape outside any row folds what is open (the group); once nothing is open, Escape closes the popover.
     await page.keyboard.press('Escape');
     await expect(page.locator('.group-toggle')).toHaveAttribute('aria-expanded', 'false');
     expect(app.windowRequests).not.toContain('close-popover');
