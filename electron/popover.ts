@@ -18,6 +18,7 @@ export interface PopoverWindow {
   setBounds(bounds: Rect): void;
   getSize(): number[];
   on(event: 'blur' | 'closed' | 'hide', listener: () => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
   webContents: {
     isDestroyed(): boolean;
     isLoading(): boolean;
@@ -52,7 +53,10 @@ export const BLUR_CLICK_MS = 300;
 
 /** The popover as main uses it. */
 export interface Popover {
-  /** Show it next to the tray icon and focus it; when `sourceId` is given, ask its page to show that provider. */
+  /**
+   * Show it next to the tray icon and focus it (a new window once its page has painted, so it never flashes
+   * blank); when `sourceId` is given, ask its page to show that provider.
+   */
   show(sourceId?: string): void;
   /** Hide it, remembering a size the user changed (also call it before quitting). */
   hide(): void;
@@ -71,6 +75,10 @@ export interface Popover {
 /** Create the popover controller; no window is made until `show` or `preload`. */
 export function createPopover(deps: PopoverDeps): Popover {
   let win: PopoverWindow | undefined;
+  /** The page has painted once (`ready-to-show`); before that a shown window would flash blank. */
+  let ready = false;
+  /** A show asked for before the page was ready: done on `ready-to-show`. */
+  let showWhenReady = false;
   let pinned = false;
   let lastBlurHide = Number.NEGATIVE_INFINITY;
   /** The size `show` gave the window: only a size the user changed from it is remembered. */
@@ -83,6 +91,17 @@ export function createPopover(deps: PopoverDeps): Popover {
     if (existing) return existing;
     const created = deps.createWindow();
     win = created;
+    ready = false;
+    showWhenReady = false;
+    created.once('ready-to-show', () => {
+      if (win !== created) return;
+      ready = true;
+      if (showWhenReady) {
+        showWhenReady = false;
+        created.show();
+        created.focus();
+      }
+    });
     created.on('blur', () => {
       if (pinned || !created.isVisible()) return;
       lastBlurHide = deps.now();
@@ -129,12 +148,18 @@ export function createPopover(deps: PopoverDeps): Popover {
     });
     w.setBounds(placement.bounds);
     placedSize = { width: placement.bounds.width, height: placement.bounds.height };
-    w.show();
-    w.focus();
+    if (ready) {
+      w.show();
+      w.focus();
+    } else {
+      showWhenReady = true;
+    }
     if (sourceId !== undefined) focusProvider(w, sourceId);
   }
 
   function hide(): void {
+    // Closing before the first paint: the pending show is dropped.
+    showWhenReady = false;
     const w = live();
     if (!w || !w.isVisible()) return;
     rememberSize(w);
@@ -146,7 +171,7 @@ export function createPopover(deps: PopoverDeps): Popover {
     hide,
     toggle() {
       const w = live();
-      if (w?.isVisible()) return hide();
+      if (w?.isVisible() || showWhenReady) return hide();
       if (deps.now() - lastBlurHide < BLUR_CLICK_MS) return;
       show();
     },

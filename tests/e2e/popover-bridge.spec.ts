@@ -31,7 +31,11 @@ test('pin, close and open-full reach the app; focus requests reach the page unti
   });
   expect(results.map((r) => r.ok)).toEqual([true, false, true, true]);
   expect(results[1]).toMatchObject({ error: { code: 'invalid-payload' } });
-  expect(app.windowRequests).toEqual(['pin:true', 'close-popover', 'open-full-window']);
+  expect(app.popoverCalls).toEqual([
+    { method: 'setPopoverPinned', args: [true] },
+    { method: 'closePopover', args: [] },
+    { method: 'openFullWindow', args: [] },
+  ]);
 
   await page.evaluate(() => {
     const w = window as unknown as PageApi;
@@ -40,6 +44,8 @@ test('pin, close and open-full reach the app; focus requests reach the page unti
   });
   app.controller.focusProvider('github');
   await expect.poll(() => page.evaluate(() => (window as unknown as PageApi).__focused)).toEqual(['github']);
+  await app.focusProvider(page, 'cursor');
+  expect(await page.evaluate(() => (window as unknown as PageApi).__focused)).toEqual(['github', 'cursor']);
   await page.evaluate(() => (window as unknown as PageApi).__unsubscribe!());
   app.controller.focusProvider('cursor');
   // A second, still-subscribed probe proves the push was delivered, so the first list staying put means something.
@@ -50,5 +56,5 @@ test('pin, close and open-full reach the app; focus requests reach the page unti
   });
   app.controller.focusProvider('cursor');
   await expect.poll(() => page.evaluate(() => (window as unknown as { __probe?: string[] }).__probe)).toEqual(['cursor']);
-  expect(await page.evaluate(() => (window as unknown as PageApi).__focused)).toEqual(['github']);
+  expect(await page.evaluate(() => (window as unknown as PageApi).__focused)).toEqual(['github', 'cursor']);
 });

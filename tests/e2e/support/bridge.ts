@@ -13,6 +13,12 @@ import type { InvokeMethod } from '../../../shared/ipc/schemas';
 
 const METHODS = new Set<string>(Object.keys(IPC_INVOKE));
 
+/** A popover call a page made (pin, close, open the full window), as the harness's window port saw it. */
+export interface PopoverCall {
+  method: string;
+  args: unknown[];
+}
+
 /** Runs in each page before its scripts: the page-side half of the bridge (same shape as the preload's API). */
 function installPageApi(methods: string[]): void {
   const listeners = new Set<(snapshot: unknown) => void>();
@@ -37,7 +43,7 @@ function installPageApi(methods: string[]): void {
       for (const listener of listeners) listener(snapshot);
     },
   });
-  Object.defineProperty(window, '__statusTrayFocus', {
+  Object.defineProperty(window, '__statusTrayFocusProvider', {
     value: (sourceId: string) => {
       for (const listener of focusListeners) listener(sourceId);
     },
@@ -85,7 +91,7 @@ export async function bridgeContext(context: BrowserContext, controller: AppCont
   });
   const stopFocus = controller.onFocusProvider((sourceId) => {
     for (const page of context.pages()) {
-      page.evaluate((id) => (window as unknown as { __statusTrayFocus?: (id: string) => void }).__statusTrayFocus?.(id), sourceId).catch(() => undefined);
+      page.evaluate((id) => (window as unknown as { __statusTrayFocusProvider?: (id: string) => void }).__statusTrayFocusProvider?.(id), sourceId).catch(() => undefined);
     }
   });
   return () => {

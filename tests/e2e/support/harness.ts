@@ -22,7 +22,7 @@ import { historyView, openStatusDatabase } from '../../../shared/storage/sqlite'
 import type { Toast } from '../../../shared/presentation/notifications';
 import type { Clock } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { bridgeContext } from './bridge';
+import { bridgeContext, type PopoverCall } from './bridge';
 import { E2E_EPOCH, shiftedClock } from './clock';
 import { memorySettingsStore, memoryStateStore } from './memory-stores';
 import { hostedPath, offlineFetch } from './offline-fetch';
@@ -81,10 +81,12 @@ export interface AppHarness {
   /** Open the tray popover's page (index.html?view=popover) in `page` and wait for it to render. */
   openPopover(page: Page): Promise<void>;
   /**
-   * What pages asked of the app's windows, in order: `pin:true`, `pin:false`, `close-popover`,
-   * `open-full-window` (the controller's window port; in the app electron/popover.ts acts on them).
+   * Popover calls pages made (pin, close, open the full window), in order, after the real guard validated
+   * them: what the controller's window port received (in the app, electron/popover.ts acts on them).
    */
-  windowRequests: string[];
+  popoverCalls: PopoverCall[];
+  /** Main's "show this provider" (a tray menu item), delivered to `page`'s `onFocusProvider` listeners. */
+  focusProvider(page: Page, sourceId: string): Promise<void>;
   /** The configured source with this id. @throws when there is none. */
   source(id: string): SourceSettings;
   /** Serve a captured feed as if from the external `url` (a catalog source URL, say); see offline-fetch.ts. */
@@ -136,7 +138,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
     const toasts: Toast[] = [];
     const openedExternally: string[] = [];
     const settingsPages: Page[] = [];
-    const windowRequests: string[] = [];
+    const popoverCalls: PopoverCall[] = [];
     let ids = 0;
     const opmlFiles: OpmlFiles = { nextImport: undefined, exported: [] };
     const filePort: OpmlFilePort = {
@@ -166,9 +168,9 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
         });
       },
       windows: {
-        setPopoverPinned: (pinned) => void windowRequests.push(`pin:${pinned}`),
-        closePopover: () => void windowRequests.push('close-popover'),
-        openFullWindow: () => void windowRequests.push('open-full-window'),
+        setPopoverPinned: (pinned) => void popoverCalls.push({ method: 'setPopoverPinned', args: [pinned] }),
+        closePopover: () => void popoverCalls.push({ method: 'closePopover', args: [] }),
+        openFullWindow: () => void popoverCalls.push({ method: 'openFullWindow', args: [] }),
       },
       newId: () => `added-${++ids}`,
       ...(sdb ? { history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at) } : {}),
@@ -192,7 +194,9 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       openStatus: (page) => open(page, 'index.html'),
       openSettings: (page) => open(page, 'settings.html'),
       openPopover: (page) => open(page, 'index.html?view=popover'),
-      windowRequests,
+      popoverCalls,
+      focusProvider: (page, sourceId) =>
+        page.evaluate((id) => (window as unknown as { __statusTrayFocusProvider: (id: string) => void }).__statusTrayFocusProvider(id), sourceId),
       source(id) {
         const found = controller.settings().sources.find((s) => s.id === id);
         if (!found) throw new Error(`no source ${id}`);

@@ -6,6 +6,8 @@ import type { Rect } from '../../../shared/presentation/popover-placement';
 
 /** A `BrowserWindow` double: records bounds and visibility; the user's resizing is `resizeTo`. */
 class WindowDouble extends EventEmitter {
+  /** The page has painted: a `ready-to-show` listener added now runs at once (Electron would have fired it). */
+  painted = true;
   visible = false;
   destroyed = false;
   focused = 0;
@@ -26,6 +28,18 @@ class WindowDouble extends EventEmitter {
   getSize = () => [this.bounds?.width ?? 0, this.bounds?.height ?? 0];
   resizeTo(width: number, height: number) {
     this.bounds = { ...this.bounds!, width, height };
+  }
+  override once(event: string | symbol, listener: (...args: unknown[]) => void): this {
+    if (event === 'ready-to-show' && this.painted) {
+      listener();
+      return this;
+    }
+    return super.once(event, listener);
+  }
+  /** The page paints for the first time. */
+  paint() {
+    this.painted = true;
+    this.emit('ready-to-show');
   }
   /** The user clicked elsewhere. */
   blur() {
@@ -190,6 +204,42 @@ describe('popover focus on a provider (tray menu item)', () => {
     w.webContents.loading = false;
     w.webContents.emit('did-finish-load');
     expect(w.webContents.sent).toEqual([['popover:focus-provider', 'aws']]);
+  });
+});
+
+describe('popover first paint', () => {
+  it('shows a new window only once its page has painted, placed and focused, and not at all if closed first', () => {
+    const windows: WindowDouble[] = [];
+    const { popover } = setup({
+      createWindow: () => {
+        const w = new WindowDouble();
+        w.painted = false;
+        windows.push(w);
+        return w;
+      },
+    });
+    popover.show('github');
+    const w = windows[0]!;
+    expect(w.visible).toBe(false);
+    expect(w.bounds).toMatchObject({ width: 380, height: 600 });
+    w.paint();
+    expect(w.visible).toBe(true);
+    expect(w.focused).toBe(1);
+    popover.hide();
+
+    const { popover: second } = setup({
+      createWindow: () => {
+        const x = new WindowDouble();
+        x.painted = false;
+        windows.push(x);
+        return x;
+      },
+    });
+    second.toggle();
+    // A second click before the first paint closes it again: nothing shows when the page paints.
+    second.toggle();
+    windows[1]!.paint();
+    expect(windows[1]!.visible).toBe(false);
   });
 });
 
