@@ -269,7 +269,7 @@ test.describe('with eight of the documents', () => {
     await page.keyboard.press('Escape');
     await expect(toggleOf(page, 'slack')).toHaveAttribute('aria-expanded', 'false');
     await expect(toggleOf(page, 'slack')).toBeFocused();
-    expect(app.windowRequests).not.toContain('close-popover');
+    expect(app.popoverCalls.filter((c) => c.method === 'closePopover')).toEqual([]);
 
     // Back up to Check now by Shift+Tab; pressing it keeps focus there until (and after) the round ends.
     const checkNow = page.locator('button.check-now');
@@ -283,14 +283,14 @@ test.describe('with eight of the documents', () => {
     await pressUntilFocused(page, 'Tab', pin);
     await page.keyboard.press('Enter');
     await expect(pin).toHaveAttribute('aria-pressed', 'true');
-    expect(app.windowRequests).toContain('pin:true');
+    expect(app.popoverCalls).toContainEqual({ method: 'setPopoverPinned', args: [true] });
 
     // Escape outside any row folds what is open (the group); once nothing is open, Escape closes the popover.
     await page.keyboard.press('Escape');
     await expect(page.locator('.group-toggle')).toHaveAttribute('aria-expanded', 'false');
-    expect(app.windowRequests).not.toContain('close-popover');
+    expect(app.popoverCalls.filter((c) => c.method === 'closePopover')).toEqual([]);
     await page.keyboard.press('Escape');
-    await expect.poll(() => app.windowRequests.filter((r) => r === 'close-popover').length).toBe(1);
+    await expect.poll(() => app.popoverCalls.filter((c) => c.method === 'closePopover').length).toBe(1);
   });
 
   test('main can show one provider: its group opens, its row expands and takes focus', async ({ page, app }) => {
