@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   let news = 0;
   const t0 = performance.now();
   const states = new Map<string, SourceState>();
+  const waiting: Promise<void>[] = [];
   for (let day = 0; day < DAYS; day++) {
     for (let s = 0; s < SOURCES; s++) {
       const id = `source-${s}`;
@@ -64,14 +65,20 @@ async function main(): Promise<void> {
         const sampled = day === DAYS - 1;
         const events = sampled ? [{ type: 'incident.updated' as const, sourceId: id, provider: name, health: state.lastHealth!, at: now, incident, previousStatus: 'investigating' as const }] : [];
         const c0 = performance.now();
-        await sdb.store.commitPoll({ sourceId: id, provider: name, state, events, at: now });
+        const committed = sdb.store.commitPoll({ sourceId: id, provider: name, state, events, at: now });
         if (sampled) {
+          // Alone in its transaction: the cost of one poll with news that nothing else shares.
+          sdb.store.flush();
+          await committed;
           newsMs += performance.now() - c0;
           news++;
-        }
+        } else waiting.push(committed);
         commits++;
       }
     }
+    // The rest as the engine's polls reach the store: many to a transaction (group commit).
+    sdb.store.flush();
+    await Promise.all(waiting.splice(0));
   }
   const writeS = (performance.now() - t0) / 1000;
 
@@ -81,8 +88,10 @@ async function main(): Promise<void> {
     for (const [id, st] of states) {
       const state = { ...st, lastCheckedAt: now + round, nextPollAt: now + round + 300_000 };
       states.set(id, state);
-      await sdb.store.commitPoll({ sourceId: id, provider: id, state, events: [], at: now });
+      waiting.push(sdb.store.commitPoll({ sourceId: id, provider: id, state, events: [], at: now }));
     }
+    sdb.store.flush();
+    await Promise.all(waiting.splice(0));
   }
   const per304 = (performance.now() - c304) / (10 * SOURCES);
 
@@ -119,7 +128,7 @@ async function main(): Promise<void> {
   console.log(`  90-day bars + uptime + incidents for the window  ${ms(barsMs)}`);
   console.log(`  history of the last 7 days (with updates)        ${ms(historyMs)}`);
   console.log(`  commit of a poll with news (FULL sync)   ${(newsMs / news).toFixed(2)} ms mean; whole fill ${writeS.toFixed(1)} s`);
-  console.log(`  commit of a 304 (one UPDATE)             ${per304.toFixed(3)} ms mean`);
+  console.log(`  commit of a 304 (one UPDATE, grouped)    ${per304.toFixed(3)} ms mean`);
 }
 
 await main();

@@ -48,6 +48,9 @@ export async function openStatusDatabase(
     history: createHistoryReader(opened.db),
     ...(opened.reason ? { recoveryReason: opened.reason } : {}),
     ...(imported ? { imported } : {}),
-    close: () => opened.db.close(),
+    close: () => {
+      if (opened.db.open) store.flush();
+      opened.db.close();
+    },
   };
 }

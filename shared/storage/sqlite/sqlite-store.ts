@@ -4,6 +4,12 @@
  * 304 costs one small UPDATE and nothing ever rewrites the whole state. The store remembers, per source,
  * the status and seen-map objects it last committed: an unchanged object (304, same body) is not
  * serialised again.
+ *
+ * Group commit: polls that finish close together (a whole cycle at start-up) are committed in one
+ * transaction, so a cycle of 1000 sources costs a few dozen commits (and syncs), not 1000. `commitPoll`
+ * resolves only after the transaction holding its poll committed, so "events leave the engine only after
+ * the commit that recorded them" holds unchanged; a batch that fails is retried poll by poll, so one bad
+ * poll fails alone.
  */
 import type Database from 'better-sqlite3';
 import { parseEngineState, type EngineState, type SourceState } from '../../engine/state';
@@ -17,6 +23,8 @@ import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
 export interface SqliteStateStore extends StateStore, BackfillSink {
   commitPoll(commit: PollCommit): Promise<void>;
+  /** Commit the polls waiting for their group commit now (before closing the database). */
+  flush(): void;
 }
 
 /** Options of `createSqliteStateStore`. */
@@ -38,6 +46,26 @@ interface Committed {
 
 /** How often history is pruned while running, ms. */
 const PRUNE_EVERY_MS = 3_600_000;
+/**
+ * How long a poll's commit may wait for others to join its transaction, ms. Short beside any poll interval
+ * and any toast; long enough that a burst of polls shares one transaction and one sync.
+ */
+export const GROUP_COMMIT_WAIT_MS = 25;
+/** A batch is committed at once when this many polls wait. */
+export const GROUP_COMMIT_MAX = 128;
+
+interface Waiting {
+  commit: PollCommit;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Whether a poll's events announce news, so its commit must survive a power cut (FULL sync, see open.ts).
+ * A baseline announces nothing new: if a power cut loses it, the source baselines again, silently but for
+ * the same summary of what is open.
+ */
+const announces = (c: PollCommit) => c.events.some((e) => e.type !== 'source.baselined');
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
@@ -137,7 +165,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     durable = want;
   }
 
-  const commitTx = db.transaction((c: PollCommit) => {
+  /** One poll's rows and history; runs inside a transaction. */
+  function commitOne(c: PollCommit): void {
     const prev = committed.get(c.sourceId);
     writeRow(c.sourceId, c.state);
     const history = historyOfPoll({
@@ -151,7 +180,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     });
     if (c.state.lastStatus !== prev?.status) upsertProvider.run(c.sourceId, c.provider, c.state.url);
     writeHistory(history);
-  });
+  }
+  const commitTx = db.transaction(commitOne);
 
   const writeTx = db.transaction((state: EngineState) => {
     for (const id of [...committed.keys()]) {
@@ -185,6 +215,49 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     }
   });
 
+  let waiting: Waiting[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const batchTx = db.transaction((commits: readonly PollCommit[]) => {
+    for (const c of commits) commitOne(c);
+  });
+
+  /** Commit every waiting poll in one transaction, then settle their promises. */
+  function flushWaiting(): void {
+    if (flushTimer !== undefined) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    setDurable(batch.some((w) => announces(w.commit)));
+    const before = new Map(batch.map((w) => [w.commit.sourceId, committed.get(w.commit.sourceId)]));
+    // A rolled-back transaction leaves `committed` ahead of the file: put back what the file holds.
+    const rollBack = (ids: Iterable<string>) => {
+      for (const id of ids) {
+        const was = before.get(id);
+        if (was) committed.set(id, was);
+        else committed.delete(id);
+      }
+    };
+    try {
+      batchTx(batch.map((w) => w.commit));
+      for (const w of batch) w.resolve();
+    } catch (err) {
+      rollBack(before.keys());
+      if (batch.length === 1) return batch[0]!.reject(err);
+      // Each poll on its own, so one that cannot be committed fails alone.
+      for (const w of batch) {
+        try {
+          commitTx(w.commit);
+          w.resolve();
+        } catch (one) {
+          rollBack([w.commit.sourceId]);
+          w.reject(one);
+        }
+      }
+    }
+    maybePrune();
+  }
+
   function maybePrune(): void {
     const t = now();
     if (t - lastPrune < PRUNE_EVERY_MS) return;
@@ -194,6 +267,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
 
   return {
     async read(): Promise<StateReadResult> {
+      flushWaiting();
       const sources: Record<string, unknown> = {};
       let dropped = 0;
       for (const row of allRows.all() as Record<string, unknown>[]) {
@@ -214,17 +288,23 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       return reason ? { state, recovered: true, recoveryReason: reason } : { state, recovered: false };
     },
     async write(state: EngineState): Promise<void> {
+      // Polls waiting for their commit go first: the rows they change, and the history they record, are theirs.
+      flushWaiting();
       setDurable(false);
       writeTx(state);
     },
     recordBackfill(incidents) {
+      flushWaiting();
       setDurable(false);
       backfillTx(incidents);
     },
-    async commitPoll(commit: PollCommit): Promise<void> {
-      setDurable(commit.events.length > 0);
-      commitTx(commit);
-      maybePrune();
+    flush: flushWaiting,
+    commitPoll(commit: PollCommit): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ commit, resolve, reject });
+        if (waiting.length >= GROUP_COMMIT_MAX) flushWaiting();
+        else flushTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_WAIT_MS);
+      });
     },
   };
 }
