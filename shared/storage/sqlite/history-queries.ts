@@ -68,19 +68,16 @@ export interface HistoryReader {
 
 const LONGEST = UPTIME_WINDOWS.at(-1)!.ms;
 
-/** SQL: the downtime weight of the row's `health` (DOWNTIME_WEIGHT, Statuspage's rule). */
-const WEIGHT_OF_HEALTH = `CASE health ${Object.entries(DOWNTIME_WEIGHT)
+/** SQL: the healths that count as downtime (a weight above 0 in DOWNTIME_WEIGHT, Statuspage's rule). */
+const WEIGHTED_HEALTHS = Object.entries(DOWNTIME_WEIGHT)
   .filter(([, w]) => w > 0)
-  .map(([h, w]) => `WHEN '${h}' THEN ${w}`)
-  .join(' ')} ELSE 0 END`;
+  .map(([h]) => `'${h}'`)
+  .join(', ');
 /**
- * SQL: per window k of UPTIME_WINDOWS ending at @now, `c<k>` the covered ms and `d<k>` the weighted downtime
- * ms of segments [at, next) (the last one runs to @now), clipped to the window.
+ * SQL: per window k of UPTIME_WINDOWS ending at @now, `c<k>` the ms of the rows' spans [at, until) (the one
+ * in force runs to @now) inside the window.
  */
-const WINDOW_SUMS = UPTIME_WINDOWS.map((w, k) => {
-  const overlap = `MAX(0, MIN(COALESCE(next, @now), @now) - MAX(at, @now - ${w.ms}))`;
-  return `SUM(${overlap}) AS c${k}, SUM(weight * ${overlap}) AS d${k}`;
-}).join(', ');
+const WINDOW_SUMS = UPTIME_WINDOWS.map((w, k) => `SUM(MAX(0, MIN(COALESCE(until, @now), @now) - MAX(at, @now - ${w.ms}))) AS c${k}`).join(', ');
 
 /** Create a reader on an open database. */
 export function createHistoryReader(db: Database.Database): HistoryReader {
@@ -167,14 +164,25 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
       const since = now - LONGEST;
       const ids = filterIds('source_id', sourceIds);
       const only = options.components ? '' : "AND component = ''";
-      type SumRow = { source_id: string; component: string; live_start: number } & Record<string, number>;
-      // The live part, summed per window in SQL: each transition holds until the next one of its series.
+      type SumRow = { source_id: string; component: string; live_start: number; health: Health } & Record<string, number>;
+      // The live part, summed per window in SQL: each transition holds from `at` until `until` (or now).
+      // Covered time over every row; downtime only over rows whose health weighs (a few), weighted here.
       const sums = cached(
         `SELECT source_id, component, MIN(at) AS live_start, ${WINDOW_SUMS}
-         FROM (SELECT source_id, component, at, LEAD(at) OVER (PARTITION BY source_id, component ORDER BY at) AS next, ${WEIGHT_OF_HEALTH} AS weight
-               FROM health_transition WHERE ${ids.sql} ${only})
-         GROUP BY source_id, component ORDER BY source_id, component`,
+         FROM health_transition WHERE ${ids.sql} ${only} GROUP BY source_id, component ORDER BY source_id, component`,
       ).all(...ids.params, { now }) as SumRow[];
+      const down = cached(
+        `SELECT source_id, component, health, ${WINDOW_SUMS}
+         FROM health_transition WHERE ${ids.sql} ${only} AND health IN (${WEIGHTED_HEALTHS}) AND COALESCE(until, 9e15) > @since
+         GROUP BY source_id, component, health`,
+      ).all(...ids.params, { now, since }) as SumRow[];
+      const downBy = new Map<string, number[]>();
+      for (const r of down) {
+        const key = `${r.source_id}\u0000${r.component}`;
+        const sum = downBy.get(key) ?? UPTIME_WINDOWS.map(() => 0);
+        UPTIME_WINDOWS.forEach((_, k) => (sum[k]! += DOWNTIME_WEIGHT[r.health] * r[`c${k}`]!));
+        downBy.set(key, sum);
+      }
       // The past before each provider's first transition: its incidents (docs/storage.md, "Uptime").
       const pastIds = filterIds('i.source_id', sourceIds);
       type PastRow = { source_id: string; impact: Impact; started_at: number; resolved_at: number | null; components?: string };
@@ -196,7 +204,10 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
         if (!list) seriesBy.set(r.source_id, (list = []));
         list.push(r);
       }
-      const windowSums = (r: SumRow | undefined): WindowSums[] => UPTIME_WINDOWS.map((_, k) => ({ coveredMs: r?.[`c${k}`] ?? 0, downtimeMs: r?.[`d${k}`] ?? 0 }));
+      const windowSums = (r: SumRow | undefined): WindowSums[] => {
+        const d = r && downBy.get(`${r.source_id}\u0000${r.component}`);
+        return UPTIME_WINDOWS.map((_, k) => ({ coveredMs: r?.[`c${k}`] ?? 0, downtimeMs: d?.[k] ?? 0 }));
+      };
       const out: UptimeReport[] = [];
       for (const { sourceId, name: provider } of reader.providers()) {
         if (sourceIds && sourceIds.length > 0 && !sourceIds.includes(sourceId)) continue;

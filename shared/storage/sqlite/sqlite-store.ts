@@ -19,6 +19,7 @@ import type { BackfillSink } from '../../history/backfill';
 import type { HistoryIncident } from '../../history/types';
 import type { PollCommit, StateReadResult, StateStore } from '../../engine/ports';
 import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
+import { createTransitionWriter } from './transitions';
 
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
 export interface SqliteStateStore extends StateStore, BackfillSink {
@@ -111,7 +112,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     VALUES (?, ?, ?, ?, ?, ?)`);
   const resolveVanished = db.prepare(`UPDATE incident SET status = CASE kind WHEN 'maintenance' THEN 'completed' ELSE 'resolved' END,
     resolved_at = COALESCE(resolved_at, @at), updated_at = MAX(updated_at, @at) WHERE source_id = @sourceId AND incident_id = @id`);
-  const insertTransition = db.prepare('INSERT OR REPLACE INTO health_transition (source_id, component, at, health) VALUES (?, ?, ?, ?)');
+  const insertTransition = createTransitionWriter(db);
 
   function rowParams(id: string, s: SourceState) {
     return {
@@ -140,7 +141,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   }
 
   function writeHistory(h: PollHistory): void {
-    for (const t of h.transitions) insertTransition.run(t.sourceId, t.component, t.at, t.health);
+    for (const t of h.transitions) insertTransition(t);
     for (const i of h.incidents) {
       upsertIncident.run({
         ...i,
