@@ -41,7 +41,7 @@ export async function openStatusDatabase(
   const opened = openDatabase(path, now);
   const imported = options.legacyJson ? await importJsonState(opened.db, options.legacyJson, now) : undefined;
   const reason = opened.reason ?? imported?.reason ?? options.forceRecovery;
-  const store = createSqliteStateStore(opened.db, { now, retentionDays: options.retentionDays, ...(reason ? { recoveryReason: reason } : {}) });
+  const store = createSqliteStateStore(opened.db, { now, retentionDays: options.retentionDays, location: path, ...(reason ? { recoveryReason: reason } : {}) });
   return {
     db: opened.db,
     store,

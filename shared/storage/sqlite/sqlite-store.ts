@@ -20,6 +20,7 @@ import type { HistoryIncident } from '../../history/types';
 import type { PollCommit, StateReadResult, StateStore } from '../../engine/ports';
 import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
 import { createTransitionWriter } from './transitions';
+import { StateStoreError } from '../../engine/save-error';
 
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
 export interface SqliteStateStore extends StateStore, BackfillSink {
@@ -36,6 +37,8 @@ export interface SqliteStoreOptions {
   retentionDays?: number;
   /** Set when the database file was damaged and replaced (openDatabase's `reason`): read() reports it. */
   recoveryReason?: string;
+  /** The database file, as the user would name it: shown in "Cannot save to <location>: <reason>". */
+  location?: string;
 }
 
 interface Committed {
@@ -244,7 +247,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       for (const w of batch) w.resolve();
     } catch (err) {
       rollBack(before.keys());
-      if (batch.length === 1) return batch[0]!.reject(err);
+      if (batch.length === 1) return batch[0]!.reject(saveFailure(err, options.location));
       // Each poll on its own, so one that cannot be committed fails alone.
       for (const w of batch) {
         try {
@@ -252,7 +255,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
           w.resolve();
         } catch (one) {
           rollBack([w.commit.sourceId]);
-          w.reject(one);
+          w.reject(saveFailure(one, options.location));
         }
       }
     }
@@ -288,11 +291,16 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       const reason = options.recoveryReason ?? (dropped > 0 ? `The saved state of ${dropped} source(s) could not be read; they start over.` : undefined);
       return reason ? { state, recovered: true, recoveryReason: reason } : { state, recovered: false };
     },
+    ...(options.location ? { location: options.location } : {}),
     async write(state: EngineState): Promise<void> {
       // Polls waiting for their commit go first: the rows they change, and the history they record, are theirs.
       flushWaiting();
       setDurable(false);
-      writeTx(state);
+      try {
+        writeTx(state);
+      } catch (err) {
+        throw saveFailure(err, options.location);
+      }
     },
     recordBackfill(incidents) {
       flushWaiting();
@@ -308,6 +316,25 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       });
     },
   };
+}
+
+/** What SQLite's result codes (https://www.sqlite.org/rescode.html) mean for someone whose state cannot be saved. */
+const SQLITE_REASONS: readonly [RegExp, string][] = [
+  [/^SQLITE_FULL/, 'the disk is full'],
+  [/^SQLITE_READONLY/, 'the database is read-only'],
+  [/^SQLITE_PERM|^SQLITE_AUTH/, 'permission denied'],
+  [/^SQLITE_(BUSY|LOCKED)/, 'another program holds the database locked'],
+  [/^SQLITE_IOERR/, 'input/output error'],
+  [/^SQLITE_CANTOPEN/, 'the database file cannot be opened'],
+  [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, 'the database file is damaged'],
+];
+
+/** A failed write as the engine reports it (engine/save-error.ts): the reason in words, the code kept. */
+function saveFailure(err: unknown, location: string | undefined): unknown {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !location) return err;
+  const reason = SQLITE_REASONS.find(([re]) => re.test(code))?.[1];
+  return reason ? new StateStoreError(reason, location, code) : err;
 }
 
 /** A `source_state` row as the engine's `SourceState` shape (validated by the caller). */
