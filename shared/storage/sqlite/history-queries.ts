@@ -68,16 +68,16 @@ export interface HistoryReader {
 
 const LONGEST = UPTIME_WINDOWS.at(-1)!.ms;
 
-/** SQL: the healths that count as downtime (a weight above 0 in DOWNTIME_WEIGHT, Statuspage's rule). */
-const WEIGHTED_HEALTHS = Object.entries(DOWNTIME_WEIGHT)
-  .filter(([, w]) => w > 0)
-  .map(([h]) => `'${h}'`)
-  .join(', ');
+/** The healths that count as downtime and their weights (DOWNTIME_WEIGHT above 0, Statuspage's rule). */
+const WEIGHTED = Object.entries(DOWNTIME_WEIGHT).filter(([, w]) => w > 0) as [Health, number][];
 /**
- * SQL: per window k of UPTIME_WINDOWS ending at @now, `c<k>` the ms of the rows' spans [at, until) (the one
- * in force runs to @now) inside the window.
+ * SQL: per window k of UPTIME_WINDOWS ending at @now, the ms of the rows' spans [at, until) (the one in force
+ * runs to @now) inside the window: `c<k>` over all rows, `h<i>_<k>` over rows in the i-th WEIGHTED health.
  */
-const WINDOW_SUMS = UPTIME_WINDOWS.map((w, k) => `SUM(MAX(0, MIN(COALESCE(until, @now), @now) - MAX(at, @now - ${w.ms}))) AS c${k}`).join(', ');
+const WINDOW_SUMS = UPTIME_WINDOWS.flatMap((w, k) => {
+  const overlap = `MAX(0, MIN(COALESCE(until, @now), @now) - MAX(at, @now - ${w.ms}))`;
+  return [`SUM(${overlap}) AS c${k}`, ...WEIGHTED.map(([health], h) => `SUM(${overlap}) FILTER (WHERE health = '${health}') AS h${h}_${k}`)];
+}).join(', ');
 
 /** Create a reader on an open database. */
 export function createHistoryReader(db: Database.Database): HistoryReader {
@@ -164,24 +164,15 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
       const since = now - LONGEST;
       const ids = filterIds('source_id', sourceIds);
       const only = options.components ? '' : "AND component = ''";
-      type SumRow = { source_id: string; component: string; live_start: number; health: Health } & Record<string, number>;
-      // The live part, summed per window in SQL: each transition holds from `at` until `until` (or now).
-      // Covered time over every row; downtime only over rows whose health weighs (a few), weighted here.
-      const sums = cached(
-        `SELECT source_id, component, MIN(at) AS live_start, ${WINDOW_SUMS}
-         FROM health_transition WHERE ${ids.sql} ${only} GROUP BY source_id, component ORDER BY source_id, component`,
-      ).all(...ids.params, { now }) as SumRow[];
-      const down = cached(
-        `SELECT source_id, component, health, ${WINDOW_SUMS}
-         FROM health_transition WHERE ${ids.sql} ${only} AND health IN (${WEIGHTED_HEALTHS}) AND COALESCE(until, 9e15) > @since
-         GROUP BY source_id, component, health`,
-      ).all(...ids.params, { now, since }) as SumRow[];
-      const downBy = new Map<string, number[]>();
-      for (const r of down) {
-        const key = `${r.source_id}\u0000${r.component}`;
-        const sum = downBy.get(key) ?? UPTIME_WINDOWS.map(() => 0);
-        UPTIME_WINDOWS.forEach((_, k) => (sum[k]! += DOWNTIME_WEIGHT[r.health] * r[`c${k}`]!));
-        downBy.set(key, sum);
+      type SumRow = { source_id: string; component: string; live_start: number } & Record<string, number>;
+      // The live part, summed per window in SQL in one pass: each transition holds from `at` until `until`
+      // (or now); covered time over every row, and the time in each health that counts as downtime.
+      const starts = cached(`SELECT source_id, component, MIN(at) AS live_start FROM health_transition WHERE ${ids.sql} ${only} GROUP BY source_id, component ORDER BY source_id, component`).all(
+        ...ids.params,
+      ) as SumRow[];
+      const sumsBy = new Map<string, SumRow>();
+      for (const r of cached(`SELECT source_id, component, ${WINDOW_SUMS} FROM health_transition WHERE ${ids.sql} ${only} AND COALESCE(until, 9e15) > @since GROUP BY source_id, component`).all(...ids.params, { now, since }) as SumRow[]) {
+        sumsBy.set(`${r.source_id}\u0000${r.component}`, r);
       }
       // The past before each provider's first transition: its incidents (docs/storage.md, "Uptime").
       const pastIds = filterIds('i.source_id', sourceIds);
@@ -199,14 +190,17 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
         list.push({ kind: 'incident', impact: r.impact, startedAt: r.started_at, ...(r.resolved_at !== null ? { resolvedAt: r.resolved_at } : {}), ...(r.components ? { components: JSON.parse(r.components) as string[] } : {}) });
       }
       const seriesBy = new Map<string, SumRow[]>();
-      for (const r of sums) {
+      for (const r of starts) {
         let list = seriesBy.get(r.source_id);
         if (!list) seriesBy.set(r.source_id, (list = []));
         list.push(r);
       }
       const windowSums = (r: SumRow | undefined): WindowSums[] => {
-        const d = r && downBy.get(`${r.source_id}\u0000${r.component}`);
-        return UPTIME_WINDOWS.map((_, k) => ({ coveredMs: r?.[`c${k}`] ?? 0, downtimeMs: d?.[k] ?? 0 }));
+        const sum = r && sumsBy.get(`${r.source_id}\u0000${r.component}`);
+        return UPTIME_WINDOWS.map((_, k) => ({
+          coveredMs: sum?.[`c${k}`] ?? 0,
+          downtimeMs: WEIGHTED.reduce((d, [health, weight], h) => d + weight * (sum?.[`h${h}_${k}`] ?? 0), 0),
+        }));
       };
       const out: UptimeReport[] = [];
       for (const { sourceId, name: provider } of reader.providers()) {

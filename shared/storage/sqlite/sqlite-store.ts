@@ -54,7 +54,7 @@ const PRUNE_EVERY_MS = 3_600_000;
  * How long a poll's commit may wait for others to join its transaction, ms. Short beside any poll interval
  * and any toast; long enough that a burst of polls shares one transaction and one sync.
  */
-export const GROUP_COMMIT_WAIT_MS = 25;
+export const GROUP_COMMIT_WAIT_MS = 50;
 /** A batch is committed at once when this many polls wait. */
 export const GROUP_COMMIT_MAX = 128;
 
