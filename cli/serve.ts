@@ -16,7 +16,8 @@ import { createNodeFetch } from '../shared/platform/node/node-fetch';
 import type { SourceConfig } from '../shared/domain/source';
 import { userAgent } from '../shared/engine/user-agent';
 import { systemClock, type Clock, type FetchPort, type StateStore } from '../shared/engine/ports';
-import { createStateFile } from '../shared/platform/node/json-file';
+import { openStatusDatabase, type StatusDatabase } from '../shared/storage/sqlite';
+import { planDatabase } from './state-alias';
 import { loadCliChannels, type CliChannels } from './channels';
 import { CHECK_OPTIONS, CHECK_USAGE, checksFromTokens } from './check-args';
 import { resolveSources } from './sources';
@@ -39,7 +40,8 @@ Options:
   --token TOKEN        require "Authorization: Bearer TOKEN" on the API and metrics ($STATUS_TRAY_TOKEN)
   --webhook-token T    enable the Statuspage webhook route with ?token=T ($STATUS_TRAY_WEBHOOK_TOKEN)
   --log-level LEVEL    ${LOG_LEVELS.join(', ')} (default info; debug logs every poll outcome)
-  --state FILE         keep the engine's state in FILE between runs
+  --state FILE         keep the engine's state and history in the database beside FILE (DIR/NAME.json →
+                       DIR/NAME.db), importing a JSON state file of an earlier version at FILE once
   --interval SECONDS   poll interval (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
 ${CHECK_USAGE}
   -h, --help           show this help
@@ -145,9 +147,13 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
   if (channels && 'error' in channels) throw new Error(channels.error);
   const http = deps.fetch ? undefined : createNodeFetch();
   const fetchPort = deps.fetch ?? http!.fetch;
+  // --state names the database beside an old JSON state file, imported once (cli/state-alias.ts).
+  const plan = deps.store ? undefined : planDatabase(undefined, opts.state);
+  const sdb: StatusDatabase | undefined = plan ? await openStatusDatabase(plan.db, plan.legacyJson ? { legacyJson: plan.legacyJson } : {}) : undefined;
+  if (sdb?.imported?.outcome === 'imported') logger.info({ from: plan!.legacyJson, into: plan!.db, sources: sdb.imported.sources }, 'imported the old state file');
   const engine = createEngine({
     fetch: fetchPort,
-    store: deps.store ?? (opts.state ? createStateFile(opts.state) : { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined }),
+    store: deps.store ?? sdb?.store ?? { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined },
     clock,
     sources: opts.sources,
     userAgent: ua,
@@ -180,6 +186,7 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
   } catch (err) {
     await engine.stop();
     await http?.close();
+    sdb?.close();
     throw err;
   }
   logger.info({ address, sources: opts.sources.length, channels: channels?.channels.length ?? 0, webhooks: Boolean(opts.webhookToken) }, 'serving');
@@ -194,6 +201,7 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
       await channels?.dispatcher.idle();
       channels?.dispatcher.dispose();
       await http?.close();
+      sdb?.close();
     },
   };
 }
