@@ -7,23 +7,40 @@
 import { AWS_REGIONS, findCatalogEntry, searchCatalog, type CatalogEntry } from '../catalog/index';
 import { foldText } from '../domain/text';
 
-const REGION_CODES: ReadonlySet<string> = new Set(Object.values(AWS_REGIONS));
+const REGION_CODES: readonly string[] = [...new Set(Object.values(AWS_REGIONS))].sort();
 /** Words that only say "AWS" once a region code has said it already. */
 const AWS_WORDS: ReadonlySet<string> = new Set(['aws', 'amazon']);
+/** Most regions one partial code may stand for ("us" alone would be every US region: too vague to narrow). */
+const MAX_REGIONS_PER_PREFIX = 4;
 
-/** The AWS region code among the query's words, and the remaining words. */
-function splitRegion(query: string): { region: string; rest: string } | undefined {
+/**
+ * The AWS region codes a query word names: the code itself ("us-east-1"), or every code it begins with when
+ * it has a dash and stops at a dash or a letter boundary ("us-east" → us-east-1, us-east-2). Empty otherwise.
+ */
+function regionsNamed(word: string): string[] {
+  if (REGION_CODES.includes(word)) return [word];
+  if (!word.includes('-')) return [];
+  const matches = REGION_CODES.filter((code) => code.startsWith(word.endsWith('-') ? word : `${word}-`));
+  return matches.length <= MAX_REGIONS_PER_PREFIX ? matches : [];
+}
+
+/** The AWS region codes among the query's words (the first word that names any), and the remaining words. */
+function splitRegion(query: string): { regions: string[]; rest: string } | undefined {
   const words = foldText(query).split(' ').filter(Boolean);
-  const index = words.findIndex((w) => REGION_CODES.has(w));
-  if (index < 0) return undefined;
-  const rest = words.filter((w, i) => i !== index && !AWS_WORDS.has(w)).join(' ');
-  return { region: words[index] as string, rest };
+  for (let index = 0; index < words.length; index++) {
+    const regions = regionsNamed(words[index] as string);
+    if (regions.length === 0) continue;
+    const rest = words.filter((w, i) => i !== index && !AWS_WORDS.has(w)).join(' ');
+    return { regions, rest };
+  }
+  return undefined;
 }
 
 /**
  * Catalog entries for what the user typed, best first, at most `limit` (default 8); none for a blank query.
- * When the query names an AWS region code and a service ("ec2 us-east-1", "us-west-2 lambda"), the matching
- * AWS service entries come first, narrowed to that region (id `service@region`, filter with both lists).
+ * When the query names an AWS region code, or the start of one, and a service ("ec2 us-east-1",
+ * "us-west-2 lambda", "aws ec2 us-east"), the matching AWS service entries come first, narrowed to each
+ * region named (id `service@region`, filter with both lists), service by service.
  */
 export function searchServices(query: string, limit = 8): CatalogEntry[] {
   if (limit <= 0) return [];
@@ -34,8 +51,10 @@ export function searchServices(query: string, limit = 8): CatalogEntry[] {
   for (const entry of searchCatalog(split.rest, limit)) {
     // Service entries only: a region entry ("AWS (Ohio)") or AWS (All) in a region is already in the catalog.
     if (entry.platform !== 'aws' || !entry.filter?.components || entry.filter.regions) continue;
-    const inRegion = findCatalogEntry(`${entry.id}@${split.region}`);
-    if (inRegion) narrowed.push(inRegion);
+    for (const region of split.regions) {
+      const inRegion = findCatalogEntry(`${entry.id}@${region}`);
+      if (inRegion) narrowed.push(inRegion);
+    }
   }
   const seen = new Set(narrowed.map((e) => e.id));
   return [...narrowed, ...plain.filter((e) => !seen.has(e.id))].slice(0, Math.floor(limit));
@@ -58,6 +77,8 @@ export const PLATFORM_LABEL: Readonly<Record<string, string>> = {
   uptimekuma: 'Uptime Kuma',
   gatus: 'Gatus',
   cstate: 'cState',
+  hund: 'Hund',
+  freshstatus: 'Freshstatus',
   aws: 'AWS Health Dashboard',
   gcp: 'Google Cloud status',
   azure: 'Azure status',

@@ -9,7 +9,7 @@ export interface CatalogAddition {
   name: string;
   statusPageUrl: string;
   platform: CatalogPlatform;
-  /** Only for platforms whose source cannot be derived from the page URL (Status.io, Sorry, Site24x7). */
+  /** Only for platforms whose source cannot be derived from the page URL (Status.io, Sorry, Site24x7, Freshstatus). */
   sourceUrl?: string;
 }
 
@@ -28,4 +28,20 @@ export const CATALOG_ADDITIONS: readonly CatalogAddition[] = [
   { name: 'Sonassi', statusPageUrl: 'https://status.sonassi.com', platform: 'cachet' },
   // Gatus: its author's own dashboard, named in the Gatus README ("https://status.twin.sh/").
   { name: 'TwiN', statusPageUrl: 'https://status.twin.sh', platform: 'gatus' },
+  // Hund pages on their owners' domains: WikiTide's zone file points `status` at wikitide.hund.io
+  // (WikiTideOrg/dns zones/wikitide.com); a probe of Console Group's hosts records status.console.com.au as
+  // "Hund.io status page (CNAME console.hund.io)" (api-evangelist/console-group security/…domain-security.yml);
+  // Stanford's Sherlock docs embed Hund's status.js widget for status.sherlock.stanford.edu
+  // (stanford-rc/www.sherlock.stanford.edu).
+  { name: 'WikiTide', statusPageUrl: 'https://status.wikitide.com', platform: 'hund' },
+  { name: 'Console Group', statusPageUrl: 'https://status.console.com.au', platform: 'hund' },
+  { name: 'Stanford Sherlock', statusPageUrl: 'https://status.sherlock.stanford.edu', platform: 'hund' },
+  // Freshstatus: updates.freshservice.com is account 3616 on Freshstatus's public API, read unauthenticated by a
+  // public health check and by several scripts (see tests/fixtures/platforms/freshstatus/MANIFEST.md).
+  {
+    name: 'Freshservice',
+    statusPageUrl: 'https://updates.freshservice.com',
+    platform: 'freshstatus',
+    sourceUrl: 'https://public-api.freshstatus.io/v1/public-components/?account_id=3616',
+  },
 ];

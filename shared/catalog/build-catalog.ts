@@ -111,6 +111,7 @@ function platformOfHost(host: string): CatalogPlatform | null | undefined {
   if (host.endsWith('.instatus.com')) return 'instatus';
   if (host.endsWith('.betteruptime.com')) return 'betterstack';
   if (/\.statuspal\.(io|eu)$/.test(host)) return 'statuspal';
+  if (host.endsWith('.hund.io')) return 'hund';
   if (/(^|\.)(status\.io|freshstatus\.io|hund\.io|statusgator\.com|sorryapp\.com|statuscast\.com|statushub\.io|uptimerobot\.com|site24x7\.com)$/.test(host)) return null;
   // The big clouds' own dashboards are not Statuspage; the catalog covers them through their slices.
   if (/(^|\.)(amazon\.com|aws\.amazon\.com|google\.com|microsoft\.com|azure\.com|office\.com|office365\.com|apple\.com)$/.test(host)) return null;

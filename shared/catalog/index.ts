@@ -5,7 +5,8 @@
  */
 import data from './catalog.json' with { type: 'json' };
 import { AWS_REGIONS } from './cloud-filters';
-import { rankEntries, toSearchable, type SearchableEntry } from './search';
+import type Fuse from 'fuse.js';
+import { createFuzzyIndex, searchEntries, toSearchable, type SearchableEntry } from './search';
 import { foldText, slugify } from '../domain/text';
 import type { CatalogEntry } from './types';
 
@@ -30,6 +31,7 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 let searchable: SearchableEntry[] | undefined;
+let fuzzy: Fuse<SearchableEntry> | undefined;
 let byKey: Map<string, CatalogEntry> | undefined;
 
 function index(): { searchable: SearchableEntry[]; byKey: Map<string, CatalogEntry> } {
@@ -53,12 +55,27 @@ function index(): { searchable: SearchableEntry[]; byKey: Map<string, CatalogEnt
   return { searchable, byKey };
 }
 
+/** The typo-tolerant index, built on the first search that needs it. */
+function fuzzyIndex(): Fuse<SearchableEntry> {
+  fuzzy ??= createFuzzyIndex(index().searchable);
+  return fuzzy;
+}
+
+/**
+ * Build the search indexes now rather than on the first keystroke that needs them (tens of milliseconds,
+ * more on a busy machine): a page calls this when it is idle. Calling it again does nothing.
+ */
+export function prepareCatalogSearch(): void {
+  fuzzyIndex();
+}
+
 /**
  * Search the catalog by name, id, status-page host or tag (case- and diacritic-insensitive; prefix and
- * whole-word matches first). Returns at most `limit` entries (default 20); none for a blank query.
+ * whole-word matches first; when nothing matches as typed, the nearest names, so typos still find the
+ * service: see search.ts). Returns at most `limit` entries (default 20); none for a blank query.
  */
 export function searchCatalog(query: string, limit = 20): CatalogEntry[] {
-  return rankEntries(index().searchable, query, limit);
+  return searchEntries(index().searchable, fuzzyIndex, query, limit);
 }
 
 /** The entry with exactly this id, if any. */

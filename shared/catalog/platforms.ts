@@ -111,6 +111,20 @@ export const PLATFORM_RULES: Readonly<Record<CatalogPlatform, PlatformRule>> = {
     sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/index.json` : undefined),
     pattern: new RegExp(`^https://${HOST}/index\\.json$`),
   },
+  // Hund: the page's live event stream, /live/v2/status_page (hund.io/help/documentation/live-event-streams);
+  // its REST API needs a key, the stream does not.
+  hund: {
+    format: 'hund-sse',
+    sourceFor: (u) => (isRootPage(u) ? `https://${u.host}/live/v2/status_page` : undefined),
+    pattern: new RegExp(`^https://${HOST}/live/v2/status_page$`),
+  },
+  // Freshstatus: public-api.freshstatus.io/v1/public-components/?account_id=<id>, the unauthenticated API its
+  // pages read; the numeric account id is not in the page URL, so entries carry the source themselves.
+  freshstatus: {
+    format: 'freshstatus-json',
+    sourceFor: () => undefined,
+    pattern: /^https:\/\/public-api\.freshstatus\.io\/v1\/public-components\/\?account_id=\d+$/,
+  },
   // AWS Health Dashboard: one RSS feed of every service and region (captured: aws-all-rss); entries filter it.
   aws: {
     format: 'aws-rss',

@@ -4,7 +4,12 @@
  * "us-east-1"), every query word a prefix of some name word, substring of name or host, substring ignoring
  * spaces, tag. Ties: provider-wide entries before filtered ones
  * ("AWS (All)" before "AWS Lambda"), then shorter names, then name order.
+ *
+ * When nothing matches as typed, a typo-tolerant pass (fuse.js, every query word close to some word of the
+ * name, host or filter names) offers the nearest entries instead: "githbu" finds GitHub. It runs only then,
+ * so a query that matches as typed never gets near-misses mixed into its results.
  */
+import Fuse from 'fuse.js';
 import { foldText } from '../domain/text';
 import type { CatalogEntry } from './types';
 
@@ -77,4 +82,45 @@ export function rankEntries(items: readonly SearchableEntry[], query: string, li
       (a.s.name < b.s.name ? -1 : a.s.name > b.s.name ? 1 : 0),
   );
   return scored.slice(0, Math.floor(limit)).map((x) => x.s.entry);
+}
+
+/**
+ * How far a word may be from the text and still count as a typo of it (fuse.js threshold: 0 exact, 1 anything).
+ * 0.3 lets one slip in a five-letter word ("githbu", "twilo") but not a different word ("stripe" is not "instride").
+ */
+const FUZZY_THRESHOLD = 0.3;
+
+/** Typo-tolerant matching over prepared entries: fuse.js token search, every query word must match (AND). */
+export function createFuzzyIndex(items: readonly SearchableEntry[]): Fuse<SearchableEntry> {
+  return new Fuse(items, {
+    keys: [
+      { name: 'name', weight: 2 },
+      { name: 'words', weight: 2 },
+      { name: 'aliases', weight: 2 },
+      { name: 'host', weight: 1 },
+    ],
+    includeScore: true,
+    threshold: FUZZY_THRESHOLD,
+    ignoreLocation: true,
+    useTokenSearch: true,
+    tokenMatch: 'all',
+  });
+}
+
+/**
+ * Search prepared entries: `rankEntries` first; when it finds nothing, the nearest entries by `fuzzy`
+ * (built with `createFuzzyIndex` over the same items, or a function that builds it on first use, since
+ * building it costs tens of milliseconds). At most `limit` entries; none for a blank query or `limit` ≤ 0.
+ */
+export function searchEntries(
+  items: readonly SearchableEntry[],
+  fuzzy: Fuse<SearchableEntry> | (() => Fuse<SearchableEntry>),
+  query: string,
+  limit: number,
+): CatalogEntry[] {
+  const exact = rankEntries(items, query, limit);
+  const q = foldText(query);
+  if (exact.length > 0 || !q || limit <= 0) return exact;
+  const index = typeof fuzzy === 'function' ? fuzzy() : fuzzy;
+  return index.search(q, { limit: Math.floor(limit) }).map((r) => r.item.entry);
 }

@@ -22,6 +22,8 @@ export type CatalogPlatform =
   | 'uptimekuma'
   | 'gatus'
   | 'cstate'
+  | 'hund'
+  | 'freshstatus'
   | 'aws'
   | 'gcp'
   | 'azure'

@@ -14,6 +14,10 @@ export const COMMON_FEED_PATHS: readonly string[] = ['/feed.atom', '/history.ato
 export const STATUSPAGE_SUMMARY_PATH = '/api/v2/summary.json';
 /** incident.io's feed path (captured: status.openai.com/history.rss). */
 export const INCIDENTIO_FEED_PATH = '/history.rss';
+/** Hund's live event stream of a whole page (hund.io/help/documentation/live-event-streams, v2). */
+export const HUND_STREAM_PATH = '/live/v2/status_page';
+/** Freshstatus's unauthenticated API behind every public page, keyed by account id. */
+export const FRESHSTATUS_API = 'https://public-api.freshstatus.io/v1';
 
 /** What the user typed, understood. */
 export type DiscoveryInput =
@@ -65,7 +69,8 @@ function capture(html: string, re: RegExp): string | undefined {
 /**
  * The machine-readable source of a recognised platform's page (see catalog/platforms.ts for where each is
  * documented), or `undefined` when it needs an id the page does not show. Ids are read from links the page
- * itself carries (a Status.io page id, a StatusPal subdomain, a Sorry or Site24x7 page id).
+ * itself carries (a Status.io page id, a StatusPal subdomain, a Sorry or Site24x7 page id, a Freshstatus
+ * `account_id`, the Hund page a status.js widget shows).
  */
 export function platformSourceUrl(platform: RecognisedPlatform, html: string, page: URL): string | undefined {
   const root = origin(page);
@@ -100,6 +105,18 @@ export function platformSourceUrl(platform: RecognisedPlatform, html: string, pa
     case 'site24x7': {
       const id = capture(html, /summary_details\/statuspages\/([A-Za-z0-9_=%-]+)/);
       return id ? `${root}/sp/api/public/summary_details/statuspages/${id}` : undefined;
+    }
+    case 'hund': {
+      // A page embedding Hund's status.js widget names the Hund page it shows (`hostname`, v1 `status_page`).
+      // A page that links a <name>.hund.io page (and is not one itself) points at that page.
+      const widget = capture(html, /new\s+Status\.Widget\s*\(\s*\{[^}]*?\b(?:hostname|status_page)\s*:\s*["']([a-z0-9-]+(?:\.[a-z0-9-]+)+)["']/i);
+      const linked = page.hostname.endsWith('.hund.io') ? undefined : capture(html, /\/\/(?!libraries\.)([a-z0-9-]+\.hund\.io)\b(?![.-])/i);
+      const host = widget ?? linked;
+      return host ? `https://${host.toLowerCase()}${HUND_STREAM_PATH}` : root + HUND_STREAM_PATH;
+    }
+    case 'freshstatus': {
+      const account = capture(html, /account_id["'=:\s]+(\d{1,12})\b/);
+      return account ? `${FRESHSTATUS_API}/public-components/?account_id=${account}` : undefined;
     }
     case 'uptimekuma': {
       const slug = /^\/status\/([A-Za-z0-9_-]+)\/?$/.exec(page.pathname)?.[1];

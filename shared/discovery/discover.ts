@@ -51,6 +51,8 @@ const FORMAT_PLATFORM: Readonly<Record<FormatId, DiscoveredPlatform | undefined>
   'sorry-json': 'sorry',
   'site24x7-json': 'site24x7',
   'cstate-json': 'cstate',
+  'hund-sse': 'hund',
+  'freshstatus-json': 'freshstatus',
   rss: undefined,
   atom: undefined,
   'endpoint-check': undefined,
@@ -70,6 +72,8 @@ const PLATFORM_SOURCE_LABEL: Readonly<Record<RecognisedPlatform, string>> = {
   uptimekuma: 'Uptime Kuma heartbeat API',
   gatus: 'Gatus endpoint statuses',
   cstate: 'cState index JSON',
+  hund: 'Hund live event stream',
+  freshstatus: 'Freshstatus public API',
 };
 
 /** Platform of a found source: by its format, else what the page showed, else a plain feed. */

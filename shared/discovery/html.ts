@@ -36,7 +36,9 @@ export type RecognisedPlatform =
   | 'cachet'
   | 'uptimekuma'
   | 'gatus'
-  | 'cstate';
+  | 'cstate'
+  | 'hund'
+  | 'freshstatus';
 
 function resolveHttp(href: string, base: string): string | undefined {
   try {
@@ -112,6 +114,10 @@ const PLATFORM_MARKERS: ReadonlyArray<readonly [RecognisedPlatform, RegExp]> = [
   ['uptimekuma', /uptime[\s-]?kuma/i],
   ['gatus', /\bgatus\b/i],
   ['cstate', /\bcstate\b/i],
+  // Hund pages are hosted on <page>.hund.io (or a CNAME to it) and its live widget loads from libraries.hund.io.
+  ['hund', /\/\/[a-z0-9-]+\.hund\.io\b|libraries\.hund\.io\/|powered by(?:\s|<[^>]*>)*hund\b/i],
+  // Freshstatus pages and widgets read public-api.freshstatus.io and load cdn.freshstatus.io.
+  ['freshstatus', /(?:public-api|cdn)\.freshstatus\.io\b|\/\/[a-z0-9-]+\.freshstatus\.io\b/i],
 ];
 
 /**

@@ -123,6 +123,8 @@ export type FormatId =
   | 'sorry-json'
   | 'site24x7-json'
   | 'cstate-json'
+  | 'hund-sse'
+  | 'freshstatus-json'
   /** Not a document format: the synthetic status of an endpoint check (shared/engine/checks). */
   | 'endpoint-check';
 

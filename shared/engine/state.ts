@@ -87,7 +87,7 @@ const formatIds = [
   'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
   'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json',
   'instatus-json', 'betterstack-json', 'statusio-json', 'cachet-json', 'gatus-json',
-  'uptimekuma-json', 'statuspal-json', 'sorry-json', 'site24x7-json', 'cstate-json', 'endpoint-check',
+  'uptimekuma-json', 'statuspal-json', 'sorry-json', 'site24x7-json', 'cstate-json', 'hund-sse', 'freshstatus-json', 'endpoint-check',
 ] as const satisfies readonly FormatId[];
 const incidentStatuses = [
   'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',

@@ -6,6 +6,8 @@ import type { FormatId, ProviderStatus } from '../domain/types';
 import { betterstackJsonAdapter } from './adapters/betterstack';
 import { cachetJsonAdapter } from './adapters/cachet';
 import { cstateJsonAdapter } from './adapters/cstate';
+import { freshstatusJsonAdapter } from './adapters/freshstatus';
+import { hundSseAdapter, isEventStreamHead } from './adapters/hund';
 import { gatusJsonAdapter } from './adapters/gatus';
 import { instatusJsonAdapter } from './adapters/instatus';
 import { site24x7JsonAdapter } from './adapters/site24x7';
@@ -45,6 +47,8 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   sorryJsonAdapter,
   site24x7JsonAdapter,
   cstateJsonAdapter,
+  freshstatusJsonAdapter,
+  hundSseAdapter,
   statuspageJsonAdapter,
   awsJsonAdapter,
   appleJsonAdapter,
@@ -105,6 +109,8 @@ export function detectFormat(body: string, ctx: { url: string; contentType?: str
   if (!head || looksLikeHtml(head)) return undefined;
   const first = head[0];
   const isJson = first === '{' || first === '[' || isJsonpHead(head);
+  // A server-sent event stream (Hund) is text, neither JSON nor XML; only its own sniffer may claim it.
+  if (isEventStreamHead(head)) return hundSseAdapter.sniff(input) ? hundSseAdapter : undefined;
   if (!isJson && first !== '<') return undefined;
   if (!isJson && !xmlRoot(head)) return undefined;
   return ADAPTERS.find((a) => {

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { parseOpml } from '../../shared/opml/opml';
 import { CURSOR, DIGITALOCEAN, DOCS, GITHUB, STREAMYARD_HTML } from './support/documents';
 import { expect, test } from './support/harness';
+import { SCALE_SOURCES } from './support/scale-sources';
 
 const GITHUB_CATALOG_URL = 'https://www.githubstatus.com/api/v2/summary.json';
 const CURSOR_CATALOG_URL = 'https://status.cursor.com/api/v2/summary.json';
@@ -50,18 +51,21 @@ test('search the catalog, add with the keyboard or one click, and see the provid
   await expect(provider(page, 'Cursor')).toHaveAttribute('data-health', 'degraded');
   await expect(page.locator('li.provider')).toHaveCount(3);
 
-  // Already watched: shown as Added, and neither a click nor Enter adds it again.
+  // Already watched: said so, and neither a click nor Enter adds it again; both show the watched one instead.
+  const githubRow = settings.locator('li.source-row', { has: settings.locator('.source-name', { hasText: 'GitHub' }) });
   await box.fill('github');
   const again = settings.getByRole('option', { name: /^GitHub/ });
-  await expect(again).toHaveAttribute('aria-disabled', 'true');
-  await expect(again.locator('.catalog-state')).toHaveText('Added');
-  // force: Playwright will not click what aria-disabled marks as disabled; a user's mouse still can.
-  await again.click({ force: true });
-  await expect(settings.locator('.field-error')).toHaveText('GitHub is already in your list.');
+  await expect(again.locator('.catalog-state')).toHaveText('Already watching · Show');
+  await again.click();
+  await expect(settings.getByRole('status').filter({ hasText: 'Already watching GitHub' })).toBeVisible();
+  await expect(githubRow.locator('.source-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(githubRow.locator('.source-toggle')).toBeFocused();
+  await githubRow.locator('.source-toggle').click();
   await box.fill('github');
   await box.press('ArrowDown');
   await box.press('Enter');
-  await expect(settings.locator('.field-error')).toHaveText('GitHub is already in your list.');
+  await expect(githubRow.locator('.source-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(githubRow.locator('.source-toggle')).toBeFocused();
   expect(app.controller.settings().sources).toHaveLength(3);
   expect(app.rewritten).toEqual(expect.arrayContaining([GITHUB_CATALOG_URL, CURSOR_CATALOG_URL]));
 });
@@ -87,6 +91,7 @@ test('a big cloud: "ec2 us-east-1" watches one AWS service in one region of the 
   const [ec2Source, uaeSource] = app.controller.settings().sources.slice(1);
   expect(ec2Source).toMatchObject({ url: AWS_FEED_URL, filter: { components: ['Amazon Elastic Compute Cloud', 'ec2'], regions: ['us-east-1'] } });
   expect(uaeSource).toMatchObject({ url: AWS_FEED_URL, filter: { regions: ['me-central-1', 'UAE'] } });
+  await settings.locator(`li.source-row[data-source-id="${ec2Source?.id}"] .source-toggle`).click();
   await expect(settings.locator(`li.source-row[data-source-id="${ec2Source?.id}"] .source-filter`)).toHaveText('Only Amazon Elastic Compute Cloud in us-east-1');
 
   // The captured feed has open incidents in me-central-1 and me-south-1 only.
@@ -158,4 +163,52 @@ test('OPML: import adds the feeds, an invalid file changes nothing, export write
   const exported = parseOpml(app.opmlFiles.exported[0] ?? '');
   expect(exported.sources.map((s) => s.url).sort()).toEqual(app.controller.settings().sources.map((s) => s.url).sort());
   expect(app.rewritten).toEqual([]);
+});
+
+test.describe('with 27 sources watched', () => {
+  test.use({ appOptions: { sources: [...SCALE_SOURCES] } });
+
+  const rowOf = (page: Page, id: string) => page.locator(`li.source-row[data-source-id="${id}"]`);
+
+  test('typos still find the service, and one already watched is shown in the list instead of added again', async ({ page, app }) => {
+    await app.openSettings(page);
+    const box = searchBox(page);
+    await box.fill('githbu');
+    const github = page.getByRole('option').first();
+    await expect(github.locator('.catalog-name')).toHaveText('GitHub');
+    await expect(github.locator('.catalog-state')).toHaveText('Already watching · Show');
+
+    // The list is filtered to something else: showing Cursor clears the filter, opens its row and focuses it.
+    await page.getByRole('searchbox', { name: 'Filter status pages' }).fill('slack');
+    await expect(page.locator('li.source-row')).toHaveCount(1);
+    await box.fill('cursor');
+    await expect(page.getByRole('option', { name: /^Cursor/ }).locator('.catalog-state')).toHaveText('Already watching · Show');
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect(page.locator('li.source-row')).toHaveCount(27);
+    await expect(rowOf(page, 'cursor').locator('.source-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await expect(rowOf(page, 'cursor').locator('.source-toggle')).toBeFocused();
+    await expect(rowOf(page, 'cursor').getByRole('textbox', { name: 'Name' })).toHaveValue('Cursor');
+    await expect(page.getByRole('status').filter({ hasText: 'Already watching Cursor' })).toBeVisible();
+    expect(app.controller.settings().sources).toHaveLength(27);
+  });
+
+  test('"aws ec2 us-east" offers EC2 in each US East region; nonsense says what to paste instead', async ({ page, app }) => {
+    app.serveAs(AWS_FEED_URL, AWS_FEED);
+    await app.openSettings(page);
+    const box = searchBox(page);
+    await box.fill('aws ec2 us-east');
+    const names = page.getByRole('option').locator('.catalog-name');
+    await expect(names.nth(0)).toHaveText('Amazon Elastic Compute Cloud (us-east-1)');
+    await expect(names.nth(1)).toHaveText('Amazon Elastic Compute Cloud (us-east-2)');
+    await page.getByRole('option').nth(1).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Added Amazon Elastic Compute Cloud (us-east-2)' })).toBeVisible();
+    expect(app.controller.settings().sources.at(-1)).toMatchObject({ url: AWS_FEED_URL, filter: { regions: ['us-east-2'] } });
+    await expect(page.locator('li.source-row')).toHaveCount(28);
+
+    await box.fill('qwertyuiop');
+    await expect(page.locator('.catalog-empty')).toHaveText('No service matches “qwertyuiop” — paste its status page address (https://…) instead.');
+    await expect(page.getByRole('listbox')).toHaveCount(0);
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+  });
 });

@@ -24,6 +24,7 @@ test('choosing components after adding narrows health and incidents, without ann
   const settings = await context.newPage();
   await app.openSettings(settings);
 
+  await settings.locator('li.source-row[data-source-id="cursor"] .source-toggle').click();
   const chooser = settings.locator('li.source-row[data-source-id="cursor"] form.components');
   await chooser.locator('summary').click();
   await expect(chooser.locator('summary')).toHaveText('Components that count: all 8');
@@ -91,6 +92,7 @@ test('"Tell me when it\'s fixed" notifies once when the incident resolves, thoug
 
 test('quiet hours are saved from settings', async ({ page, app }) => {
   await app.openSettings(page);
+  await page.getByRole('tab', { name: 'Notifications' }).click();
   const card = page.locator('section', { has: page.getByRole('heading', { name: 'Quiet hours' }) });
   await card.getByRole('checkbox', { name: 'Hold notifications every day from' }).check();
   await card.getByLabel('Quiet hours start').fill('21:30');

@@ -48,14 +48,3 @@ test('status window, light and dark', async ({ page, app }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await save(page, testInfo, 'status-window-dark.png');
 });
-
-test('settings window searching the catalog', async ({ page, app }, testInfo) => {
-  await app.openSettings(page);
-  await allChecked(app);
-  const search = page.getByRole('combobox', { name: 'Search services or paste a status page address' });
-  await search.fill('ec2 us-east-1');
-  await search.press('ArrowDown');
-  await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
-  await page.mouse.move(0, 0);
-  await save(page, testInfo, 'settings-window.png');
-});

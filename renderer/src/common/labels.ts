@@ -66,6 +66,8 @@ export const FORMAT_LABEL: Readonly<Record<FormatId, string>> = {
   'sorry-json': 'Sorry status API',
   'site24x7-json': 'Site24x7 status page API',
   'cstate-json': 'cState status JSON',
+  'hund-sse': 'Hund live event stream',
+  'freshstatus-json': 'Freshstatus public API',
   'endpoint-check': 'Endpoint check',
 };
 

@@ -1,7 +1,7 @@
-import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { searchServices } from '../../../shared/app/catalog-search';
 import { sourceKey } from '../../../shared/domain/source-key';
-import { CATALOG } from '../../../shared/catalog/index';
+import { CATALOG, prepareCatalogSearch } from '../../../shared/catalog/index';
 import type { CatalogEntry } from '../../../shared/catalog/types';
 import type { AddSourceInput, SourcePreview, SourceSettings } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
@@ -21,12 +21,19 @@ function inputFromPreview(p: SourcePreview, customName: string): AddSourceInput 
   return { url: p.sourceUrl, ...(name ? { name } : {}), ...(p.catalog?.filter ? { filter: p.catalog.filter } : {}) };
 }
 
+/** The sentence for a search that found nothing: say what to do instead. */
+export function noMatchMessage(query: string): string {
+  return `No service matches “${query}” — paste its status page address (https://…) instead.`;
+}
+
 /**
- * Add a status page: typing searches the catalog (arrow keys and Enter, or a click, add an entry at once);
- * a pasted or typed address goes through discovery ("Preview", automatic on paste) and Add saves the source
- * it found. Entries already watched (same URL and filter) show "Added"; the controller refuses duplicates.
+ * Add a status page: typing searches the catalog (typos tolerated; arrow keys and Enter, or a click, add an
+ * entry at once); a pasted or typed address goes through discovery ("Preview", automatic on paste) and Add
+ * saves the source it found. Entries already watched (same URL and filter) say "Already watching", and
+ * picking one shows that source in the list (`onShow`) instead; the controller refuses duplicates anyway.
+ * A search that finds nothing says so as you type, and what to paste instead.
  */
-export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] }) {
+export function AddSourceForm({ sources, onShow }: { sources: readonly SourceSettings[]; onShow: (sourceId: string) => void }) {
   const api = useApi();
   const inputId = useId();
   const listId = useId();
@@ -35,19 +42,29 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
   const [invalid, setInvalid] = useState<string | undefined>();
   const [preview, setPreview] = useState<SourcePreview | undefined>();
   const [added, setAdded] = useState<string | undefined>();
+  const [shown, setShown] = useState<string | undefined>();
   const [active, setActive] = useState(-1);
   const [addingId, setAddingId] = useState<string | undefined>();
   const [name, setName] = useState('');
   const pasted = useRef(false);
   const previewAction = useAction((target: string) => api.previewSource(target));
+  // Index the catalog while the window is idle, so the first search (or first typo) does not wait for it.
+  useEffect(() => {
+    const handle = window.requestIdleCallback(() => prepareCatalogSearch(), { timeout: 5_000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
   const addAction = useAction((input: AddSourceInput) => api.addSource(input));
 
   const input = classifyAddInput(text);
   const query = input.kind === 'search' || input.kind === 'host' ? input.query : '';
-  const results = useMemo(() => (query ? searchServices(query, MAX_RESULTS) : []), [query]);
-  const watched = useMemo(() => new Set(sources.map(sourceKey)), [sources]);
-  const isAdded = (e: CatalogEntry) => watched.has(sourceKey({ url: e.sourceUrl, filter: e.filter }));
-  const open = results.length > 0 && !preview;
+  // Typing stays responsive while a typo search over the whole catalog runs.
+  const searched = useDeferredValue(query);
+  const results = useMemo(() => (searched ? searchServices(searched, MAX_RESULTS) : []), [searched]);
+  const watched = useMemo(() => new Map(sources.map((s) => [sourceKey(s), s.id])), [sources]);
+  const watchedId = (e: CatalogEntry) => watched.get(sourceKey({ url: e.sourceUrl, filter: e.filter }));
+  // While the deferred search catches up the previous results stay, rather than the list flickering shut.
+  const open = results.length > 0 && !preview && query !== '';
+  const noMatch = input.kind === 'search' && query !== '' && searched === query && results.length === 0 && !preview;
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   function reset(): void {
@@ -59,6 +76,7 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
 
   async function runPreview(url: string): Promise<void> {
     setAdded(undefined);
+    setShown(undefined);
     setInvalid(undefined);
     addAction.clearError();
     setPreview(await previewAction.run(url));
@@ -66,9 +84,13 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
 
   async function addEntry(entry: CatalogEntry): Promise<void> {
     setAdded(undefined);
+    setShown(undefined);
     setInvalid(undefined);
-    if (isAdded(entry)) {
-      setInvalid(`${entry.name} is already in your list.`);
+    const existing = watchedId(entry);
+    if (existing) {
+      reset();
+      setShown(entry.name);
+      onShow(existing);
       return;
     }
     // A presumed platform is only a guess from a list: preview through discovery, which falls back to reading
@@ -93,6 +115,7 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
   function onSubmit(event: FormEvent): void {
     event.preventDefault();
     setAdded(undefined);
+    setShown(undefined);
     const highlighted = open && active >= 0 ? results[active] : undefined;
     if (highlighted) return void addEntry(highlighted);
     switch (input.kind) {
@@ -108,7 +131,7 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
         return setInvalid(
           results.length > 0
             ? 'Choose a service from the list (arrow keys, then Enter), or paste a status page address.'
-            : `No service in the catalog matches “${input.query}”. Paste its status page address (https://…) instead.`,
+            : noMatchMessage(input.query),
         );
     }
   }
@@ -158,6 +181,7 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
               setText(value);
               setPreview(undefined);
               setInvalid(undefined);
+              setShown(undefined);
               setActive(-1);
               if (pasted.current) {
                 pasted.current = false;
@@ -174,6 +198,10 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
           <p id={`${inputId}-error`} className="field-error" role="alert">
             {invalid}
           </p>
+        ) : noMatch ? (
+          <p id={`${inputId}-help`} className="catalog-empty" role="status">
+            {noMatchMessage(input.query)}
+          </p>
         ) : (
           <p id={`${inputId}-help`} className="muted help">
             Big clouds: add one service or region, e.g. “ec2 us-east-1” or “Google Compute Engine”.
@@ -184,7 +212,7 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
             id={listId}
             entries={results}
             active={active}
-            isAdded={isAdded}
+            isWatched={(e) => watchedId(e) !== undefined}
             addingId={addingId}
             optionId={optionId}
             onPick={(entry) => void addEntry(entry)}
@@ -206,6 +234,11 @@ export function AddSourceForm({ sources }: { sources: readonly SourceSettings[] 
         </div>
       )}
       <InlineError error={addAction.error} onDismiss={addAction.clearError} />
+      {shown && (
+        <p className="success" role="status">
+          Already watching {shown}: it is open in the list below.
+        </p>
+      )}
       {added && (
         <p className="success" role="status">
           Added {added}. It appears in the status window after its first check.

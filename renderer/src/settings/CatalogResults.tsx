@@ -7,8 +7,8 @@ export interface CatalogResultsProps {
   entries: readonly CatalogEntry[];
   /** Index of the highlighted entry (arrow keys), or -1. */
   active: number;
-  /** True for entries already in the user's list (shown as "Added"; picking one explains that). */
-  isAdded: (entry: CatalogEntry) => boolean;
+  /** True for entries already in the user's list (shown as "Already watching"; picking one shows it). */
+  isWatched: (entry: CatalogEntry) => boolean;
   /** Id of the entry being added, while its request runs. */
   addingId: string | undefined;
   optionId: (index: number) => string;
@@ -20,11 +20,11 @@ export interface CatalogResultsProps {
  * Catalog matches as a listbox under the add box (ARIA combobox pattern: focus stays in the input, arrow keys
  * move the highlight, Enter or a click adds). Each shows name, platform, tags, and what a filter narrows to.
  */
-export function CatalogResults({ id, entries, active, isAdded, addingId, optionId, onPick, onHover }: CatalogResultsProps) {
+export function CatalogResults({ id, entries, active, isWatched, addingId, optionId, onPick, onHover }: CatalogResultsProps) {
   return (
     <ul id={id} className="catalog-results" role="listbox" aria-label="Services in the catalog">
       {entries.map((entry, index) => {
-        const added = isAdded(entry);
+        const watching = isWatched(entry);
         const narrowed = describeFilter(entry.filter);
         return (
           <li
@@ -34,11 +34,10 @@ export function CatalogResults({ id, entries, active, isAdded, addingId, optionI
             className="catalog-option"
             data-entry-id={entry.id}
             aria-selected={index === active}
-            aria-disabled={added || undefined}
             // Keep focus in the input: a mousedown would blur it before the click lands.
             onMouseDown={(e) => e.preventDefault()}
             onMouseMove={() => onHover(index)}
-            // An added entry is picked too: the form then says it is already in the list.
+            // A watched entry is picked too: the form then shows it in the list instead of adding it again.
             onClick={() => onPick(entry)}
           >
             <span className="catalog-option-text">
@@ -49,9 +48,15 @@ export function CatalogResults({ id, entries, active, isAdded, addingId, optionI
                 {entry.tags.length > 0 ? ` · ${entry.tags.join(', ')}` : ''}
               </span>
             </span>
-            <span className={added ? 'catalog-state catalog-added' : 'catalog-state'}>
-              {added ? 'Added' : addingId === entry.id ? 'Adding…' : 'Add'}
-            </span>
+            {watching ? (
+              <span className="catalog-state catalog-watching">
+                Already watching · <span className="catalog-action">Show</span>
+              </span>
+            ) : (
+              <span className="catalog-state">
+                <span className="catalog-action">{addingId === entry.id ? 'Adding…' : 'Add'}</span>
+              </span>
+            )}
           </li>
         );
       })}

@@ -15,7 +15,7 @@ export function GeneralSettings({ launchAtLogin, defaultIntervalSeconds, failAft
         onSave={(enabled) => api.setLaunchAtLogin(enabled)}
       />
       <IntervalField
-        label="Check new status pages every (seconds)"
+        label="Check new status pages every (minutes)"
         value={defaultIntervalSeconds}
         onSave={(seconds) => api.setDefaultInterval(seconds)}
       />

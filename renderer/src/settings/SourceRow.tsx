@@ -1,27 +1,97 @@
-import { useEffect, useId, useState } from 'react';
-import { describeFilter } from '../../../shared/app/catalog-search';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { NotifyLevel, SourcePatch, SourceSettings, SourceSnapshot } from '../../../shared/ipc/contract';
 import { useApi } from '../common/api';
-import { HealthBadge } from '../common/HealthBadge';
 import { InlineError } from '../common/InlineError';
-import { NOTIFY_LABEL } from '../common/labels';
+import { HEALTH_LABEL, NOTIFY_LABEL } from '../common/labels';
 import { useAction } from '../common/useAction';
 import { useNow } from '../common/useNow';
 import { SnoozeControl } from '../common/SnoozeControl';
 import { ComponentChooser } from './ComponentChooser';
 import { IntervalField } from './IntervalField';
+import { intervalShort } from './interval-minutes';
 import { RemoveSourceButton } from './RemoveSourceButton';
 import { RenameField } from './RenameField';
 import { SavedCheckbox } from './SavedCheckbox';
+import type { SourceFacts } from './source-filter';
 
 const NOTIFY_LEVELS: readonly NotifyLevel[] = ['all', 'major', 'none'];
 
+/** The glyph beside each health word, as on the status window's badges (read with the word, never alone). */
+const HEALTH_GLYPH = { operational: '✓', maintenance: '⚙', degraded: '!', partial_outage: '▲', major_outage: '✕', unknown: '?' } as const;
+
+export interface SourceRowProps {
+  source: SourceSettings;
+  live: SourceSnapshot | undefined;
+  facts: SourceFacts;
+  expanded: boolean;
+  onToggle: () => void;
+  /** Keys on the row's toggle (the list moves between rows with the arrow keys). */
+  onToggleKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  toggleRef: (el: HTMLButtonElement | null) => void;
+}
+
 /**
- * One watched source: its name (renamable), URL, the components that count (editable), current health, on/off,
- * how loudly it may notify, maintenance notifications, snooze, how often it is checked, and remove (with
- * confirmation). Each change is saved at once and errors show inline.
+ * One watched source as a single line (name, host, health or "Off", how often it is checked) that opens to
+ * edit it: name, on/off, how loudly it may notify, interval in minutes, maintenance notifications, snooze,
+ * components, remove (with confirmation). Each change is saved at once and errors show inline. Escape
+ * inside the editor closes it and puts focus back on the line.
  */
-export function SourceRow({ source, live }: { source: SourceSettings; live: SourceSnapshot | undefined }) {
+export function SourceRow({ source, live, facts, expanded, onToggle, onToggleKeyDown, toggleRef }: SourceRowProps) {
+  const editorId = useId();
+  const health = live?.health ?? 'unknown';
+  const interval = intervalShort(source.intervalSeconds);
+  const ownToggle = useRef<HTMLButtonElement | null>(null);
+  return (
+    <li className="source-row" data-source-id={source.id} data-health={health} data-enabled={source.enabled}>
+      <h3 className="source-heading">
+        <button
+          ref={(el) => {
+            ownToggle.current = el;
+            toggleRef(el);
+          }}
+          type="button"
+          className="source-toggle"
+          aria-expanded={expanded}
+          aria-controls={expanded ? editorId : undefined}
+          onClick={onToggle}
+          onKeyDown={onToggleKeyDown}
+        >
+          <span className="source-chevron" aria-hidden="true" />
+          <span className="source-title">
+            <span className="source-name">{facts.name}</span>
+            <span className="source-host">{facts.host}</span>
+          </span>
+          {source.enabled ? (
+            <span className={`source-health health-text-${health}`}>
+              <span className="health-glyph" aria-hidden="true">{HEALTH_GLYPH[health]}</span>
+              <span className="source-health-word">{HEALTH_LABEL[health]}</span>
+            </span>
+          ) : (
+            <span className="source-health source-off">Off</span>
+          )}
+          <span className="source-interval" title={`Checked every ${interval}`}>
+            <span className="visually-hidden">every </span>
+            {interval}
+          </span>
+        </button>
+      </h3>
+      {expanded && (
+        <SourceEditor
+          id={editorId}
+          source={source}
+          live={live}
+          facts={facts}
+          onClose={() => {
+            onToggle();
+            ownToggle.current?.focus();
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+function SourceEditor({ id, source, live, facts, onClose }: { id: string; source: SourceSettings; live: SourceSnapshot | undefined; facts: SourceFacts; onClose: () => void }) {
   const api = useApi();
   const notifyId = useId();
   const update = useAction((patch: SourcePatch) => api.updateSource(source.id, patch));
@@ -29,24 +99,29 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
   const [notify, setNotify] = useState(source.notify);
   useEffect(() => setNotify(source.notify), [source.notify]);
   const now = useNow();
-  const displayName = source.name ?? live?.name ?? hostOf(source.url);
-  const narrowed = describeFilter(source.filter);
   return (
-    <li className="source-row" data-source-id={source.id}>
-      <div className="source-row-head">
-        <h3 className="source-name">{displayName}</h3>
-        <HealthBadge health={live?.health ?? 'unknown'} />
-        <RemoveSourceButton id={source.id} name={displayName} />
-      </div>
+    <div
+      id={id}
+      className="source-editor"
+      role="group"
+      aria-label={`Edit ${facts.name}`}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <p className="source-url">{source.url}</p>
-      {narrowed && <p className="source-filter">Only {narrowed}</p>}
+      {facts.narrowed && <p className="source-filter">Only {facts.narrowed}</p>}
+      {facts.platform && <p className="muted source-platform">{facts.platform}</p>}
       <div className="source-fields">
-        <RenameField current={source.name ?? ''} placeholder={live?.status?.provider ?? displayName} onSave={(name) => api.updateSource(source.id, { name })} />
-        <SavedCheckbox
-          label="Check this status page"
-          checked={source.enabled}
-          onSave={(enabled) => api.updateSource(source.id, { enabled })}
+        <RenameField
+          current={source.name ?? ''}
+          pageName={live?.status?.provider ?? facts.host}
+          shownName={facts.name}
+          onSave={(name) => api.updateSource(source.id, { name })}
         />
+        <SavedCheckbox label="Check this status page" checked={source.enabled} onSave={(enabled) => api.updateSource(source.id, { enabled })} />
         <div className="field">
           <label htmlFor={notifyId}>Notify me about</label>
           <select
@@ -68,8 +143,9 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
           </select>
         </div>
         <IntervalField
-          label="Check every (seconds)"
+          label="Check every (minutes)"
           value={source.intervalSeconds}
+          saveLabel={`Save interval for ${facts.name}`}
           onSave={(intervalSeconds) => api.updateSource(source.id, { intervalSeconds })}
         />
         <SavedCheckbox
@@ -79,22 +155,17 @@ export function SourceRow({ source, live }: { source: SourceSettings; live: Sour
         />
         <SnoozeControl
           sourceId={source.id}
-          name={displayName}
+          name={facts.name}
           snooze={source.snooze}
           openIncidentIds={live?.status?.activeIncidents.map((i) => i.id) ?? []}
           now={now}
         />
       </div>
       <ComponentChooser source={source} live={live} />
+      <div className="source-editor-foot">
+        <RemoveSourceButton id={source.id} name={facts.name} />
+      </div>
       <InlineError error={update.error} onDismiss={update.clearError} />
-    </li>
+    </div>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

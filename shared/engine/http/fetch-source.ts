@@ -9,7 +9,7 @@ import { parseMaxAge } from './cache-control';
 import { decodeBody } from './decode-body';
 import { Deadline } from './deadline';
 import { abortedError, hostOf, redirectError, statusError, thrownError, tooLargeError, unexpectedNotModifiedError } from './fetch-errors';
-import { readCappedBody } from './read-body';
+import { firstSseEventArrived, readCappedBody } from './read-body';
 import { retryAfterMs } from './retry-after';
 import type { BodyOutcome, FetchDeps, FetchLimits, FetchOutcome, FetchSourceRequest, NotModifiedOutcome, ResponseMeta } from './types';
 
@@ -178,7 +178,9 @@ async function exchange(
       return errorAt(tooLargeError(finalUrl, limits.maxBodyBytes, deps.now(), res.status), finalUrl);
     }
 
-    const read = await readCappedBody(res.body, limits.maxBodyBytes, deadline.signal);
+    // An event stream never ends by itself: its first event is the document (see firstSseEventArrived).
+    const eventStream = /^\s*text\/event-stream/i.test(headers.get('content-type') ?? '');
+    const read = await readCappedBody(res.body, limits.maxBodyBytes, deadline.signal, eventStream ? firstSseEventArrived : undefined);
     if (read.kind === 'too-large') {
       deadline.abort('too-large');
       return errorAt(tooLargeError(finalUrl, limits.maxBodyBytes, deps.now(), res.status), finalUrl);

@@ -4,7 +4,7 @@
  * payload validation) to the real AppController in the test process, and whose `onSnapshot` listeners
  * receive the controller's pushes. Nothing is faked between the page and the controller but the transport.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { AppController } from '../../../shared/app/controller';
 import { IPC_INVOKE, type AppSnapshot, fail } from '../../../shared/ipc/contract';
 import { dispatchInvoke } from '../../../shared/ipc/dispatch';
@@ -44,10 +44,29 @@ export async function bridgeContext(context: BrowserContext, controller: AppCont
     return dispatchInvoke(controller, method as InvokeMethod, source.frame.url(), Array.isArray(args) ? args : [], [trustedOrigin]);
   });
   await context.addInitScript(installPageApi, [...METHODS]);
+  // One push in flight per page, and only the newest snapshot waits behind it: with dozens of sources a poll
+  // round makes a hundred snapshots of half a megabyte each, and sending every one through the debugging
+  // protocol would queue the test's own commands behind them for tens of seconds.
+  const waiting = new Map<Page, AppSnapshot>();
+  const sending = new Set<Page>();
+  const send = (page: Page): void => {
+    const snapshot = waiting.get(page);
+    if (!snapshot || sending.has(page)) return;
+    waiting.delete(page);
+    sending.add(page);
+    page
+      .evaluate((s) => (window as unknown as { __statusTrayPush?: (s: unknown) => void }).__statusTrayPush?.(s), snapshot)
+      // A page that is closing or navigating just misses this push; the next one carries the full picture.
+      .catch(() => undefined)
+      .finally(() => {
+        sending.delete(page);
+        send(page);
+      });
+  };
   return controller.onSnapshot((snapshot: AppSnapshot) => {
     for (const page of context.pages()) {
-      // A page that is closing or navigating just misses this push; the next one carries the full picture.
-      page.evaluate((s) => (window as unknown as { __statusTrayPush?: (s: unknown) => void }).__statusTrayPush?.(s), snapshot).catch(() => undefined);
+      waiting.set(page, snapshot);
+      send(page);
     }
   });
 }

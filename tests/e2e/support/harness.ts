@@ -37,6 +37,11 @@ export interface SeedSource {
   body?: string;
   contentType?: string;
   name?: string;
+  /**
+   * The address saved in settings when it is not the feed server's `path`: a real provider URL, whose
+   * requests offline-fetch.ts sends to the feed server (then `path` must be `hostedPath(url)`).
+   */
+  url?: string;
 }
 
 /** Per-test app options (set with `test.use({ app: { … } })`). */
@@ -99,7 +104,7 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       ...defaultSettings(),
       sources: appOptions.sources.map((s) => ({
         id: s.id,
-        url: feeds.url(s.path),
+        url: s.url ?? feeds.url(s.path),
         ...(s.name ? { name: s.name } : {}),
         enabled: true,
         intervalSeconds: 300,

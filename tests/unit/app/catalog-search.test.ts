@@ -16,6 +16,17 @@ describe('searchServices', () => {
     expect(searchServices('us-west-2 lambda').map((e) => e.id)).toContain('aws-lambda@us-west-2');
   });
 
+  it('narrows to every region a partial code names ("us-east" is us-east-1 and us-east-2), service by service', () => {
+    const ids = searchServices('aws ec2 us-east', 8).map((e) => e.id);
+    expect(ids.slice(0, 2)).toEqual(['amazon-elastic-compute-cloud@us-east-1', 'amazon-elastic-compute-cloud@us-east-2']);
+    expect(ids.some((id) => id.includes('@us-gov-east-1'))).toBe(false);
+    expect(searchServices('eu-west lambda').map((e) => e.id)).toEqual(expect.arrayContaining(['aws-lambda@eu-west-1', 'aws-lambda@eu-west-2']));
+  });
+
+  it('does not narrow to a partial code too vague to mean a few regions', () => {
+    expect(searchServices('lambda us', 8).some((e) => e.id.includes('@'))).toBe(false);
+  });
+
   it('leaves plain searches and region-only searches to the catalog', () => {
     expect(searchServices('github', 5)).toEqual(searchCatalog('github', 5));
     expect(searchServices('us-east-1', 5)).toEqual(searchCatalog('us-east-1', 5));

@@ -10,7 +10,7 @@ const seed = JSON.parse(readFileSync(resolve(SHARED_DIR, 'catalog-seed/services.
 const listed = JSON.parse(readFileSync(resolve(REPO_ROOT, 'shared/catalog/sources/statusphere-pages.json'), 'utf8')) as ListedPage[];
 const SLICE_PLATFORMS = new Set(['aws', 'gcp', 'azure', 'apple']);
 /** Platforms whose document lives on the status page's own host. */
-const PAGE_HOSTED = new Set(['statuspage', 'incidentio', 'instatus', 'betterstack', 'cachet', 'gatus', 'cstate', 'site24x7', 'uptimekuma']);
+const PAGE_HOSTED = new Set(['statuspage', 'incidentio', 'instatus', 'betterstack', 'cachet', 'gatus', 'cstate', 'site24x7', 'uptimekuma', 'hund']);
 
 describe('catalog.json', () => {
   it('has at least 1,000 independent services besides the big-cloud slices', () => {
@@ -35,12 +35,17 @@ describe('catalog.json', () => {
 
   it('has entries on the issue 13 platforms, each with the source its platform documents', () => {
     const on = (platform: string) => CATALOG.filter((e) => e.platform === platform).map((e) => e.id);
-    for (const p of ['instatus', 'betterstack', 'statusio', 'cachet', 'gatus', 'statuspal', 'sorry', 'site24x7', 'cstate']) expect(on(p).length, p).toBeGreaterThan(0);
+    for (const p of ['instatus', 'betterstack', 'statusio', 'cachet', 'gatus', 'statuspal', 'sorry', 'site24x7', 'cstate', 'hund', 'freshstatus']) expect(on(p).length, p).toBeGreaterThan(0);
     expect(getCatalogEntry('gitlab')?.sourceUrl).toBe('https://api.status.io/1.0/status/5b36dc6502d06804c08349f7');
     expect(getCatalogEntry('pingdom')?.sourceUrl).toBe('https://api.sorryapp.com/v1/pages/2273/components');
     expect(getCatalogEntry('yoti')?.sourceUrl).toBe('https://status.yoti.com/api/v1/components');
     expect(getCatalogEntry('railway')?.sourceUrl).toBe('https://status.railway.app/summary.json');
     expect(getCatalogEntry('civo')?.sourceUrl).toBe('https://status.civo.com/index.json');
+    expect(getCatalogEntry('scraperapi')?.sourceUrl).toBe('https://scraperapi.hund.io/live/v2/status_page');
+    expect(getCatalogEntry('wikitide')?.sourceUrl).toBe('https://status.wikitide.com/live/v2/status_page');
+    // Freshservice was a presumed Statuspage page in Statusphere's list; it runs on Freshstatus (account 3616).
+    expect(getCatalogEntry('freshservice')).toMatchObject({ platform: 'freshstatus', sourceUrl: 'https://public-api.freshstatus.io/v1/public-components/?account_id=3616' });
+    expect(getCatalogEntry('freshservice')?.presumed).toBeUndefined();
   });
 
   it('marks only Statuspage platforms taken on trust from a list as presumed', () => {

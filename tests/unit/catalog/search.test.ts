@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchCatalog } from '../../../shared/catalog/index';
-import { rankEntries, toSearchable } from '../../../shared/catalog/search';
+import { prepareCatalogSearch, searchCatalog } from '../../../shared/catalog/index';
+import { createFuzzyIndex, rankEntries, searchEntries, toSearchable } from '../../../shared/catalog/search';
 import { foldText, slugify } from '../../../shared/domain/text';
 import type { CatalogEntry } from '../../../shared/catalog/types';
 
@@ -62,7 +62,52 @@ describe('rankEntries', () => {
   });
 });
 
+describe('searchEntries: typos', () => {
+  const fuzzy = createFuzzyIndex(small);
+  const ids = (query: string) => searchEntries(small, fuzzy, query, 10).map((e) => e.id);
+
+  it('finds the nearest names when nothing matches as typed', () => {
+    expect(ids('githbu')).toEqual(['github']);
+    expect(ids('zurik cloud')).toEqual(['zurich-cloud']);
+    expect(ids('lamda')).toEqual(['aws-lambda']);
+  });
+
+  it('never mixes near-misses into a query that matches as typed', () => {
+    expect(ids('gitbook')).toEqual(['gitbook']);
+  });
+
+  it('wants every word of the query close to something, and finds nothing for unrelated words', () => {
+    expect(ids('githbu zurik')).toEqual([]);
+    expect(ids('qwertyuiop')).toEqual([]);
+  });
+
+  it('builds the index only when the typo pass runs', () => {
+    let built = 0;
+    const lazy = () => {
+      built++;
+      return fuzzy;
+    };
+    expect(searchEntries(small, lazy, 'github', 10).map((e) => e.id)).toEqual(['github', 'legit-hub']);
+    expect(built).toBe(0);
+    expect(searchEntries(small, lazy, 'githbu', 10).map((e) => e.id)).toEqual(['github']);
+    expect(built).toBe(1);
+  });
+
+  it('honours the limit and a blank query in the typo pass too', () => {
+    expect(searchEntries(small, fuzzy, 'gitbuk', 0)).toEqual([]);
+    expect(searchEntries(small, fuzzy, '  ', 10)).toEqual([]);
+  });
+});
+
 describe('searchCatalog', () => {
+  it('tolerates typos in real service names and finds nothing for a sentence that names none', () => {
+    prepareCatalogSearch();
+    expect(searchCatalog('githbu', 3)[0]?.id).toBe('github');
+    expect(searchCatalog('cloudfare', 3)[0]?.id).toBe('cloudflare');
+    expect(searchCatalog('atlasian', 3)[0]?.id).toBe('atlassian');
+    expect(searchCatalog('status page please', 8)).toEqual([]);
+  });
+
   it('finds real services by name, host and AWS key', () => {
     expect(searchCatalog('github', 3)[0]?.id).toBe('github');
     expect(searchCatalog('githubstatus', 3)[0]?.id).toBe('github');

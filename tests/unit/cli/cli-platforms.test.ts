@@ -62,6 +62,39 @@ describe('status-tray --once <catalog name> on each new platform', () => {
   });
 });
 
+describe('status-tray --once on the Hund and Freshstatus catalog entries', () => {
+  it('scraperapi (hund): the live event stream stays open; its first event is read and the connection closed', async () => {
+    const entry = getCatalogEntry('scraperapi');
+    expect(entry?.platform).toBe('hund');
+    const init = readPlatformFixture('hund/hund-docs-live-v2-init-event-example.json').replace(/\s*\n\s*/g, ' ');
+    server.handle('/scraperapi', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`event: init_event\ndata: ${init}\n\n`);
+      // never ended, as Hund's stream
+    });
+    const refused: string[] = [];
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['--once', 'scraperapi'], (l) => out.push(l), (l) => err.push(l), { wrapFetch: localRoutes(new Map([[entry!.sourceUrl, '/scraperapi']]), refused) });
+    expect([err, refused, code]).toEqual([[], [], 0]);
+    expect(server.count('/scraperapi')).toBe(1);
+    const line = out.join('\n').split('\n').find((l) => l.startsWith('Scraperapi'));
+    expect(line, out.join('\n')).toMatch(/degraded\s+Heavy Load \(investigating\)/);
+  });
+
+  it('freshservice (freshstatus): the component tree read from the public API', async () => {
+    const entry = getCatalogEntry('freshservice');
+    expect(entry?.platform).toBe('freshstatus');
+    // Shaped after code reading the live API (no public capture exists; see tests/fixtures/platforms/freshstatus).
+    server.serveBody('/freshservice', JSON.stringify({ components: [{ id: 1, name: 'US EAST', components: [{ id: 2, name: 'Helpdesk', status: 'PO', display_options: {} }] }] }), { 'content-type': 'application/json' });
+    const refused: string[] = [];
+    const out: string[] = [];
+    const code = await runCli(['--once', '--json', 'freshservice'], (l) => out.push(l), () => undefined, { wrapFetch: localRoutes(new Map([[entry!.sourceUrl, '/freshservice']]), refused) });
+    expect([refused, code]).toEqual([[], 0]);
+    expect(JSON.parse(out[0]!)).toMatchObject({ health: 'partial_outage', components: [{ name: 'Helpdesk', status: 'partial_outage' }] });
+  });
+});
+
 describe('status-tray --once on an Uptime Kuma heartbeat URL (no catalog entry: no public list gives a page with its slug)', () => {
   it('reads the monitors of the page', async () => {
     server.serveBody('/api/status-page/heartbeat/main', '{"heartbeatList":{"1":[{"status":1,"time":"2026-10-02 11:59:00"}],"2":[{"status":0,"time":"2026-10-02 11:59:00"}]},"uptimeList":{}}', { 'content-type': 'application/json' });

@@ -4,7 +4,7 @@
  * platform's own document fetched from the local feed server within the request budget.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { platformSourceUrl } from '../../../shared/discovery/candidates';
+import { candidatesFromPage, platformSourceUrl } from '../../../shared/discovery/candidates';
 import { discoverSource, MAX_DISCOVERY_REQUESTS, type DiscoveryDeps } from '../../../shared/discovery/discover';
 import { recognisePlatform, type RecognisedPlatform } from '../../../shared/discovery/html';
 import { fetchSource } from '../../../shared/engine/http/fetch-source';
@@ -30,6 +30,12 @@ describe('recognisePlatform on real pages', () => {
     expect(recognisePlatform(readPlatformFixture(path))).toBe(platform);
   });
 
+  it("Stanford Sherlock's status docs page (embeds Hund's status.js widget) is Hund, and names its Hund page", () => {
+    const html = readPlatformFixture('pages/sherlock-docs-tech-status.md');
+    expect(recognisePlatform(html)).toBe('hund');
+    expect(platformSourceUrl('hund', html, new URL('https://www.sherlock.stanford.edu/docs/tech/status/'))).toBe('https://status.sherlock.stanford.edu/live/v2/status_page');
+  });
+
   it('a real Statuspage page is still Statuspage', () => {
     expect(recognisePlatform(readFeed('malformed/streamyard-history-page-html-not-feed-2024-06.html'))).toBe('statuspage');
   });
@@ -43,6 +49,10 @@ describe('recognisePlatform on real pages', () => {
     ['<meta name="description" content="Uptime Kuma">', 'uptimekuma'],
     ['<title>Health Dashboard | Gatus</title>', 'gatus'],
     ['<footer>Built with <a href="https://github.com/cstate/cstate">cState</a></footer>', 'cstate'],
+    ['<footer>Powered by <a href="https://hund.io">Hund</a></footer>', 'hund'],
+    ['<a href="https://bluebeam.hund.io">Status</a>', 'hund'],
+    // The widget and badge embed public sites carry (several site footers in public repositories).
+    ['<script type="module" src="https://cdn.freshstatus.io/widget/index.js"></script><a href="https://polkaswitch.freshstatus.io" id="freshstatus-badge-root" data-banner-style="compact"><img src="https://public-api.freshstatus.io/v1/public/badge.svg/?badge=826087c7-9469-492a-8821-928a674cc49e" /></a>', 'freshstatus'],
   ])('markers: %s → %s', (html, platform) => {
     expect(recognisePlatform(`<!doctype html><html><body>${html}</body></html>`)).toBe(platform);
   });
@@ -68,6 +78,13 @@ describe('platformSourceUrl', () => {
     ['site24x7', 'summary_details/statuspages/Ab-_=', 'https://status.example.com/', 'https://status.example.com/sp/api/public/summary_details/statuspages/Ab-_='],
     ['uptimekuma', '', 'https://kuma.example.com/status/main', 'https://kuma.example.com/api/status-page/heartbeat/main'],
     ['uptimekuma', '', 'https://kuma.example.com/dashboard', undefined],
+    ['hund', '', 'https://bluebeam.hund.io/', 'https://bluebeam.hund.io/live/v2/status_page'],
+    ['hund', '<a href="https://bluebeam.hund.io/">Status</a>', 'https://www.bluebeam.com/', 'https://bluebeam.hund.io/live/v2/status_page'],
+    ['hund', '<script src="//libraries.hund.io/status-js/status-3.8.2.js"></script>', 'https://status.example.com/', 'https://status.example.com/live/v2/status_page'],
+    ['hund', '<script src="//libraries.hund.io/s.js"></script><a href="https://acme.hund.io">', 'https://acme.com/', 'https://acme.hund.io/live/v2/status_page'],
+    ['hund', 'new Status.Widget({ status_page: "piedpiper.hund.io", selector: "#status" })', 'https://piedpiper.com/', 'https://piedpiper.hund.io/live/v2/status_page'],
+    ['freshstatus', '{"account_id": 3616}', 'https://updates.freshservice.com/', 'https://public-api.freshstatus.io/v1/public-components/?account_id=3616'],
+    ['freshstatus', 'cdn.freshstatus.io', 'https://updates.freshservice.com/', undefined],
   ])('%s (%s) on %s → %s', (platform, html, pageUrl, want) => {
     expect(platformSourceUrl(platform, html, new URL(pageUrl))).toBe(want);
   });
@@ -117,6 +134,25 @@ describe('discoverSource finds each platform from its page URL (local server)', 
       const r = await discoverSource(server.url('/'), deps());
       expect(r, platform).toMatchObject({ ok: true, sourceUrl: server.url(sourcePath), platform, via: 'platform-page' });
     }
+  });
+
+  it('a Hund page leads to its live event stream, which stays open: its first event is read (2 requests)', async () => {
+    server.serveBody('/', '<!doctype html><html><body><footer>Powered by <a href="https://hund.io">Hund</a></footer></body></html>', HTML);
+    const init = readPlatformFixture('hund/hund-docs-live-v2-init-event-example.json').replace(/\s*\n\s*/g, ' ');
+    server.handle('/live/v2/status_page', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`event: init_event\ndata: ${init}\n\n`);
+    });
+    const r = await discoverSource(server.url('/'), deps());
+    expect(r).toMatchObject({ ok: true, sourceUrl: server.url('/live/v2/status_page'), platform: 'hund', format: 'hund-sse', health: 'degraded', activeIncidents: 1, via: 'platform-page', requests: 2 });
+  });
+
+  it('a Freshstatus page that shows its account id offers the public API first; one that does not falls back', () => {
+    const shown = candidatesFromPage('<html><head><script src="https://cdn.freshstatus.io/widget/index.js"></script><script>window.cfg={"account_id":3616}</script></head></html>', 'https://updates.freshservice.com/');
+    expect(shown.platform).toBe('freshstatus');
+    expect(shown.candidates[0]).toEqual({ url: 'https://public-api.freshstatus.io/v1/public-components/?account_id=3616', via: 'platform-page' });
+    const hidden = candidatesFromPage('<html><head><script src="https://cdn.freshstatus.io/widget/index.js"></script></head></html>', 'https://updates.freshservice.com/');
+    expect(hidden.candidates[0]).toEqual({ url: 'https://updates.freshservice.com/api/v2/summary.json', via: 'statuspage-probe' });
   });
 
   it('an Uptime Kuma page /status/<slug> leads to its heartbeat document', async () => {

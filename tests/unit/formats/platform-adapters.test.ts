@@ -183,7 +183,7 @@ describe('gatus-json', () => {
   });
 });
 
-describe('uptimekuma-json (no public capture; shapes per status-page-router.js)', () => {
+describe('uptimekuma-json (inline documents shaped per status-page-router.js; the real capture: platform-captures.test.ts)', () => {
   it('the heartbeat document: the newest beat of each monitor decides its state', async () => {
     const body = '{"heartbeatList":{"1":[{"status":0,"time":"2026-09-30 10:00:00"},{"status":1,"time":"2026-09-30 10:01:00"}],"2":[{"status":0,"time":"2026-09-30 10:01:00","msg":"timeout"}],"3":[{"status":3}],"4":[]},"uptimeList":{"1_24":0.99}}';
     const s = await parse(body, 'https://kuma.example.org/api/status-page/heartbeat/main');
@@ -242,7 +242,7 @@ describe('statuspal-json (no public capture; shape per statuspal.io/api-docs/v2)
   });
 });
 
-describe('sorry-json, site24x7-json, cstate-json (no public capture; shapes per inket/stts and cstate layouts/index.json)', () => {
+describe('sorry-json, site24x7-json (no public capture), cstate-json (inline; the real capture: platform-captures.test.ts); shapes per inket/stts and cstate layouts/index.json', () => {
   it('Sorry components: degraded is an outage, partially-degraded a degradation, parents give their group', async () => {
     const body = '{"response":[{"id":"1","name":"App","state":"operational"},{"id":"2","name":"Regions","state":"partially-degraded"},{"id":"3","name":"EU","state":"degraded","parent_id":"2"}]}';
     const s = await parse(body, 'https://api.sorryapp.com/v1/pages/2273/components');
