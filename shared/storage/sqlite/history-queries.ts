@@ -199,7 +199,7 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
         const sum = r && sumsBy.get(`${r.source_id}\u0000${r.component}`);
         return UPTIME_WINDOWS.map((_, k) => ({
           coveredMs: sum?.[`c${k}`] ?? 0,
-          downtimeMs: WEIGHTED.reduce((d, [health, weight], h) => d + weight * (sum?.[`h${h}_${k}`] ?? 0), 0),
+          downtimeMs: WEIGHTED.reduce((d, [, weight], h) => d + weight * (sum?.[`h${h}_${k}`] ?? 0), 0),
         }));
       };
       const out: UptimeReport[] = [];
