@@ -15,6 +15,7 @@
  * `vite build --mode cli`) and started with plain `node`, one fresh process per client and N. Run from
  * source under the tsx loader instead (`--tsx`), a process carries the loader's transpiler and source maps
  * (about 40 MB of RSS before the engine does anything) and esbuild's keep-names wrappers around every closure.
+ * Then it runs bench-db.ts (status.db alone) unless `--no-db`.
  * Options: `--runs <k>` (default 1) runs each mix worker k times and reports the run with the median
  * steady CPU (memory: the worst run), since one cycle on a shared 2-core machine varies by ±20%;
  * `--only-mix` skips the per-format runs and the parse throughput.
@@ -184,3 +185,8 @@ console.log(`Load average at start (1, 5, 15 min): ${load()} on ${cpus().length}
 printCycles();
 if (!onlyMix) printThroughput();
 console.log(`\nLoad average at end (1, 5, 15 min): ${load()}`);
+// status.db alone (size for 100 sources × 90 days, the uptime query), in its own process. Run from here, not
+// chained in package.json, so options given to `npm run bench -- …` reach this script.
+if (!process.argv.includes('--no-db')) {
+  execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'tests/bench/bench-db.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
