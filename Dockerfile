@@ -13,14 +13,22 @@ RUN npm ci --ignore-scripts
 COPY . .
 RUN npm run build:cli
 
+# Runtime dependencies, with better-sqlite3's native binding (status.db) built here, where node-gyp's
+# toolchain exists, so the runtime image needs none.
+FROM node:20-bookworm AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3 && npm cache clean --force
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/cli ./dist/cli
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data
 EXPOSE 8080
-ENTRYPOINT ["node", "dist/cli/status-tray.mjs", "serve", "--host", "0.0.0.0", "--port", "8080", "--state", "/data/state.json"]
+# status.db keeps state, history (GET /api/history) and the channels' delivery log across restarts.
+ENTRYPOINT ["node", "dist/cli/status-tray.mjs", "serve", "--host", "0.0.0.0", "--port", "8080", "--db", "/data/status.db"]

@@ -21,7 +21,8 @@ const ALLOWED = {
   discovery: ['domain', 'formats', 'catalog', 'engine'],
   presentation: ['domain', 'noise', 'engine'],
   channels: ['domain', 'engine', 'presentation'],
-  ipc: ['domain', 'noise', 'engine', 'history'],
+  // channels: the zod schema of a channel and its secrets, for the settings window's channel calls.
+  ipc: ['domain', 'noise', 'engine', 'history', 'channels'],
   app: ['domain', 'formats', 'catalog', 'opml', 'noise', 'engine', 'discovery', 'presentation', 'channels', 'ipc'],
   // The SQLite store is a Node adapter like platform/ (a native module): only cli/ and electron/ wire it in.
   storage: ['domain', 'engine', 'history', 'ipc', 'platform'],

@@ -177,7 +177,8 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   const checked = checksFromTokens(tokens, interval as number);
   if ('error' in checked) return checked;
   const extras = { checks: checked.checks, ...(values.channels !== undefined ? { channelsFile: values.channels } : {}), testChannels: values['test-channels'] ?? false };
-  if (extras.testChannels) return { ...base, mode: 'once', json: values.json ?? false, intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [], ...extras };
+  // --db with --test-channels: the test deliveries are logged in the database like any other.
+  if (extras.testChannels) return { ...base, mode: 'once', json: values.json ?? false, ...(values.db !== undefined ? { db: values.db } : {}), intervalSeconds: interval as number, concurrency: 1, timeoutSeconds: timeout as number, sources: [], ...extras };
   if (positionals.length === 0 && checked.checks.length === 0) return { error: 'Give at least one SOURCE (a catalog name or the URL of a status document) or --check URL.' };
   return {
     ...base,

@@ -23,12 +23,13 @@ export interface CliChannels {
 export const CHANNELS_ENV = 'STATUS_TRAY_CHANNELS';
 
 /**
- * Load channels from `file` (else `$STATUS_TRAY_CHANNELS`).
+ * Load channels from `file` (else `$STATUS_TRAY_CHANNELS`). `deps.log` is where deliveries are logged (the
+ * database's delivery log with `--db`); default an in-memory log.
  * @returns undefined when neither is given, the channels, or `{ error }` (unreadable file, invalid entry).
  */
 export function loadCliChannels(
   file: string | undefined,
-  deps: { env: NodeJS.ProcessEnv; fetch?: FetchPort; clock?: Clock; userAgent: string; warn: (m: string) => void },
+  deps: { env: NodeJS.ProcessEnv; fetch?: FetchPort; clock?: Clock; userAgent: string; warn: (m: string) => void; log?: DeliveryLog },
 ): CliChannels | { error: string } | undefined {
   const path = file ?? deps.env[CHANNELS_ENV];
   if (!path) return undefined;
@@ -41,7 +42,8 @@ export function loadCliChannels(
   const parsed = parseChannelFile(text, deps.env);
   if ('error' in parsed) return { error: `${path}: ${parsed.error}` };
   const clock = deps.clock ?? systemClock;
-  const log = createMemoryDeliveryLog();
+  // status.db's channel_deliveries when the run has a database (--db), else memory for this run only.
+  const log = deps.log ?? createMemoryDeliveryLog();
   const send = createChannelSender({ fetch: deps.fetch ?? ((u, i) => fetch(u, i)), mail: createNodemailerPort(), secrets: parsed.secrets, clock, userAgent: deps.userAgent });
   const dispatcher = createChannelDispatcher({ channels: () => parsed.channels, send, clock, log, warn: deps.warn });
   return { channels: parsed.channels, dispatcher, log };

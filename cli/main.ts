@@ -72,13 +72,7 @@ export async function runCli(
     err(`status-tray: ${resolved.error}`);
     return 2;
   }
-  const channels = loadCliChannels(opts.channelsFile, { env: process.env, userAgent: userAgent(packageJson.version), warn: (m) => err(`status-tray: ${m}`) });
-  if (channels && 'error' in channels) {
-    err(`status-tray: ${channels.error}`);
-    return 2;
-  }
-  if (opts.testChannels) return channels ? testCliChannels(channels, opts.json, out) : (err('status-tray: --test-channels needs --channels FILE.'), 2);
-  if (opts.mode !== 'discover' && opts.state !== undefined && !isSqliteFile(opts.state)) {
+  if (opts.mode !== 'discover' && opts.state !== undefined && !opts.testChannels && !isSqliteFile(opts.state)) {
     // Refuse before polling anything: a run that cannot save would announce everything again next time.
     // Only a Status Tray state file (or a new one in an existing folder) is imported and renamed.
     const check = inspectStateFile(opts.state);
@@ -87,12 +81,33 @@ export async function runCli(
       return 1;
     }
   }
+  // The page's own list: without the source's filter, and without touching a state file.
+  const listing = opts.mode === 'list-components';
+  // Opened before the channels so their deliveries are logged in it (channel_deliveries).
+  const sdb: StatusDatabase | undefined = (opts.db || opts.state) && !listing && opts.mode !== 'discover' ? await openDb(opts, err) : undefined;
+  const channels = loadCliChannels(opts.channelsFile, {
+    env: process.env,
+    userAgent: userAgent(packageJson.version),
+    warn: (m) => err(`status-tray: ${m}`),
+    ...(sdb ? { log: sdb.deliveries } : {}),
+  });
+  if (channels && 'error' in channels) {
+    sdb?.close();
+    err(`status-tray: ${channels.error}`);
+    return 2;
+  }
+  if (opts.testChannels) {
+    try {
+      return channels ? await testCliChannels(channels, opts.json, out) : (err('status-tray: --test-channels needs --channels FILE.'), 2);
+    } finally {
+      sdb?.close();
+    }
+  }
   const http = createNodeFetch();
   // The engine's timers are unref'd (a poll timer alone must not keep a finished run alive), but a check's
   // retry wait or a channel's retry backoff is work this run still owes: hold the process open until done.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   const fetch = deps.wrapFetch ? deps.wrapFetch(http.fetch) : http.fetch;
-  let sdb: StatusDatabase | undefined;
   const limits = { totalTimeoutMs: opts.timeoutSeconds * 1000, headersTimeoutMs: Math.min(15, opts.timeoutSeconds) * 1000 };
   try {
     if (opts.mode === 'discover') {
@@ -102,9 +117,6 @@ export async function runCli(
       else for (const line of describeDiscovery(result)) out(line);
       return result.ok ? 0 : 1;
     }
-    // The page's own list: without the source's filter, and without touching a state file.
-    const listing = opts.mode === 'list-components';
-    sdb = (opts.db || opts.state) && !listing ? await openDb(opts, err) : undefined;
     const engine = createEngine({
       fetch,
       store: sdb ? sdb.store : memoryStore(),

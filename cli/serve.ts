@@ -16,7 +16,10 @@ import { createNodeFetch } from '../shared/platform/node/node-fetch';
 import type { SourceConfig } from '../shared/domain/source';
 import { userAgent } from '../shared/engine/user-agent';
 import { systemClock, type Clock, type FetchPort, type StateStore } from '../shared/engine/ports';
-import { openStatusDatabase, type StatusDatabase } from '../shared/storage/sqlite';
+import { openStatusDatabase } from '../shared/storage/sqlite';
+import { backfillOnBaseline } from '../shared/history/backfill';
+import { fetchSource } from '../shared/engine/http/fetch-source';
+import { parseDocument } from '../shared/formats/registry';
 import { planDatabase } from './state-alias';
 import { loadCliChannels, type CliChannels } from './channels';
 import { CHECK_OPTIONS, CHECK_USAGE, checksFromTokens } from './check-args';
@@ -31,7 +34,7 @@ export const SERVE_USAGE = `Usage: status-tray serve [options] SOURCE...
 
 Watch status pages (and --check endpoints) and serve what is known over HTTP:
   GET /api/status    the snapshot as JSON          GET /api/events   Server-Sent Events
-  GET /api/history   what the engine knows now     GET /metrics      Prometheus text format
+  GET /api/history   recorded incidents (--db)     GET /metrics      Prometheus text format
   POST /webhooks/statuspage/<source-id>?token=...  Atlassian Statuspage webhook notifications
 
 Options:
@@ -40,8 +43,11 @@ Options:
   --token TOKEN        require "Authorization: Bearer TOKEN" on the API and metrics ($STATUS_TRAY_TOKEN)
   --webhook-token T    enable the Statuspage webhook route with ?token=T ($STATUS_TRAY_WEBHOOK_TOKEN)
   --log-level LEVEL    ${LOG_LEVELS.join(', ')} (default info; debug logs every poll outcome)
-  --state FILE         keep the engine's state and history in the database beside FILE (DIR/NAME.json →
-                       DIR/NAME.db), importing a JSON state file of an earlier version at FILE once
+  --db FILE            keep state, history and the channels' delivery log in the SQLite database FILE
+                       (the CLI's --db; /api/history then answers from it: ?source=ID&since=7d&limit=N)
+  --state FILE         the older name of --db: the database is kept beside FILE (DIR/NAME.json →
+                       DIR/NAME.db), and a JSON state file of an earlier version at FILE is imported
+                       once (with --db: FILE is imported into that database)
   --interval SECONDS   poll interval (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
 ${CHECK_USAGE}
   -h, --help           show this help
@@ -58,6 +64,8 @@ export interface ServeOptions {
   webhookToken?: string;
   logLevel: LogLevel;
   state?: string;
+  /** status.db path (`--db`): state, history, delivery log; `/api/history` answers from it. */
+  db?: string;
   channelsFile?: string;
   sources: SourceConfig[];
 }
@@ -79,6 +87,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
         'webhook-token': { type: 'string' },
         'log-level': { type: 'string' },
         state: { type: 'string' },
+        db: { type: 'string' },
         interval: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -115,6 +124,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeOpt
     ...(apiToken ? { apiToken } : {}),
     ...(webhookToken ? { webhookToken } : {}),
     ...(values.state ? { state: values.state } : {}),
+    ...(values.db ? { db: values.db } : {}),
     ...(values.channels ? { channelsFile: values.channels } : {}),
   };
 }
@@ -143,17 +153,26 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
   const clock = deps.clock ?? systemClock;
   const logger = createServerLogger(opts.logLevel, deps.logDestination);
   const ua = userAgent(packageJson.version);
-  const channels = loadCliChannels(opts.channelsFile, { env: deps.env, clock, userAgent: ua, warn: (m) => logger.warn(m) });
-  if (channels && 'error' in channels) throw new Error(channels.error);
+  // The same status.db as the CLI's --db: engine state, history (/api/history) and the delivery log.
+  // --state alone names the database beside an old JSON state file, imported once (cli/state-alias.ts).
+  const plan = planDatabase(opts.db, opts.state);
+  const sdb = plan
+    ? await openStatusDatabase(plan.db, { now: () => clock.now(), warn: (m) => logger.warn(m), ...(plan.legacyJson ? { legacyJson: plan.legacyJson } : {}) })
+    : undefined;
+  if (sdb?.recoveryReason) logger.warn({ db: plan!.db }, sdb.recoveryReason);
+  if (sdb?.imported?.outcome === 'imported') logger.info({ from: plan!.legacyJson, into: plan!.db, sources: sdb.imported.sources }, 'imported the old state file');
+  const channels = loadCliChannels(opts.channelsFile, { env: deps.env, clock, userAgent: ua, warn: (m) => logger.warn(m), ...(sdb ? { log: sdb.deliveries } : {}) });
+  if (channels && 'error' in channels) {
+    sdb?.close();
+    throw new Error(channels.error);
+  }
   const http = deps.fetch ? undefined : createNodeFetch();
   const fetchPort = deps.fetch ?? http!.fetch;
-  // --state names the database beside an old JSON state file, imported once (cli/state-alias.ts).
-  const plan = deps.store ? undefined : planDatabase(undefined, opts.state);
-  const sdb: StatusDatabase | undefined = plan ? await openStatusDatabase(plan.db, plan.legacyJson ? { legacyJson: plan.legacyJson } : {}) : undefined;
-  if (sdb?.imported?.outcome === 'imported') logger.info({ from: plan!.legacyJson, into: plan!.db, sources: sdb.imported.sources }, 'imported the old state file');
   const engine = createEngine({
     fetch: fetchPort,
-    store: deps.store ?? sdb?.store ?? { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined },
+    store:
+      deps.store ??
+      sdb?.store ?? { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined },
     clock,
     sources: opts.sources,
     userAgent: ua,
@@ -178,7 +197,11 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
       channels?.dispatcher.handle(events);
     },
   });
-  const app = buildServer({ engine, metrics, clock, logger, apiToken: opts.apiToken, webhookToken: opts.webhookToken });
+  if (sdb && !deps.store) {
+    // A page whose document lists only what is open now gets its own past once, as in the CLI and the app.
+    backfillOnBaseline(engine, sdb.store, { fetch: fetchPort, fetchSource, parse: parseDocument, userAgent: ua, now: () => clock.now() }, (m) => logger.warn(m));
+  }
+  const app = buildServer({ engine, metrics, clock, logger, apiToken: opts.apiToken, webhookToken: opts.webhookToken, ...(sdb ? { history: sdb.history } : {}) });
   await engine.start();
   let address: string;
   try {
@@ -189,7 +212,7 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
     sdb?.close();
     throw err;
   }
-  logger.info({ address, sources: opts.sources.length, channels: channels?.channels.length ?? 0, webhooks: Boolean(opts.webhookToken) }, 'serving');
+  logger.info({ address, sources: opts.sources.length, db: opts.db ?? null, channels: channels?.channels.length ?? 0, webhooks: Boolean(opts.webhookToken) }, 'serving');
   return {
     app,
     engine,

@@ -10,7 +10,7 @@ import { safeStorage } from 'electron';
 import { z } from 'zod';
 import { createChannelManager, type ChannelManager, type ChannelStore, type SecretStore } from '../shared/app/channel-manager';
 import { channelConfigSchema } from '../shared/channels/config';
-import { createMemoryDeliveryLog } from '../shared/channels/delivery-log';
+import { createMemoryDeliveryLog, type DeliveryLog } from '../shared/channels/delivery-log';
 import { createChannelDispatcher, type ChannelDispatcher } from '../shared/channels/dispatcher';
 import { createChannelSender } from '../shared/channels/senders';
 import { createNodemailerPort } from '../shared/platform/node/mail';
@@ -88,13 +88,12 @@ export interface AppChannels {
 
 /**
  * Build the app's channels on `dir` (the userData folder). Webhooks go through `fetch` (Chromium's network
- * stack, like every other request of the app); email through nodemailer. The delivery log is kept in memory
- * until the history database is there (see shared/channels/delivery-log.ts).
+ * stack, like every other request of the app); email through nodemailer. Deliveries are logged in `log`
+ * (status.db's `channel_deliveries`, electron/store.ts); without one, in memory for this session.
  */
-export function setupAppChannels(dir: string, fetch: FetchPort, userAgent: string, warn: (message: string) => void): AppChannels {
+export function setupAppChannels(dir: string, fetch: FetchPort, userAgent: string, warn: (message: string) => void, log: DeliveryLog = createMemoryDeliveryLog()): AppChannels {
   const store = openChannelStore(dir);
   const secrets = createSafeStorageSecrets(dir);
-  const log = createMemoryDeliveryLog();
   const send = createChannelSender({ fetch, mail: createNodemailerPort(), secrets, clock: systemClock, userAgent });
   // The dispatcher reads the channel list through the manager, which needs the dispatcher for "Send test".
   const dispatcher = createChannelDispatcher({ channels: () => manager.channels(), send, clock: systemClock, log, warn });

@@ -29,3 +29,8 @@ export function pushSnapshot(windows: readonly BrowserWindow[], snapshot: AppSna
     if (!w.isDestroyed() && !w.webContents.isDestroyed()) w.webContents.send(IPC_PUSH.snapshot, snapshot);
   }
 }
+
+/** Ask one window's page to show a provider (`onFocusProvider` in the preload); a destroyed window is skipped. */
+export function pushFocusProvider(win: BrowserWindow | undefined, sourceId: string): void {
+  if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(IPC_PUSH.focusProvider, sourceId);
+}

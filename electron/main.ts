@@ -1,14 +1,16 @@
 /**
  * Composition root of the desktop app: builds the ports (net.fetch, stores, clock, notifier), the engine and
- * the controller, then the tray, windows and IPC. The engine keeps polling with every window closed; closing
- * a window destroys it; only Quit exits. Logic lives in shared/ (controller, policies, tray model).
+ * the controller, then the tray, the popover, windows and IPC. The engine keeps polling with every window
+ * closed; closing a window destroys it, while the tray popover is only hidden (docs/popover-window.md); only
+ * Quit exits. Logic lives in shared/ (controller, policies, tray model, popover placement).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, powerMonitor, screen, type Rectangle } from 'electron';
 import electronUpdater from 'electron-updater';
 import { APP_ID } from '../shared/app-identity';
+import type { PopoverSize } from '../shared/domain/settings';
 import { createAppController } from '../shared/app/controller';
 import { createPowerPolicy } from '../shared/app/power';
 import { createPreview } from '../shared/app/preview';
@@ -19,9 +21,10 @@ import { parseDocument } from '../shared/formats/registry';
 import { backfillOnBaseline } from '../shared/history/backfill';
 import { userAgent } from '../shared/engine/user-agent';
 import { systemClock, type FetchPort } from '../shared/engine/ports';
-import { buildTrayModel, type TrayAction } from '../shared/presentation/tray-model';
+import { buildTrayModel, trayIcon, type TrayAction, type TrayLook } from '../shared/presentation/tray-model';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcHandlers, pushSnapshot } from './ipc';
+import { createPopover } from './popover';
 import { createElectronNotifier } from './notifier';
 import { createElectronFetch } from './net-fetch';
 import { openExternalSafe } from './open-external';
@@ -30,7 +33,7 @@ import { openSettingsStore, openStatusStore } from './store';
 import { createAppTray } from './tray';
 import { setupAppChannels } from './channels';
 import { canSelfUpdate, detectInstallKind, readLinuxPackageType, setupAutoUpdates, type AutoUpdates, type UpdateCheckOutcome } from './updater';
-import { hardenSession, WindowManager } from './windows';
+import { createAppWindow, hardenSession, WindowManager } from './windows';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const log = (message: string) => console.log(`[status-tray] ${message}`);
@@ -89,7 +92,7 @@ async function startApp(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const settings = openSettingsStore(dataDir);
-  const status = await openStatusStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined);
+  const status = await openStatusStore(dataDir, Date.now, settings.recovered ? settings.notice : undefined, log);
   const engine = createEngine({
     fetch: electronFetch,
     store: status.store,
@@ -98,14 +101,40 @@ async function startApp(): Promise<void> {
     maxRequestsPerOrigin: CHROMIUM_CONNECTIONS_PER_HOST,
     log,
   });
-  const windows = new WindowManager({ preloadPath: join(here, 'preload.cjs'), pageOrigin });
+  const windowOptions = { preloadPath: join(here, 'preload.cjs'), pageOrigin };
+  const windows = new WindowManager(windowOptions);
+  // The tray popover (electron/popover.ts); its tray and the controller it remembers its size in come later.
+  let trayBounds: () => Rectangle | undefined = () => undefined;
+  let sizeStore: { get(): PopoverSize | undefined; set(size: PopoverSize): void } = { get: () => undefined, set: () => undefined };
+  const popover = createPopover({
+    createWindow: () => {
+      const win = createAppWindow('popover', windowOptions);
+      // macOS: open on the Space the user is on, not the one the popover was first made on.
+      if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(true, { skipTransformProcessType: true });
+      return win;
+    },
+    trayBounds: () => trayBounds(),
+    displays: () => {
+      const primary = screen.getPrimaryDisplay();
+      return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
+    },
+    cursor: () => screen.getCursorScreenPoint(),
+    platform: process.platform,
+    size: { get: () => sizeStore.get(), set: (size) => sizeStore.set(size) },
+    now: Date.now,
+  });
+  const openWindows = (): BrowserWindow[] => {
+    const pop = popover.window();
+    return pop ? [...windows.all(), pop as BrowserWindow] : windows.all();
+  };
   let missedAlerts = 0;
   // The controller is created after the notifier it uses; the "Snooze 1 h" button reaches it through this.
   let snoozeHour: (sourceId: string) => void = () => undefined;
   const notifier = createElectronNotifier({
     onClick: (toast) => {
       if (toast.url) void openExternalSafe(toast.url);
-      else windows.show('main');
+      else if (toast.sourceId) popover.show(toast.sourceId);
+      else popover.show();
     },
     onSnooze: (toast) => {
       if (toast.sourceId) snoozeHour(toast.sourceId);
@@ -116,11 +145,12 @@ async function startApp(): Promise<void> {
     },
     log,
   });
-  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log);
+  const channels = setupAppChannels(dataDir, electronFetch, userAgent(app.getVersion()), log, status.deliveries);
   const controller = createAppController({
     engine,
     settings: settings.store,
     alerts: channels.dispatcher,
+    channels: channels.manager,
     preview: createPreview({ fetch: electronFetch, userAgent: userAgent(app.getVersion()), now: Date.now }),
     clock: systemClock,
     notifier,
@@ -128,6 +158,14 @@ async function startApp(): Promise<void> {
       if (!(await openExternalSafe(url))) throw new Error('The browser could not be opened.');
     },
     openSettings: () => windows.show('settings'),
+    windows: {
+      setPopoverPinned: (pinned) => popover.setPinned(pinned),
+      closePopover: () => popover.hide(),
+      openFullWindow: () => {
+        popover.hide();
+        windows.show('main');
+      },
+    },
     // Dialogs are modal to the window that asked (the settings window), so they cannot get lost behind it.
     opmlFiles: createOpmlFilePort({
       showOpenDialog: (options) => {
@@ -148,11 +186,21 @@ async function startApp(): Promise<void> {
   backfillOnBaseline(engine, status.store, { fetch: electronFetch, fetchSource, parse: parseDocument, userAgent: userAgent(app.getVersion()), now: Date.now }, log);
 
   snoozeHour = (sourceId) => void controller.snoozeSource(sourceId, { hours: 1 });
+  sizeStore = { get: () => controller.settings().popoverSize, set: (size) => void controller.setPopoverSize(size) };
+  // Main's own focus requests (tray menu, notification clicks) go through the controller, like the e2e bridge.
+  controller.onFocusProvider((sourceId) => popover.show(sourceId));
   const updates = startAutoUpdates();
   const onTrayAction = (action: TrayAction): void => {
     switch (action.type) {
+      case 'open-popover':
+        missedAlerts = 0;
+        popover.show();
+        return refreshTray();
+      case 'show-provider':
+        return controller.focusProvider(action.sourceId);
       case 'open-window':
         missedAlerts = 0;
+        popover.hide();
         windows.show('main');
         return refreshTray();
       case 'check-now':
@@ -171,14 +219,26 @@ async function startApp(): Promise<void> {
         return app.quit();
     }
   };
-  const tray = createAppTray(trayIconDir(), onTrayAction);
+  const trayLook = (): TrayLook => ({ platform: process.platform, darkMenuBar: nativeTheme.shouldUseDarkColors });
+  const tray = createAppTray(trayIconDir(), onTrayAction, {
+    initialIcon: trayIcon('unknown', false, trayLook()),
+    platform: process.platform,
+    onClick: () => {
+      missedAlerts = 0;
+      popover.toggle();
+      refreshTray();
+    },
+  });
+  trayBounds = () => tray.bounds();
   showMainWindow = () => onTrayAction({ type: 'open-window' });
   function refreshTray(): void {
     const snap = controller.snapshot();
-    tray.update(buildTrayModel({ engine: snap.engine, settings: snap.settings, now: Date.now(), missedAlerts, updates: { enabled: updates.enabled } }));
+    tray.update(buildTrayModel({ engine: snap.engine, settings: snap.settings, now: Date.now(), missedAlerts, updates: { enabled: updates.enabled }, look: trayLook() }));
   }
+  // The macOS badge icons are drawn for a light or a dark menu bar.
+  nativeTheme.on('updated', refreshTray);
   controller.onSnapshot((snap) => {
-    pushSnapshot(windows.all(), snap);
+    pushSnapshot(openWindows(), snap);
     refreshTray();
   });
   // The pause label and "paused until" end by time alone; refresh once a minute.
@@ -200,6 +260,8 @@ async function startApp(): Promise<void> {
     if (stopped) return;
     event.preventDefault();
     stopped = true;
+    // An open popover's size is remembered when it hides; hide it so a resize just before Quit is kept.
+    popover.hide();
     power.dispose();
     updates.dispose();
     controller.dispose();
@@ -218,6 +280,8 @@ async function startApp(): Promise<void> {
   await engine.start();
   refreshTray();
   if (controller.settings().sources.length === 0) windows.show('settings');
+  // Load the popover's page now, hidden, so the first click (or tray menu item) shows a ready page.
+  else popover.preload();
 }
 
 registerAppScheme();

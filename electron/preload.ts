@@ -32,6 +32,25 @@ const api: StatusTrayApi = {
   setQuietHours: (quietHours) => ipcRenderer.invoke(IPC_INVOKE.setQuietHours, quietHours),
   setFailAfterPolls: (polls) => ipcRenderer.invoke(IPC_INVOKE.setFailAfterPolls, polls),
   getHistory: (query) => ipcRenderer.invoke(IPC_INVOKE.getHistory, query),
+  // Alert channels.
+  listChannels: () => ipcRenderer.invoke(IPC_INVOKE.listChannels),
+  saveChannel: (channel, secrets) => ipcRenderer.invoke(IPC_INVOKE.saveChannel, channel, secrets),
+  removeChannel: (id) => ipcRenderer.invoke(IPC_INVOKE.removeChannel, id),
+  testChannel: (id) => ipcRenderer.invoke(IPC_INVOKE.testChannel, id),
+  getChannelDeliveries: (id, limit) => (limit === undefined ? ipcRenderer.invoke(IPC_INVOKE.getChannelDeliveries, id) : ipcRenderer.invoke(IPC_INVOKE.getChannelDeliveries, id, limit)),
+  setPopoverPinned: (pinned) => ipcRenderer.invoke(IPC_INVOKE.setPopoverPinned, pinned),
+  closePopover: () => ipcRenderer.invoke(IPC_INVOKE.closePopover),
+  openFullWindow: () => ipcRenderer.invoke(IPC_INVOKE.openFullWindow),
+  onFocusProvider(listener) {
+    // Only a string reaches the page: the IPC event (and its sender) never does.
+    const handler = (_event: IpcRendererEvent, sourceId: unknown) => {
+      if (typeof sourceId === 'string') listener(sourceId);
+    };
+    ipcRenderer.on(IPC_PUSH.focusProvider, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_PUSH.focusProvider, handler);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('statusTray', api);

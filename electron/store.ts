@@ -15,6 +15,7 @@ import type { SettingsStore } from '../shared/app/controller';
 import type { StateStore } from '../shared/engine/ports';
 import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/platform/node/json-file';
 import type { HistoryQuery, HistoryView } from '../shared/ipc/contract';
+import type { DeliveryLog } from '../shared/domain/channel';
 import { historyView, openStatusDatabase, type SqliteStateStore } from '../shared/storage/sqlite';
 
 /** File names inside the app's data directory. */
@@ -105,6 +106,8 @@ export function createStateStore(dir: string, now: () => number = Date.now, forc
 export interface StatusStore {
   store: SqliteStateStore;
   view: (query: HistoryQuery, now: number) => HistoryView;
+  /** The alert channels' delivery log (status.db, table `channel_deliveries`). */
+  deliveries: DeliveryLog;
   close(): void;
 }
 
@@ -112,9 +115,10 @@ export interface StatusStore {
  * Open `status.db` in `dir` (docs/storage.md): imports an existing `state.json` once (kept as
  * `state.json.migrated`), and moves a damaged database aside.
  * @param forceRecovery as for `createStateStore`: report a recovery (every source baselines silently).
+ * @param warn where a delivery log row that could not be written is reported.
  * @throws only when the directory cannot hold a database at all.
  */
-export async function openStatusStore(dir: string, now: () => number = Date.now, forceRecovery?: string): Promise<StatusStore> {
-  const sdb = await openStatusDatabase(join(dir, DATABASE_FILE), { legacyJson: join(dir, STATE_FILE), now, ...(forceRecovery ? { forceRecovery } : {}) });
-  return { store: sdb.store, view: (query, at) => historyView(sdb.history, query, at), close: () => sdb.close() };
+export async function openStatusStore(dir: string, now: () => number = Date.now, forceRecovery?: string, warn?: (message: string) => void): Promise<StatusStore> {
+  const sdb = await openStatusDatabase(join(dir, DATABASE_FILE), { legacyJson: join(dir, STATE_FILE), now, ...(forceRecovery ? { forceRecovery } : {}), ...(warn ? { warn } : {}) });
+  return { store: sdb.store, view: (query, at) => historyView(sdb.history, query, at), deliveries: sdb.deliveries, close: () => sdb.close() };
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage, type Rectangle } from 'electron';
 import type { Health } from '../shared/domain/types';
 import type { TrayAction, TrayIcon, TrayMenuItem, TrayModel } from '../shared/presentation/tray-model';
 
@@ -66,16 +66,33 @@ export function dotBitmap(colour: string, size = 16): Buffer {
 /** The tray as main uses it. */
 export interface AppTray {
   update(model: TrayModel): void;
+  /** The icon's screen rectangle (DIPs); Linux gives an empty one. For placing the popover. */
+  bounds(): Rectangle;
   destroy(): void;
+}
+
+/** How the tray starts and what a left-click does. */
+export interface AppTrayOptions {
+  /** The icon before the first model (so macOS starts with a template, not a colour disc). */
+  initialIcon: TrayIcon;
+  /** A left-click on the icon (main toggles the popover). The context menu opens on right-click. */
+  onClick: () => void;
+  /**
+   * `process.platform`. On macOS a menu given to `setContextMenu` takes the left-click too, so there (and on
+   * Windows) the menu is popped up on right-click instead; Linux panels (StatusNotifierItem) show only a menu
+   * handed to `setContextMenu`, and send no right-click.
+   */
+  platform: string;
 }
 
 /**
  * Create the tray.
- * @param iconDir folder with `<icon name>.png` files (e.g. `tray-major_outage.png`, plus `@2x` variants that
- *   `nativeImage` picks up by name); missing files fall back to a drawn dot.
- * @param onAction what to do for a menu click (and for a click on the icon: open the window).
+ * @param iconDir folder with `<icon name>.png` files (e.g. `tray-major_outage.png`, `trayTemplate.png`, plus
+ *   `@2x` variants that `nativeImage` picks up by name); missing files fall back to a drawn dot. Template icons
+ *   are marked with `setTemplateImage(true)` so macOS tints them for the menu bar.
+ * @param onAction what to do for a menu click.
  */
-export function createAppTray(iconDir: string | undefined, onAction: (action: TrayAction) => void): AppTray {
+export function createAppTray(iconDir: string | undefined, onAction: (action: TrayAction) => void, options: AppTrayOptions): AppTray {
   const cache = new Map<string, NativeImage>();
   const image = (icon: TrayIcon): NativeImage => {
     let img = cache.get(icon.name);
@@ -83,14 +100,27 @@ export function createAppTray(iconDir: string | undefined, onAction: (action: Tr
       const file = iconDir ? join(iconDir, `${icon.name}.png`) : undefined;
       img = file && existsSync(file) ? nativeImage.createFromPath(file) : nativeImage.createEmpty();
       if (img.isEmpty()) img = nativeImage.createFromBitmap(dotBitmap(icon.colour, 16), { width: 16, height: 16 });
+      // The `Template` file suffix already marks it on macOS; saying so keeps a fallback dot out of tinting.
+      else if (icon.template) img.setTemplateImage(true);
       cache.set(icon.name, img);
     }
     return img;
   };
-  const tray = new Tray(image({ name: 'tray-unknown', colour: '#8c959f' }));
+  const tray = new Tray(image(options.initialIcon));
   tray.setToolTip('Status Tray');
-  tray.on('click', () => onAction({ type: 'open-window' }));
-  let lastIcon = '';
+  const menuOnRightClick = options.platform === 'darwin' || options.platform === 'win32';
+  let menu: Menu | undefined;
+  tray.on('click', (event) => {
+    // Control-click on a Mac trackpad arrives as a click with ctrlKey, not as a right-click.
+    if (menuOnRightClick && event?.ctrlKey && menu) tray.popUpContextMenu(menu);
+    else options.onClick();
+  });
+  if (menuOnRightClick) {
+    tray.on('right-click', () => {
+      if (menu) tray.popUpContextMenu(menu);
+    });
+  }
+  let lastIcon: string = options.initialIcon.name;
   return {
     update(model) {
       if (model.icon.name !== lastIcon) {
@@ -98,8 +128,10 @@ export function createAppTray(iconDir: string | undefined, onAction: (action: Tr
         lastIcon = model.icon.name;
       }
       tray.setToolTip(model.tooltip);
-      tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(model.menu, onAction)));
+      menu = Menu.buildFromTemplate(toMenuTemplate(model.menu, onAction));
+      if (!menuOnRightClick) tray.setContextMenu(menu);
     },
+    bounds: () => tray.getBounds(),
     destroy: () => tray.destroy(),
   };
 }

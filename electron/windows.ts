@@ -3,17 +3,50 @@
  * `webPreferences` and navigation rules (Electron security checklist; docs/http-and-faults.md, row 37). Windows are created
  * on demand and destroyed when closed — the engine keeps running in main with no window open.
  */
-import { BrowserWindow, session, type Session } from 'electron';
+import { BrowserWindow, session, type BrowserWindowConstructorOptions, type Session } from 'electron';
+import { DEFAULT_POPOVER_SIZE, MIN_POPOVER_SIZE } from '../shared/domain/settings';
 import { openExternalSafe } from './open-external';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './csp';
 
-/** The app's two windows. */
-export type WindowKind = 'main' | 'settings';
+/**
+ * The app's windows: the full status window, settings, and the tray popover (the status page again, compact,
+ * frameless; electron/popover.ts owns it).
+ */
+export type WindowKind = 'main' | 'settings' | 'popover';
 
-/** Size and title per window kind. */
-const WINDOW_SHAPES: Readonly<Record<WindowKind, { width: number; height: number; minWidth: number; minHeight: number; title: string; page: string }>> = {
-  main: { width: 420, height: 640, minWidth: 360, minHeight: 400, title: 'Status Tray', page: 'index.html' },
-  settings: { width: 640, height: 560, minWidth: 480, minHeight: 420, title: 'Status Tray Settings', page: 'settings.html' },
+/** The windows `WindowManager` opens and closes; the popover is shown and hidden by electron/popover.ts. */
+export type ManagedWindowKind = Exclude<WindowKind, 'popover'>;
+
+interface WindowShape {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  title: string;
+  /** Page path and query under the page origin. */
+  page: string;
+  /** Show as soon as the page has painted (the popover is shown by its controller, once placed). */
+  showWhenReady: boolean;
+  /** Chrome and behaviour beyond size and title. */
+  extra: BrowserWindowConstructorOptions;
+}
+
+/** Size, title and chrome per window kind. */
+const WINDOW_SHAPES: Readonly<Record<WindowKind, WindowShape>> = {
+  // The full window is the popover's page with room for history and long incident text.
+  main: { width: 760, height: 680, minWidth: 360, minHeight: 400, title: 'Status Tray', page: 'index.html', showWhenReady: true, extra: {} },
+  settings: { width: 640, height: 560, minWidth: 480, minHeight: 420, title: 'Status Tray Settings', page: 'settings.html', showWhenReady: true, extra: {} },
+  popover: {
+    ...DEFAULT_POPOVER_SIZE,
+    minWidth: MIN_POPOVER_SIZE.width,
+    minHeight: MIN_POPOVER_SIZE.height,
+    title: 'Status Tray',
+    page: 'index.html?view=popover',
+    showWhenReady: false,
+    // A tray popover: no frame or taskbar button, resizable from its edges, never minimised, maximised or
+    // fullscreen (docs/popover-window.md).
+    extra: { frame: false, resizable: true, skipTaskbar: true, minimizable: false, maximizable: false, fullscreenable: false },
+  },
 };
 
 /** Where the pages come from. */
@@ -25,7 +58,7 @@ export interface WindowOptions {
   icon?: string;
 }
 
-/** URL of a window's page under `pageOrigin`. */
+/** URL of a window's page under `pageOrigin` (the popover's carries `?view=popover`, see `viewFromSearch`). */
 export function pageUrl(kind: WindowKind, pageOrigin: string): string {
   return `${pageOrigin}/${WINDOW_SHAPES[kind].page}`;
 }
@@ -44,6 +77,7 @@ export function createAppWindow(kind: WindowKind, options: WindowOptions): Brows
     title: shape.title,
     show: false,
     autoHideMenuBar: true,
+    ...shape.extra,
     ...(options.icon ? { icon: options.icon } : {}),
     // Written out here (not built by a helper) so static checkers such as Electronegativity can see them:
     // isolated, sandboxed, no Node, web security on, no webview, middle-click cannot open windows.
@@ -64,7 +98,7 @@ export function createAppWindow(kind: WindowKind, options: WindowOptions): Brows
     },
   });
   hardenContents(win);
-  win.once('ready-to-show', () => win.show());
+  if (shape.showWhenReady) win.once('ready-to-show', () => win.show());
   void win.loadURL(pageUrl(kind, options.pageOrigin));
   return win;
 }
@@ -103,12 +137,12 @@ export function hardenSession(options: { devOrigin?: string; target?: Session } 
  * destroyed and forgotten, so nothing but the tray stays in memory.
  */
 export class WindowManager {
-  private readonly open = new Map<WindowKind, BrowserWindow>();
+  private readonly open = new Map<ManagedWindowKind, BrowserWindow>();
 
   constructor(private readonly options: WindowOptions) {}
 
   /** Show and focus the window of `kind`, creating it when none is open. */
-  show(kind: WindowKind): BrowserWindow {
+  show(kind: ManagedWindowKind): BrowserWindow {
     const existing = this.open.get(kind);
     if (existing && !existing.isDestroyed()) {
       if (existing.isMinimized()) existing.restore();

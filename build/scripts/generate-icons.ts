@@ -3,11 +3,16 @@
  *
  * - `build/icon.svg` (1024×1024 master) → `build/icon.png` (1024 px), `build/icon.ico` (Windows, 16–256 px),
  *   `build/icon.icns` (macOS, 16–1024 px), `build/icons/<n>x<n>.png` (Linux hicolor sizes);
- * - `build/tray/src/tray-<health>.svg` → `build/tray/tray-<health>.png` (16 px) and `…@2x.png` (32 px), used on
- *   Windows and Linux, one per `Health` (green operational, blue maintenance, yellow degraded, orange partial
- *   outage, red major outage, grey unknown/paused);
- * - `build/tray/src/trayTemplate.svg` → `build/tray/trayTemplate.png` (22 px) and `trayTemplate@2x.png` (44 px),
- *   the macOS menu-bar template image (black + alpha; the `Template` suffix tells Electron to treat it as one).
+ * - `build/tray/src/tray-<health>.svg` and `tray-paused.svg` → `build/tray/<name>.png` (16 px) and `…@2x.png`
+ *   (32 px), used on Windows and Linux: green operational, blue maintenance, yellow degraded (a triangle, so
+ *   its shape reads at 16 px), orange partial outage, red major outage, grey unknown, violet paused;
+ * - `build/tray/src/tray*Template.svg` → `build/tray/<name>.png` (22 px) and `@2x` (44 px): the macOS
+ *   menu-bar template images (black + alpha; the `Template` suffix tells macOS and Electron to tint them) for
+ *   operational, unknown, maintenance and paused;
+ * - `trayBadge-<health>-light|dark.png` (22/44 px), composed here from `trayTemplate.svg`: the same glyph in
+ *   the menu bar's text colour with a coloured badge (▲ degraded, ● partial outage, ■ major outage) cut into
+ *   its corner — macOS when something is wrong (a coloured image cannot be a template);
+ * - the app icon carries no health colour (docs/popover-window.md, "Icons").
  *
  * Run with `npm run icons` and commit the results (the packaging tests check them). Deterministic: same sources
  * and same sharp/libvips version give the same bytes — no text (fonts vary by machine), metadata stripped,
@@ -29,6 +34,48 @@ export const TRAY_HEALTHS: readonly Health[] = [
   'major_outage',
   'unknown',
 ];
+
+/** The paused tray icon (Windows/Linux), beside the one per health. */
+export const TRAY_EXTRA_COLOUR_ICONS: readonly string[] = ['tray-paused'];
+
+/** macOS template images, each from `build/tray/src/<name>.svg`. */
+export const MAC_TEMPLATES: readonly string[] = ['trayTemplate', 'trayUnknownTemplate', 'trayMaintenanceTemplate', 'trayPausedTemplate'];
+
+/** Healths that get a coloured badge on macOS, with the badge's colour and shape. */
+export const MAC_BADGES: Readonly<Record<'degraded' | 'partial_outage' | 'major_outage', { colour: string; shape: 'triangle' | 'disc' | 'square' }>> = {
+  degraded: { colour: '#e0b000', shape: 'triangle' },
+  partial_outage: { colour: '#ea6a0c', shape: 'disc' },
+  major_outage: { colour: '#d92d20', shape: 'square' },
+};
+
+/** Menu-bar appearances a badge icon is drawn for, with the glyph colour macOS itself uses on each. */
+export const MAC_APPEARANCES: Readonly<Record<'light' | 'dark', string>> = { light: '#000000', dark: '#ffffff' };
+
+/**
+ * The SVG of a macOS badge icon: the template's glyph recoloured for the menu-bar appearance, with a hole
+ * around the badge so the badge's edge stays clear on either background. Pure text; 22×22 viewBox.
+ */
+export function badgeSvg(templateSvg: string, health: keyof typeof MAC_BADGES, appearance: keyof typeof MAC_APPEARANCES): string {
+  const inner = /<svg[^>]*>([\s\S]*)<\/svg>/.exec(templateSvg)?.[1];
+  if (inner === undefined) throw new Error('trayTemplate.svg has no <svg> element');
+  const glyph = inner.replace(/<!--[\s\S]*?-->/g, '').replaceAll('#000000', MAC_APPEARANCES[appearance]);
+  const { colour, shape } = MAC_BADGES[health];
+  const cx = 16.5;
+  const cy = 16.5;
+  const badge =
+    shape === 'disc'
+      ? `<circle cx="${cx}" cy="${cy}" r="5" fill="${colour}"/>`
+      : shape === 'square'
+        ? `<rect x="${cx - 4.6}" y="${cy - 4.6}" width="9.2" height="9.2" rx="1.4" fill="${colour}"/>`
+        : `<path d="M${cx} ${cy - 5.6} L${cx + 5.8} ${cy + 4.6} L${cx - 5.8} ${cy + 4.6} Z" fill="${colour}" stroke="${colour}" stroke-width="0.8" stroke-linejoin="round"/>`;
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22">',
+    `<defs><mask id="cut"><rect width="22" height="22" fill="#ffffff"/><circle cx="${cx}" cy="${cy}" r="6.6" fill="#000000"/></mask></defs>`,
+    `<g mask="url(#cut)">${glyph}</g>`,
+    badge,
+    '</svg>',
+  ].join('\n');
+}
 
 /** Linux hicolor sizes electron-builder copies from `build/icons/` into the AppImage, deb and rpm. */
 export const LINUX_ICON_SIZES: readonly number[] = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
@@ -102,14 +149,24 @@ export async function generateIcons(paths: IconPaths = { sourceDir: BUILD_DIR, o
   }
 
   const traySrc = path.join(paths.sourceDir, 'tray', 'src');
-  for (const health of TRAY_HEALTHS) {
-    const svg = await readFile(path.join(traySrc, `tray-${health}.svg`));
-    await write(`tray/tray-${health}.png`, await renderSvg(svg, TRAY_SIZE_PX));
-    await write(`tray/tray-${health}@2x.png`, await renderSvg(svg, TRAY_SIZE_PX * 2));
+  for (const name of [...TRAY_HEALTHS.map((h) => `tray-${h}`), ...TRAY_EXTRA_COLOUR_ICONS]) {
+    const svg = await readFile(path.join(traySrc, `${name}.svg`));
+    await write(`tray/${name}.png`, await renderSvg(svg, TRAY_SIZE_PX));
+    await write(`tray/${name}@2x.png`, await renderSvg(svg, TRAY_SIZE_PX * 2));
   }
-  const template = await readFile(path.join(traySrc, 'trayTemplate.svg'));
-  await write('tray/trayTemplate.png', await renderSvg(template, MAC_TRAY_SIZE_PX));
-  await write('tray/trayTemplate@2x.png', await renderSvg(template, MAC_TRAY_SIZE_PX * 2));
+  for (const name of MAC_TEMPLATES) {
+    const svg = await readFile(path.join(traySrc, `${name}.svg`));
+    await write(`tray/${name}.png`, await renderSvg(svg, MAC_TRAY_SIZE_PX));
+    await write(`tray/${name}@2x.png`, await renderSvg(svg, MAC_TRAY_SIZE_PX * 2));
+  }
+  const template = await readFile(path.join(traySrc, 'trayTemplate.svg'), 'utf8');
+  for (const health of Object.keys(MAC_BADGES) as (keyof typeof MAC_BADGES)[]) {
+    for (const appearance of Object.keys(MAC_APPEARANCES) as (keyof typeof MAC_APPEARANCES)[]) {
+      const svg = Buffer.from(badgeSvg(template, health, appearance));
+      await write(`tray/trayBadge-${health}-${appearance}.png`, await renderSvg(svg, MAC_TRAY_SIZE_PX));
+      await write(`tray/trayBadge-${health}-${appearance}@2x.png`, await renderSvg(svg, MAC_TRAY_SIZE_PX * 2));
+    }
+  }
   return written;
 }
 

@@ -4,8 +4,10 @@
  * - `GET /api/events`: Server-Sent Events — `snapshot` once on connect, then one event per engine event
  *   (`event:` is its type, `data:` the CLI's `--json` event object), and a comment line every 15 s to keep
  *   proxies from closing the stream;
- * - `GET /api/history[?source=ID]`: what the engine knows now (open, recent and scheduled incidents, last
- *   check observation) per source — there is no history database in this build, and the body says so;
+ * - `GET /api/history[?source=ID…][&since=7d|ISO date][&limit=N]`: with a database (`serve --db`), the
+ *   recorded incidents with all their updates and each source's uptime, `"backing": "database"` (./history.ts);
+ *   without one, what the engine holds now (open, recent and scheduled incidents, last check observation),
+ *   `"backing": "engine"`, and the body says so;
  * - `GET /metrics`: Prometheus text (./metrics.ts);
  * - `POST /webhooks/statuspage/<source-id>?token=…`: an Atlassian Statuspage webhook notification, applied at
  *   once (shared/webhooks/statuspage.ts). Only when a webhook token is configured; the token is compared in
@@ -22,6 +24,8 @@ import { applyStatuspageWebhook, readStatuspageWebhook, statuspageWebhookSchema,
 import { eventJson } from '../output';
 import { bearerToken, tokenMatches } from './auth';
 import type { ServerMetrics } from './metrics';
+import type { HistoryReader } from '../../shared/storage/sqlite';
+import { databaseHistory } from './history';
 
 /** Seconds between SSE keep-alive comments. */
 export const SSE_HEARTBEAT_MS = 15_000;
@@ -36,6 +40,8 @@ export interface ServerDeps {
   apiToken?: string;
   /** Token of `POST /webhooks/statuspage/…`; without it the route answers 404. */
   webhookToken?: string;
+  /** The history database (`serve --db`); `/api/history` answers from it when given. */
+  history?: HistoryReader;
 }
 
 /** Build the Fastify app (not listening yet). */
@@ -64,6 +70,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.get('/api/status', { onRequest: requireToken }, async () => ({ generatedAt: new Date(deps.clock.now()).toISOString(), ...deps.engine.snapshot() }));
 
   app.get('/api/history', { onRequest: requireToken }, async (req, reply) => {
+    if (deps.history) {
+      const answer = databaseHistory(deps.history, deps.engine.snapshot(), (req.query ?? {}) as Record<string, unknown>, deps.clock.now());
+      return answer.ok ? answer.body : reply.code(answer.status).send({ error: answer.error });
+    }
     const { source } = (req.query ?? {}) as { source?: string };
     const sources = deps.engine.snapshot().sources.filter((s) => source === undefined || s.id === source);
     if (source !== undefined && sources.length === 0) return reply.code(404).send({ error: 'unknown source' });

@@ -8,6 +8,7 @@ import { channelConfigSchema } from '../channels/config';
 import type { DeliveryEntry, DeliveryLog } from '../channels/delivery-log';
 import type { ChannelDispatcher, TestResult } from '../channels/dispatcher';
 import type { ChannelConfig, ChannelSecrets, SecretSource } from '../channels/types';
+import { SECRET_URL_KINDS, type ChannelView } from '../domain/channel';
 import type { Result } from '../ipc/contract';
 import { fail } from '../ipc/contract';
 
@@ -23,11 +24,7 @@ export interface SecretStore extends SecretSource {
   delete(channelId: string): Promise<void>;
 }
 
-/** A channel as the settings window sees it: its configuration and which secrets are stored (never their values). */
-export interface ChannelView {
-  channel: ChannelConfig;
-  secretsSet: Array<keyof ChannelSecrets>;
-}
+export type { ChannelView } from '../domain/channel';
 
 /** What `createChannelManager` needs. */
 export interface ChannelManagerDeps {
@@ -43,8 +40,12 @@ export interface ChannelManager {
   /** The channels in force (what the dispatcher reads). */
   channels(): ChannelConfig[];
   list(): Promise<Result<ChannelView[]>>;
-  /** Add or replace the channel with this id. Secrets given replace the stored ones; omitted ones are kept. */
-  save(channel: unknown, secrets?: ChannelSecrets): Promise<Result<ChannelConfig>>;
+  /**
+   * Add or replace the channel with this id. Secrets given (non-empty) replace the stored ones; omitted or
+   * empty ones are kept. A Slack, Discord or Teams channel needs its webhook URL, given now or stored before.
+   * @returns the channel as `list` shows it (which secrets are set, never their values).
+   */
+  save(channel: unknown, secrets?: ChannelSecrets): Promise<Result<ChannelView>>;
   remove(id: string): Promise<Result<null>>;
   /** "Send test": one test alert through the channel, now. */
   test(id: string): Promise<Result<TestResult>>;
@@ -71,7 +72,7 @@ export function createChannelManager(deps: ChannelManagerDeps): ChannelManager {
       const views: ChannelView[] = [];
       for (const channel of channels) {
         const stored = await deps.secrets.get(channel.id).catch(() => undefined);
-        views.push({ channel, secretsSet: (Object.keys(stored ?? {}) as Array<keyof ChannelSecrets>).filter((k) => Boolean(stored?.[k])) });
+        views.push({ channel, secretsSet: secretKeys(stored) });
       }
       return { ok: true, value: views };
     },
@@ -83,15 +84,17 @@ export function createChannelManager(deps: ChannelManagerDeps): ChannelManager {
       }
       const channel = parsed.data as ChannelConfig;
       if (secrets && Object.values(secrets).some((v) => v !== undefined && typeof v !== 'string')) return fail('invalid-payload', 'Secrets must be text.');
+      const given = Object.fromEntries(Object.entries(secrets ?? {}).filter(([, v]) => v)) as ChannelSecrets;
+      const kept = (await deps.secrets.get(channel.id).catch(() => undefined)) ?? {};
+      const merged: ChannelSecrets = { ...kept, ...given };
+      if (SECRET_URL_KINDS.includes(channel.kind) && !merged.url) return fail('invalid-payload', 'Enter the webhook URL the service gave you.');
       try {
-        if (secrets && Object.values(secrets).some(Boolean)) {
-          const kept = (await deps.secrets.get(channel.id).catch(() => undefined)) ?? {};
-          await deps.secrets.set(channel.id, { ...kept, ...Object.fromEntries(Object.entries(secrets).filter(([, v]) => v)) });
-        }
+        if (Object.keys(given).length > 0) await deps.secrets.set(channel.id, merged);
       } catch (err) {
         return fail('internal', (err as Error)?.message || 'The secret could not be stored.');
       }
-      const next = [...channels.filter((c) => c.id !== channel.id), channel];
+      // An edited channel keeps its place in the list.
+      const next = channels.some((c) => c.id === channel.id) ? channels.map((c) => (c.id === channel.id ? channel : c)) : [...channels, channel];
       try {
         deps.store.set(next);
       } catch (err) {
@@ -99,7 +102,7 @@ export function createChannelManager(deps: ChannelManagerDeps): ChannelManager {
         return fail('internal', 'The channels could not be saved.');
       }
       channels = next;
-      return { ok: true, value: channel };
+      return { ok: true, value: { channel, secretsSet: secretKeys(merged) } };
     },
     async remove(id) {
       if (!channels.some((c) => c.id === id)) return fail('not-found', 'That channel no longer exists.');
@@ -122,4 +125,9 @@ export function createChannelManager(deps: ChannelManagerDeps): ChannelManager {
       return { ok: true, value: deps.log.recent({ ...(channelId ? { channelId } : {}), ...(limit ? { limit } : {}) }) };
     },
   };
+}
+
+/** Which secrets are set (non-empty), never their values. */
+function secretKeys(secrets: ChannelSecrets | undefined): Array<keyof ChannelSecrets> {
+  return (Object.keys(secrets ?? {}) as Array<keyof ChannelSecrets>).filter((k) => Boolean(secrets?.[k]));
 }

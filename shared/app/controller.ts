@@ -26,18 +26,29 @@ import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifi
 import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';
 import type { PreviewFn } from './preview';
-import { toSourceConfigs } from '../domain/settings';
+import { clampPopoverSize, toSourceConfigs, type PopoverSize } from '../domain/settings';
 import { hasFilter, sourceKey } from '../domain/source-key';
 import { displayName } from '../domain/source';
 import { startSnooze } from '../noise/snooze';
 import { MAX_HELD, type HeldNotification } from '../domain/noise';
 import { MAX_INCIDENT_IDS } from '../noise/schemas';
 import type { LocalCalendar } from '../noise/quiet-hours';
+import type { ChannelManager } from './channel-manager';
 
 /** Persistence of `AppSettings` (electron-store in the app, memory in tests). `set` may throw (disk full). */
 export interface SettingsStore {
   get(): AppSettings;
   set(settings: AppSettings): void;
+}
+
+/** What the page may ask of the app's windows. Each may throw; the controller turns that into `internal`. */
+export interface WindowPort {
+  /** Pinned: the popover stays open when it loses focus. */
+  setPopoverPinned(pinned: boolean): void;
+  /** Hide the popover. */
+  closePopover(): void;
+  /** Show and focus the full status window. */
+  openFullWindow(): void;
 }
 
 /** What the controller needs. Side effects on the desktop are functions, so tests and the e2e bridge fake them. */
@@ -54,9 +65,13 @@ export interface AppControllerDeps {
    * Its `handle` only queues, so a slow or failing channel never holds up polling or the toasts.
    */
   alerts?: { handle(events: readonly EngineEvent[]): void };
+  /** The settings window's channel calls (list, save, remove, test, delivery log); without it they fail with `internal`. */
+  channels?: ChannelManager;
   /** Open an http(s) URL in the browser (already validated). */
   openExternal?: (url: string) => void | Promise<void>;
   openSettings?: () => void;
+  /** The tray popover and the full window (electron/popover.ts); without it those calls succeed and do nothing. */
+  windows?: WindowPort;
   /** File dialogs for OPML import/export; without it `importOpml`/`exportOpml` fail with `internal`. */
   opmlFiles?: OpmlFilePort;
   /** Register or unregister the app as a login item. May throw. */
@@ -82,8 +97,18 @@ export interface AppController extends StatusTrayApi {
   settings(): AppSettings;
   /** Import OPML text (what `importOpml` does after its dialog): adds new feeds, or changes nothing. */
   importOpmlText(xml: string): Promise<Result<OpmlImportSummary>>;
+  /**
+   * Remember the tray popover's size (main calls it when the popover hides after a resize). Clamped with
+   * `clampPopoverSize`; an unchanged size writes nothing. Not on IPC: pages cannot set it.
+   */
+  setPopoverSize(size: PopoverSize): Result<null>;
   /** The sources as OPML 2.0 text (what `exportOpml` writes). */
   exportOpmlText(): Promise<Result<string>>;
+  /**
+   * Ask the pages to show one provider: every `onFocusProvider` listener gets `sourceId` (main forwards it to
+   * the popover). An unknown id is passed on as is; the page ignores ids it does not list.
+   */
+  focusProvider(sourceId: string): void;
   /** The notifier, when a port was given (for flush/stats). */
   readonly notifier: AppNotifier | undefined;
   /** Unsubscribe from the engine and drop listeners. */
@@ -95,6 +120,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
   const log = deps.log ?? (() => undefined);
   const newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
   const listeners = new Set<(s: AppSnapshot) => void>();
+  const focusListeners = new Set<(sourceId: string) => void>();
   let settings: AppSettings = deps.settings.get();
 
   const notifier = deps.notifier
@@ -201,6 +227,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
     }
   }
 
+  function withChannels<T>(work: (m: ChannelManager) => Promise<Result<T>> | Result<T>): Promise<Result<T>> | Result<T> {
+    return deps.channels ? work(deps.channels) : fail('internal', 'Alert channels are not available in this window.');
+  }
+
   // Notifications held before a restart: summarise now, or arm the timer for the end of quiet hours.
   notifier?.releaseHeld();
 
@@ -220,9 +250,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
     addSource: (input: AddSourceInput) =>
       guard(() => {
-        const { url, name, notify, intervalSeconds, filter } = input;
-        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed).
-        const key = sourceKey({ url, filter });
+        const { url, name, notify, intervalSeconds, filter, check } = input;
+        if (check && hasFilter(filter)) return fail('invalid-payload', 'An endpoint check has no components to filter.');
+        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed); a check is another thing again.
+        const key = sourceKey({ url, filter, check });
         const existing = settings.sources.find((s) => sourceKey(s) === key);
         if (existing) return fail('duplicate', `${displayName(existing, liveName(existing.id))} is already in your list.`);
         const source: SourceSettings = {
@@ -233,6 +264,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
           intervalSeconds: intervalSeconds ?? settings.defaultIntervalSeconds,
           notify: notify ?? 'all',
           ...(hasFilter(filter) ? { filter } : {}),
+          ...(check ? { check } : {}),
         };
         const r = commit({ ...settings, sources: [...settings.sources, source] }, true);
         return r.ok ? ok(source) : r;
@@ -242,8 +274,10 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         const current = findSource(sourceId);
         if (!current) return fail('not-found', 'That source no longer exists.');
-        const { name, filter, ...rest } = patch;
-        const updated: SourceSettings = { ...current, ...stripUndefined(rest) };
+        const { name, filter, check, ...rest } = patch;
+        if (check && !current.check) return fail('invalid-payload', 'Only an endpoint check has check rules.');
+        if (filter && current.check) return fail('invalid-payload', 'An endpoint check has no components to filter.');
+        const updated: SourceSettings = { ...current, ...stripUndefined(rest), ...(check ? { check } : {}) };
         if (name !== undefined) {
           if (name) updated.name = name;
           else delete updated.name;
@@ -340,6 +374,14 @@ export function createAppController(deps: AppControllerDeps): AppController {
         return r;
       }),
 
+    setPopoverSize(size) {
+      const next = clampPopoverSize(size);
+      if (!next) return fail('invalid-payload', 'The popover size must be a number of pixels.');
+      const current = settings.popoverSize;
+      if (current && current.width === next.width && current.height === next.height) return ok(null);
+      return commit({ ...settings, popoverSize: next }, false);
+    },
+
     setFailAfterPolls: (polls) => guard(() => commit({ ...settings, failAfterPolls: polls }, true)),
 
     importOpmlText: (xml: string) =>
@@ -347,15 +389,56 @@ export function createAppController(deps: AppControllerDeps): AppController {
     exportOpmlText: () => guard(() => ok(opml.exportText())),
     importOpml: () => guard(() => opml.importFile()),
     exportOpml: () => guard(() => opml.exportFile()),
+    setPopoverPinned: (pinned: boolean) =>
+      guard(() => {
+        deps.windows?.setPopoverPinned(pinned);
+        return ok(undefined);
+      }),
+
+    closePopover: () =>
+      guard(() => {
+        deps.windows?.closePopover();
+        return ok(undefined);
+      }),
+
+    openFullWindow: () =>
+      guard(() => {
+        deps.windows?.openFullWindow();
+        return ok(undefined);
+      }),
+
+    onFocusProvider(listener) {
+      focusListeners.add(listener);
+      return () => void focusListeners.delete(listener);
+    },
+
+    focusProvider(sourceId: string) {
+      for (const l of focusListeners) {
+        try {
+          l(sourceId);
+        } catch (err) {
+          log(`A focus listener failed: ${(err as Error)?.message ?? err}`);
+        }
+      }
+    },
+
     getHistory: (query: HistoryQuery) =>
       guard(() => {
         if (!deps.history) return fail('internal', 'History is not available.');
         return ok(deps.history(query, deps.clock.now()));
       }),
 
+    // Alert channels: the manager keeps secrets in main (safeStorage) and returns only which are set.
+    listChannels: () => guard(() => withChannels((m) => m.list())),
+    saveChannel: (channel, secrets) => guard(() => withChannels((m) => m.save(channel, secrets))),
+    removeChannel: (id) => guard(() => withChannels((m) => m.remove(id))),
+    testChannel: (id) => guard(() => withChannels((m) => m.test(id))),
+    getChannelDeliveries: (id, limit) => guard(() => withChannels((m) => (m.channels().some((c) => c.id === id) ? m.deliveries(id, limit ?? 20) : fail('not-found', 'That channel no longer exists.')))),
+
     dispose() {
       unsubscribe();
       listeners.clear();
+      focusListeners.clear();
       notifier?.dispose();
     },
   };

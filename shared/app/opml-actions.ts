@@ -42,7 +42,9 @@ export function createOpmlActions(deps: OpmlActionDeps): OpmlActions {
   }
 
   function exportText(): string {
-    return settingsToOpml(deps.settings(), deps.liveName, deps.now());
+    // Endpoint checks are not feeds: a feed reader given one would try to parse a health endpoint.
+    const settings = deps.settings();
+    return settingsToOpml({ ...settings, sources: settings.sources.filter((s) => !s.check) }, deps.liveName, deps.now());
   }
 
   return {
@@ -62,7 +64,7 @@ export function createOpmlActions(deps: OpmlActionDeps): OpmlActions {
     },
     async exportFile() {
       if (!deps.files) return fail('internal', 'Exporting files is not available here.');
-      const count = deps.settings().sources.length;
+      const count = deps.settings().sources.filter((s) => !s.check).length;
       let path: string | undefined;
       try {
         path = await deps.files.saveExport(exportText(), OPML_EXPORT_FILE_NAME);

@@ -18,7 +18,8 @@
 import { z } from 'zod';
 import type { ChannelConfig, ChannelSecrets, SecretSource } from './types';
 
-const idSchema = z
+/** A channel id: 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit. */
+export const channelIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'A channel id is 1–64 letters, digits, ".", "_" or "-"')
   .refine((s) => s !== '__proto__' && s !== 'constructor' && s !== 'prototype', 'Not a valid channel id');
@@ -40,7 +41,7 @@ export const channelFilterSchema = z.strictObject({
 });
 
 const base = {
-  id: idSchema,
+  id: channelIdSchema,
   name: z.string().trim().min(1).max(100).optional(),
   enabled: z.boolean().optional(),
   filter: channelFilterSchema.optional(),
@@ -64,6 +65,16 @@ export const channelConfigSchema = z.discriminatedUnion('kind', [
     to: z.array(email).min(1).max(50),
   }),
 ]);
+
+/**
+ * `ChannelSecrets` as the settings window sends them (strict keys; an empty string means "not entered"):
+ * a chat webhook URL must be http(s); the others are opaque text.
+ */
+export const channelSecretsSchema = z.strictObject({
+  url: z.union([z.literal(''), httpUrl]).optional(),
+  signingSecret: z.string().max(4096).optional(),
+  password: z.string().max(4096).optional(),
+});
 
 /** A secret as written in the config file: `env:NAME` or the value itself. */
 const secretRef = z.string().min(1).max(4096);

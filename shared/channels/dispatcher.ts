@@ -13,6 +13,7 @@ import type { EngineEvent } from '../engine/events';
 import type { Clock, RandomPort, TimerHandle } from '../engine/ports';
 import { alertsFromEvents, filterAllows, testAlert } from './alerts';
 import type { DeliveryLog } from './delivery-log';
+import type { ChannelTestResult } from '../domain/channel';
 import type { SendFn } from './senders';
 import { DeliveryError, type Alert, type ChannelConfig } from './types';
 
@@ -47,8 +48,8 @@ export interface DispatcherDeps {
   warn?: (message: string) => void;
 }
 
-/** Result of "Send test". */
-export type TestResult = { ok: true } | { ok: false; error: string; httpStatus?: number };
+/** Result of "Send test" (the shape lives in shared/domain/channel.ts, so the settings window reads it too). */
+export type TestResult = ChannelTestResult;
 
 /** The dispatcher. */
 export interface ChannelDispatcher {

@@ -9,74 +9,19 @@
  */
 import type { Health, Impact, IncidentStatus } from '../domain/types';
 
-/** Channel kinds. */
-export type ChannelKind = 'slack' | 'discord' | 'teams' | 'webhook' | 'email';
-
-/** Least impact an alert must have; `none` lets everything through. Order: none < minor < major < critical. */
-export type MinImpact = 'none' | 'minor' | 'major' | 'critical';
-
-/** Which alerts a channel receives. */
-export interface ChannelFilter {
-  /** Source ids or provider names (case-insensitive); absent or empty: every provider. */
-  providers?: string[];
-  /** Default `none`. */
-  minImpact?: MinImpact;
-  /** Maintenance alerts (scheduled work, health to/from maintenance). Default true. */
-  includeMaintenance?: boolean;
-}
-
-interface ChannelBase {
-  /** Stable id, `[A-Za-z0-9][A-Za-z0-9._-]*`; keys the secrets and the delivery log. */
-  id: string;
-  /** Shown in the settings and the delivery log. */
-  name?: string;
-  /** Default true. */
-  enabled?: boolean;
-  filter?: ChannelFilter;
-}
-
-/** Slack incoming webhook (secret: `url`). */
-export interface SlackChannel extends ChannelBase {
-  kind: 'slack';
-}
-/** Discord channel webhook (secret: `url`). */
-export interface DiscordChannel extends ChannelBase {
-  kind: 'discord';
-}
-/** Microsoft Teams "Workflows" webhook (Power Automate, secret: `url`); posts an Adaptive Card. */
-export interface TeamsChannel extends ChannelBase {
-  kind: 'teams';
-}
-/** Generic JSON webhook: `url` is configuration; the optional secret `signingSecret` signs the body. */
-export interface WebhookChannel extends ChannelBase {
-  kind: 'webhook';
-  url: string;
-}
-/** Email over SMTP (secret: `password`, when `username` is set). */
-export interface EmailChannel extends ChannelBase {
-  kind: 'email';
-  host: string;
-  /** Default 587 for `starttls`, 465 for `tls`, 25 for `none`. */
-  port?: number;
-  /** `starttls`: plain connect, then STARTTLS required; `tls`: TLS from the first byte; `none`: no TLS (local relays only). */
-  security: 'starttls' | 'tls' | 'none';
-  username?: string;
-  from: string;
-  to: string[];
-}
-
-/** One configured channel. */
-export type ChannelConfig = SlackChannel | DiscordChannel | TeamsChannel | WebhookChannel | EmailChannel;
-
-/** Secrets of one channel. Never logged, never echoed, never part of settings. */
-export interface ChannelSecrets {
-  /** Slack, Discord and Teams: the webhook URL (its path is the credential). */
-  url?: string;
-  /** Generic webhook: HMAC-SHA256 key for `X-Status-Tray-Signature`. */
-  signingSecret?: string;
-  /** Email: SMTP password. */
-  password?: string;
-}
+export type {
+  ChannelKind,
+  MinImpact,
+  ChannelFilter,
+  SlackChannel,
+  DiscordChannel,
+  TeamsChannel,
+  WebhookChannel,
+  EmailChannel,
+  ChannelConfig,
+  ChannelSecrets,
+} from '../domain/channel';
+import type { ChannelSecrets } from '../domain/channel';
 
 /** Reads a channel's secrets; `undefined` when none are stored. May reject (keychain locked). */
 export interface SecretSource {

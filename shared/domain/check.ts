@@ -36,3 +36,21 @@ export interface CheckSpec {
 export const CHECK_DEFAULTS = { method: 'GET', timeoutMs: 10_000, slowMs: 2_000, retries: 2, retryDelayMs: 1_000 } as const;
 /** Most of a response body a check reads, bytes; the rest is not judged. */
 export const CHECK_BODY_CAP = 1024 * 1024;
+
+/** Limits of a check the settings accept (the IPC schema and settings.json enforce them). */
+export const CHECK_LIMITS = {
+  /** Per-attempt deadline, ms. */
+  minTimeoutMs: 1_000,
+  maxTimeoutMs: 60_000,
+  /** Slow threshold, ms. */
+  minSlowMs: 50,
+  maxSlowMs: 60_000,
+  maxRetries: 10,
+  /** Expected status codes listed at most. */
+  maxExpectStatus: 20,
+  /** Longest contains / not-contains text or regular expression, characters. */
+  maxTextLength: 500,
+} as const;
+
+/** HTTP methods a check may use, in the order the settings window offers them. */
+export const CHECK_METHODS: readonly CheckMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'];

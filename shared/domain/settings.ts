@@ -27,6 +27,31 @@ export interface AppSettings {
   failAfterPolls?: number;
   /** Notifications held during quiet hours, summarised when they end. Kept here so a restart loses none. */
   heldNotifications?: HeldNotification[];
+  /** The tray popover's size as the user last left it (absent: `DEFAULT_POPOVER_SIZE`). */
+  popoverSize?: PopoverSize;
+}
+
+/** A window size in DIPs (device-independent pixels, what Electron's window APIs use). */
+export interface PopoverSize {
+  width: number;
+  height: number;
+}
+
+/** The tray popover's size before the user resizes it (docs/popover-window.md). */
+export const DEFAULT_POPOVER_SIZE: Readonly<PopoverSize> = { width: 380, height: 600 };
+/** Smallest popover: one dense row of a provider still fits. Also the popover window's minimum size. */
+export const MIN_POPOVER_SIZE: Readonly<PopoverSize> = { width: 320, height: 300 };
+/** Largest remembered edge, DIPs; above any real display, it only keeps nonsense out of settings.json. */
+export const MAX_POPOVER_EDGE = 8000;
+
+/**
+ * A size fit to be remembered: rounded to whole DIPs and held within `MIN_POPOVER_SIZE`…`MAX_POPOVER_EDGE`.
+ * @returns undefined for a non-finite width or height.
+ */
+export function clampPopoverSize(size: PopoverSize): PopoverSize | undefined {
+  if (!Number.isFinite(size.width) || !Number.isFinite(size.height)) return undefined;
+  const fit = (v: number, min: number) => Math.min(MAX_POPOVER_EDGE, Math.max(min, Math.round(v)));
+  return { width: fit(size.width, MIN_POPOVER_SIZE.width), height: fit(size.height, MIN_POPOVER_SIZE.height) };
 }
 
 /** Settings of a first run, or after a corrupt file with no usable backup. */
@@ -67,6 +92,8 @@ export function toSourceConfigs(settings: AppSettings): SourceConfig[] {
     enabled: s.enabled,
     ...(hasFilter(s.filter) ? { filter: s.filter } : {}),
     failAfter: settings.failAfterPolls ?? DEFAULT_FAIL_AFTER_POLLS,
+    // An endpoint check is polled by the engine's check path (engine/checks), like the CLI's --check.
+    ...(s.check ? { check: s.check } : {}),
   }));
 }
 

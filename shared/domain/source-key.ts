@@ -38,9 +38,12 @@ export function filterKey(filter: SourceFilter | undefined): string {
   return JSON.stringify([components, regions]);
 }
 
-/** The identity of a source for duplicate detection: normalised URL and filter key. */
-export function sourceKey(source: { url: string; filter?: SourceFilter | undefined }): string {
-  return `${normaliseUrl(source.url)} ${filterKey(source.filter)}`;
+/**
+ * The identity of a source for duplicate detection: normalised URL and filter key. An endpoint check is
+ * another thing than a status document at the same URL, so it has its own key (one check per URL).
+ */
+export function sourceKey(source: { url: string; filter?: SourceFilter | undefined; check?: unknown }): string {
+  return `${source.check ? 'check ' : ''}${normaliseUrl(source.url)} ${filterKey(source.filter)}`;
 }
 
 /** True when `filter` narrows anything (a non-empty components or regions list). */

@@ -82,6 +82,11 @@ export interface SourceSettings {
   notifyMaintenance?: boolean;
   /** Incident ids to notify about once when they resolve ("Tell me when it's fixed"), even when muted. */
   fixWatches?: string[];
+  /**
+   * Set for the user's own endpoint ("Your own endpoints" in the settings window): the URL is requested and
+   * judged by these rules instead of parsed as a status document, like the CLI's `--check` (domain/check.ts).
+   */
+  check?: CheckSpec;
 }
 
 /**

@@ -9,12 +9,16 @@ import type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source
 import type { FormatId, Health } from '../domain/types';
 import type { HistoryIncident, ProviderHistory } from '../history/types';
 import type { QuietHours, SnoozeRequest } from '../domain/noise';
+import type { CheckSpec } from '../domain/check';
+import type { ChannelConfig, ChannelSecrets, ChannelTestResult, ChannelView, DeliveryEntry } from '../domain/channel';
 
 // The domain types the API speaks in, so a page needs this one module to call it.
 export type { AppSettings } from '../domain/settings';
 export type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
 export type { EngineSnapshot, SourceSnapshot } from '../engine/api';
 export type { SaveError } from '../engine/save-error';
+export type { CheckMethod, CheckSpec } from '../domain/check';
+export type { ChannelConfig, ChannelKind, ChannelFilter, ChannelSecrets, ChannelTestResult, ChannelView, DeliveryEntry, MinImpact } from '../domain/channel';
 
 /** Success or a typed error; what every IPC call resolves to. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -73,6 +77,8 @@ export interface AddSourceInput {
   intervalSeconds?: number;
   /** Narrow a shared feed (from a catalog entry or a catalog preview). */
   filter?: SourceFilter;
+  /** Watch the URL as your own endpoint with these rules instead of reading it as a status document. */
+  check?: CheckSpec;
 }
 
 /** What an OPML import did. Nothing was changed when it was `canceled` or failed. */
@@ -102,6 +108,8 @@ export interface OpmlExportSummary {
 /** Editable fields of a source. `filter: null` watches the whole page again. */
 export type SourcePatch = Partial<Pick<SourceSettings, 'name' | 'enabled' | 'intervalSeconds' | 'notify' | 'notifyMaintenance'>> & {
   filter?: SourceFilter | null;
+  /** New rules of an endpoint check (only for a source that is one). */
+  check?: CheckSpec;
 };
 
 /** Which history the window asks for. */
@@ -153,7 +161,39 @@ export interface StatusTrayApi {
   setFailAfterPolls(polls: number): Promise<Result<null>>;
   /** Recorded history: 90-day bars, uptime and resolved incidents (from status.db). */
   getHistory(query: HistoryQuery): Promise<Result<HistoryView>>;
+
+  // --- Alert channels (settings window; docs/channels-and-server.md). Secrets go in, never come back out. ---
+  /** The configured channels and which of their secrets are stored (never the values). */
+  listChannels(): Promise<Result<ChannelView[]>>;
+  /**
+   * Add or replace the channel with this id. Secrets given are sealed with the OS keychain in main and
+   * replace the stored ones; omitted ones are kept. Fails when a chat channel has no webhook URL at all.
+   */
+  saveChannel(channel: ChannelConfig, secrets: ChannelSecrets): Promise<Result<ChannelView>>;
+  removeChannel(id: string): Promise<Result<null>>;
+  /** "Send test": one test message through the channel now; the outcome says what went wrong if it failed. */
+  testChannel(id: string): Promise<Result<ChannelTestResult>>;
+  /** The channel's delivery log, newest first (at most `limit`, default 20). */
+  getChannelDeliveries(id: string, limit?: number): Promise<Result<DeliveryEntry[]>>;
+  // --- end of alert channels ---
+  /**
+   * Pin the tray popover (`true`: it stays open when it loses focus) or unpin it (`false`: it hides on blur
+   * again). Only the popover window has a pin; from the full window this changes nothing visible.
+   */
+  setPopoverPinned(pinned: boolean): Promise<Result<void>>;
+  /** Hide the tray popover (Escape in the popover). Nothing happens when it is already hidden. */
+  closePopover(): Promise<Result<void>>;
+  /** Show and focus the full status window (the same page, wider, with a title bar). */
+  openFullWindow(): Promise<Result<void>>;
+  /**
+   * Subscribe to "show this provider" requests from main (the tray menu's provider items open the popover at
+   * that provider); the listener gets the source id. Returns an unsubscribe function.
+   */
+  onFocusProvider(listener: (sourceId: string) => void): () => void;
 }
+
+/** API methods that subscribe to pushes from main rather than invoke a channel. */
+export type SubscribeMethod = 'onSnapshot' | 'onFocusProvider';
 
 /** Invoke channels (renderer → main, request/response). */
 export const IPC_INVOKE = {
@@ -175,9 +215,31 @@ export const IPC_INVOKE = {
   setQuietHours: 'settings:set-quiet-hours',
   setFailAfterPolls: 'settings:set-fail-after',
   getHistory: 'history:get',
-} as const satisfies Record<Exclude<keyof StatusTrayApi, 'onSnapshot'>, string>;
+  // Alert channels.
+  listChannels: 'channels:list',
+  saveChannel: 'channels:save',
+  removeChannel: 'channels:remove',
+  testChannel: 'channels:test',
+  getChannelDeliveries: 'channels:deliveries',
+  setPopoverPinned: 'popover:set-pinned',
+  closePopover: 'popover:close',
+  openFullWindow: 'window:open-full',
+} as const satisfies Record<Exclude<keyof StatusTrayApi, SubscribeMethod>, string>;
 
 /** Push channels (main → renderer). */
 export const IPC_PUSH = {
   snapshot: 'status:changed',
+  /** Payload: the source id to show (see `onFocusProvider`). */
+  focusProvider: 'popover:focus-provider',
 } as const;
+
+/**
+ * The query parameter that tells the popover from the full window: main loads `index.html?view=popover` in
+ * the tray popover and plain `index.html` in the full window (same React app).
+ */
+export const VIEW_QUERY = { name: 'view', popover: 'popover' } as const;
+
+/** Which window a page is in, from its `location.search` (e.g. `"?view=popover"`); anything else is `full`. */
+export function viewFromSearch(search: string): 'popover' | 'full' {
+  return new URLSearchParams(search).get(VIEW_QUERY.name) === VIEW_QUERY.popover ? 'popover' : 'full';
+}

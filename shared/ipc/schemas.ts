@@ -5,18 +5,20 @@
  */
 import { z } from 'zod';
 import { MAX_NAME_LENGTH } from '../domain/source';
-import type { StatusTrayApi } from './contract';
+import type { StatusTrayApi, SubscribeMethod } from './contract';
 import {
   httpUrlSchema,
   intervalSchema,
+  checkSpecSchema,
   notifyLevelSchema,
   sourceFilterSchema,
   sourceIdSchema,
 } from './settings-schema';
 import { failAfterPollsSchema, quietHoursSchema, snoozeRequestSchema } from '../noise/schemas';
+import { channelConfigSchema, channelIdSchema, channelSecretsSchema } from '../channels/config';
 
 /** Methods of `StatusTrayApi` that are invoke channels. */
-export type InvokeMethod = Exclude<keyof StatusTrayApi, 'onSnapshot'>;
+export type InvokeMethod = Exclude<keyof StatusTrayApi, SubscribeMethod>;
 
 /** A name in a payload: trimmed, at most 100 characters; empty means "no name" (use the document's). */
 const payloadNameSchema = z.string().trim().max(MAX_NAME_LENGTH, `The name is longer than ${MAX_NAME_LENGTH} characters`);
@@ -28,6 +30,7 @@ export const addSourceInputSchema = z.strictObject({
   notify: notifyLevelSchema.optional(),
   intervalSeconds: intervalSchema.optional(),
   filter: sourceFilterSchema.optional(),
+  check: checkSpecSchema.optional(),
 });
 
 /** `SourcePatch`, strict keys; at least one field. */
@@ -39,6 +42,7 @@ export const sourcePatchSchema = z
     notify: notifyLevelSchema.optional(),
     notifyMaintenance: z.boolean().optional(),
     filter: sourceFilterSchema.nullable().optional(),
+    check: checkSpecSchema.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
 
@@ -71,6 +75,15 @@ export const invokeArgsSchemas = {
       since: z.number().int().nonnegative().optional(),
     }),
   ]),
+  // Alert channels.
+  listChannels: z.tuple([]),
+  saveChannel: z.tuple([channelConfigSchema, channelSecretsSchema]),
+  removeChannel: z.tuple([channelIdSchema]),
+  testChannel: z.tuple([channelIdSchema]),
+  getChannelDeliveries: z.tuple([channelIdSchema, z.number().int().min(1).max(200).optional()]),
+  setPopoverPinned: z.tuple([z.boolean()]),
+  closePopover: z.tuple([]),
+  openFullWindow: z.tuple([]),
 } as const satisfies Record<InvokeMethod, z.ZodType>;
 
 /** Validated arguments of each method, as the controller receives them. */

@@ -5,7 +5,7 @@
  * (electron/store.ts) runs on every read.
  */
 import { z } from 'zod';
-import { migrateSettings, MAX_SOURCES, SETTINGS_VERSION, type AppSettings } from '../domain/settings';
+import { MAX_POPOVER_EDGE, migrateSettings, MAX_SOURCES, MIN_POPOVER_SIZE, SETTINGS_VERSION, type AppSettings } from '../domain/settings';
 import {
   MAX_FILTER_NAME_LENGTH,
   MAX_FILTER_NAMES,
@@ -14,7 +14,10 @@ import {
   MIN_INTERVAL_SECONDS,
 } from '../domain/source';
 import { isHttpUrl, MAX_URL_LENGTH } from '../domain/url';
+import type { CheckSpec } from '../domain/check';
 import { appNoiseFields, sourceNoiseFields } from '../noise/schemas';
+import { CHECK_LIMITS, CHECK_METHODS } from '../domain/check';
+import { checkSpecProblem } from '../engine/checks/run-check';
 
 /** An absolute http(s) URL of at most `MAX_URL_LENGTH` characters. */
 export const httpUrlSchema = z
@@ -53,6 +56,30 @@ export const sourceFilterSchema = z
   .strictObject({ components: filterNamesSchema.optional(), regions: filterNamesSchema.optional() })
   .refine((f) => f.components !== undefined || f.regions !== undefined, 'A filter needs components or regions');
 
+const checkText = z.string().min(1, 'The text cannot be empty').max(CHECK_LIMITS.maxTextLength, `The text is longer than ${CHECK_LIMITS.maxTextLength} characters`);
+
+/**
+ * `CheckSpec` of an endpoint check (domain/check.ts), strict keys: method, expected status codes (100–599),
+ * contains / not-contains text, regular expressions that must compile, timeout, slow threshold, retries.
+ */
+export const checkSpecSchema = z
+  .strictObject({
+    method: z.enum(CHECK_METHODS as [string, ...string[]]).optional(),
+    expectStatus: z.array(z.number().int().min(100).max(599)).min(1).max(CHECK_LIMITS.maxExpectStatus).optional(),
+    contains: checkText.optional(),
+    notContains: checkText.optional(),
+    matches: checkText.optional(),
+    notMatches: checkText.optional(),
+    timeoutMs: z.number().int().min(CHECK_LIMITS.minTimeoutMs).max(CHECK_LIMITS.maxTimeoutMs).optional(),
+    slowMs: z.number().int().min(CHECK_LIMITS.minSlowMs).max(CHECK_LIMITS.maxSlowMs).optional(),
+    retries: z.number().int().min(0).max(CHECK_LIMITS.maxRetries).optional(),
+    retryDelayMs: z.number().int().min(100).max(60_000).optional(),
+  })
+  .superRefine((spec, ctx) => {
+    const problem = checkSpecProblem(spec as CheckSpec);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const sourceSettingsSchema = z.strictObject({
   id: sourceIdSchema,
   url: httpUrlSchema,
@@ -64,6 +91,14 @@ const sourceSettingsSchema = z.strictObject({
   filter: sourceFilterSchema.optional(),
   // Noise control (snooze, maintenance, watches): optional and additive like `filter`.
   ...sourceNoiseFields,
+  // An endpoint check (optional and additive: no migration).
+  check: checkSpecSchema.optional(),
+});
+
+/** `PopoverSize`: whole DIPs within the limits `clampPopoverSize` writes. */
+export const popoverSizeSchema = z.strictObject({
+  width: z.number().int().min(MIN_POPOVER_SIZE.width).max(MAX_POPOVER_EDGE),
+  height: z.number().int().min(MIN_POPOVER_SIZE.height).max(MAX_POPOVER_EDGE),
 });
 
 /** zod schema of `AppSettings` (strict: unknown keys are a violation, so a typo'd file is noticed). */
@@ -73,6 +108,8 @@ export const appSettingsSchema = z.strictObject({
   notificationsPausedUntil: z.number().nullable(),
   defaultIntervalSeconds: intervalSchema,
   ...appNoiseFields,
+  // Optional and additive: files written before the popover existed still validate, so no migration.
+  popoverSize: popoverSizeSchema.optional(),
 });
 
 /** zod schema of settings.json as stored (the settings plus `settingsVersion`). */

@@ -11,34 +11,86 @@ import { healthLabel, healthWords } from './health-text';
 import { describeSnooze, isSnoozed } from '../noise/snooze';
 import { SNOOZE_HOURS, type SnoozeRequest } from '../domain/noise';
 
-/** Tray icon variants, one per health: files `build/tray/<name>.png` and `<name>@2x.png`. */
-export type TrayIconName = `tray-${Health}`;
+/** Healths that mean something is wrong: on macOS only these add a coloured badge to the template glyph. */
+export type TroubleHealth = 'degraded' | 'partial_outage' | 'major_outage';
 
-/** Icon name and its colour (CSS hex) for the overall state. */
+/**
+ * Tray icon files (`build/tray/<name>.png` and `<name>@2x.png`, made by `npm run icons`):
+ * - Windows and Linux: a colour disc per health, `tray-<health>`, and `tray-paused`;
+ * - macOS: monochrome template images the system tints for light and dark menu bars (`…Template`, the name
+ *   suffix macOS and Electron treat as a template), and for trouble the same glyph with a coloured badge,
+ *   drawn for a light or a dark menu bar (`trayBadge-<health>-light|dark`; a coloured image cannot be a
+ *   template).
+ */
+export type TrayIconName =
+  | `tray-${Health}`
+  | 'tray-paused'
+  | 'trayTemplate'
+  | 'trayUnknownTemplate'
+  | 'trayMaintenanceTemplate'
+  | 'trayPausedTemplate'
+  | `trayBadge-${TroubleHealth}-${'light' | 'dark'}`;
+
+/** Which icon, its main colour (CSS hex; the drawn fallback dot when a file is missing), and whether it is a template. */
 export interface TrayIcon {
   name: TrayIconName;
   colour: string;
+  /** A macOS template image: `setTemplateImage(true)`, tinted by the system. */
+  template: boolean;
 }
 
-const ICONS: Readonly<Record<Health, TrayIcon>> = {
-  operational: { name: 'tray-operational', colour: '#2da44e' },
-  maintenance: { name: 'tray-maintenance', colour: '#0969da' },
-  degraded: { name: 'tray-degraded', colour: '#d4a72c' },
-  partial_outage: { name: 'tray-partial_outage', colour: '#e16f24' },
-  major_outage: { name: 'tray-major_outage', colour: '#cf222e' },
-  unknown: { name: 'tray-unknown', colour: '#8c959f' },
+/** Where the icon is drawn. */
+export interface TrayLook {
+  /** `process.platform`; `darwin` gets template images. */
+  platform: string;
+  /** macOS menu bar is dark (`nativeTheme.shouldUseDarkColors`); picks the badge image's glyph colour. */
+  darkMenuBar?: boolean;
+}
+
+const COLOURS: Readonly<Record<Health | 'paused', string>> = {
+  operational: '#2da44e',
+  maintenance: '#0969da',
+  degraded: '#d4a72c',
+  partial_outage: '#e16f24',
+  major_outage: '#cf222e',
+  unknown: '#8c959f',
+  // Violet: not the grey of "unknown", and no health colour, so a pause never reads as a state.
+  paused: '#8250df',
 };
 
+const TROUBLE: ReadonlySet<Health> = new Set<Health>(['degraded', 'partial_outage', 'major_outage']);
+
 /**
- * Icon for the overall state: green operational, blue maintenance, yellow degraded, orange partial outage,
- * red major outage, grey unknown — and grey while polling is paused (the colour would be stale).
+ * Icon for the overall state (docs/popover-window.md, "Icons").
+ * - Windows/Linux: green operational, blue maintenance, yellow degraded, orange partial outage, red major
+ *   outage, grey unknown, each with its own glyph; violet `tray-paused` while polling is paused (the health
+ *   would be stale).
+ * - macOS: a template glyph (operational), a dimmed one (unknown), a clock (maintenance) or pause bars
+ *   (paused), all tinted by the system; for degraded, partial and major outage the glyph with a coloured
+ *   badge, drawn for the menu bar's light or dark appearance.
+ * @param look defaults to a non-macOS look.
  */
-export function trayIcon(overall: Health, paused: boolean): TrayIcon {
-  return paused ? ICONS.unknown : ICONS[overall];
+export function trayIcon(overall: Health, paused: boolean, look: TrayLook = { platform: 'linux' }): TrayIcon {
+  if (look.platform !== 'darwin') {
+    return paused ? { name: 'tray-paused', colour: COLOURS.paused, template: false } : { name: `tray-${overall}`, colour: COLOURS[overall], template: false };
+  }
+  if (paused) return { name: 'trayPausedTemplate', colour: COLOURS.paused, template: true };
+  if (TROUBLE.has(overall)) {
+    const trouble = overall as TroubleHealth;
+    return { name: `trayBadge-${trouble}-${look.darkMenuBar ? 'dark' : 'light'}`, colour: COLOURS[trouble], template: false };
+  }
+  if (overall === 'maintenance') return { name: 'trayMaintenanceTemplate', colour: COLOURS.maintenance, template: true };
+  if (overall === 'unknown') return { name: 'trayUnknownTemplate', colour: COLOURS.unknown, template: true };
+  return { name: 'trayTemplate', colour: COLOURS.operational, template: true };
 }
 
 /** What a menu item does when clicked; `electron/tray.ts` dispatches on `type`. */
 export type TrayAction =
+  /** Show the tray popover (left-click on the icon toggles it instead; electron/tray.ts). */
+  | { type: 'open-popover' }
+  /** Show the popover scrolled to and focused on one provider. */
+  | { type: 'show-provider'; sourceId: string }
+  /** The full status window. */
   | { type: 'open-window' }
   | { type: 'check-now' }
   /** `until` in ms since epoch; `null` resumes notifications. */
@@ -76,6 +128,8 @@ export interface TrayModelInput {
   missedAlerts?: number;
   /** Auto-update state; when given, the menu has "Check for Updates…" (disabled when updates are off). */
   updates?: { enabled: boolean };
+  /** Platform and menu-bar appearance, for the icon (default: a non-macOS look). */
+  look?: TrayLook;
 }
 
 /** Windows truncates tray tooltips at 127 characters; stay under it on every platform. */
@@ -150,13 +204,14 @@ export function trayMenu(input: TrayModelInput): TrayMenuItem[] {
       sourceId: s.id,
       label: `${s.name} — ${healthLabel(s.health)}${snoozed ? ` (${snoozed.toLowerCase()})` : ''}`,
       health: s.health,
-      action: { type: 'open-window' },
-      items: snoozeMenu(s.id, isSnoozed(snooze, now, openIds), openIds.length > 0),
+      action: { type: 'show-provider', sourceId: s.id },
+      items: snoozeMenu(s.id, s.name, isSnoozed(snooze, now, openIds), openIds.length > 0),
     });
   }
   if (items.length > 0) items.push({ kind: 'separator' });
   const missed = input.missedAlerts ?? 0;
-  items.push({ kind: 'action', label: missed > 0 ? `Open Status Tray (${missed} missed)` : 'Open Status Tray', action: { type: 'open-window' }, enabled: true });
+  items.push({ kind: 'action', label: missed > 0 ? `Open Status Tray (${missed} missed)` : 'Open Status Tray', action: { type: 'open-popover' }, enabled: true });
+  items.push({ kind: 'action', label: 'Open Full Window', action: { type: 'open-window' }, enabled: true });
   items.push({ kind: 'action', label: 'Check now', action: { type: 'check-now' }, enabled: engine.sources.some((s) => s.enabled) });
   const paused = notificationsPaused(settings, now);
   items.push({
@@ -178,11 +233,14 @@ export function trayMenu(input: TrayModelInput): TrayMenuItem[] {
   return items;
 }
 
-/** A provider's submenu: open the window, snooze for 1 h / 8 h / 24 h / until resolved, end the snooze. */
-function snoozeMenu(sourceId: string, snoozed: boolean, hasOpenIncident: boolean): TrayMenuItem[] {
+/**
+ * A provider's submenu: show it in the popover, snooze for 1 h / 8 h / 24 h / until resolved, end the snooze.
+ * (A menu item with a submenu cannot itself be clicked on macOS or Windows, so "Show" leads the submenu.)
+ */
+function snoozeMenu(sourceId: string, name: string, snoozed: boolean, hasOpenIncident: boolean): TrayMenuItem[] {
   const snooze = (request: SnoozeRequest | null): TrayAction => ({ type: 'snooze-source', sourceId, request });
   return [
-    { kind: 'action', label: 'Open Status Tray', action: { type: 'open-window' }, enabled: true },
+    { kind: 'action', label: `Show ${name}`, action: { type: 'show-provider', sourceId }, enabled: true },
     { kind: 'separator' },
     ...SNOOZE_HOURS.map((hours): TrayMenuItem => ({ kind: 'action', label: `Snooze ${hours} h`, action: snooze({ hours }), enabled: true })),
     { kind: 'action', label: 'Snooze until resolved', action: snooze({ untilResolved: true }), enabled: hasOpenIncident },
@@ -192,7 +250,7 @@ function snoozeMenu(sourceId: string, snoozed: boolean, hasOpenIncident: boolean
 
 /** Icon, tooltip and menu in one call. */
 export function buildTrayModel(input: TrayModelInput): TrayModel {
-  return { icon: trayIcon(input.engine.overall, input.engine.paused), tooltip: trayTooltip(input), menu: trayMenu(input) };
+  return { icon: trayIcon(input.engine.overall, input.engine.paused, input.look), tooltip: trayTooltip(input), menu: trayMenu(input) };
 }
 
 /** Join parts with " · ", stopping before `max` characters and saying how many were left out. */

@@ -82,7 +82,8 @@ test('the built app: tray, status window from the feed server, a notification fo
           return { tooltips, toasts };
         });
 
-      // The first poll's snapshot refreshes the tray, which also captures it; then click it to open the window.
+      // The first poll's snapshot refreshes the tray, which also captures it; then click it to open the popover
+      // (its page was loaded, hidden, at start-up, so it is the first window).
       await expect.poll(async () => (await recorded()).tooltips.length, { timeout: 20_000 }).toBeGreaterThan(0);
       await app.evaluate(() => {
         (globalThis as unknown as { __e2e: { tray: { emit(event: string): void } } }).__e2e.tray.emit('click');

@@ -3,7 +3,7 @@
  * engine). Loaded only by the dev server (see api.ts); never part of a build, never used by tests — the e2e
  * tests drive the real engine and controller.
  */
-import type { AppSnapshot, Result, SourceSettings, StatusTrayApi, SourceSnapshot } from '../../../shared/ipc/contract';
+import type { AppSnapshot, ChannelView, DeliveryEntry, Result, SourceSettings, StatusTrayApi, SourceSnapshot } from '../../../shared/ipc/contract';
 import { worstHealth } from '../../../shared/domain/health';
 import { dayCells, uptimeFigures } from '../../../shared/history/timeline';
 
@@ -50,9 +50,13 @@ function sampleSources(): SourceSnapshot[] {
   ];
 }
 
-/** A fake whose writes change its own snapshot and push it to subscribers, like main does. */
-export function createFakeApi(): StatusTrayApi {
+/**
+ * A fake whose writes change its own snapshot and push it to subscribers, like main does. `focusProvider`
+ * plays the tray menu's "open the popover at this provider": every `onFocusProvider` listener gets the id.
+ */
+export function createFakeApi(): StatusTrayApi & { focusProvider(sourceId: string): void } {
   const listeners = new Set<(s: AppSnapshot) => void>();
+  const focusListeners = new Set<(sourceId: string) => void>();
   let sources = sampleSources();
   const state: AppSnapshot['settings'] = {
     sources: sources.map((s) => ({ id: s.id, url: s.url, enabled: true, intervalSeconds: 300, notify: 'all' })),
@@ -68,6 +72,9 @@ export function createFakeApi(): StatusTrayApi {
     const s = snapshot();
     for (const l of listeners) l(s);
   };
+  // Alert channels: secrets are only remembered as "set", like main, which never sends them back.
+  let channels: ChannelView[] = [];
+  const deliveries: DeliveryEntry[] = [];
   const edit = (id: string, patch: Partial<SourceSettings>): Promise<Result<SourceSettings>> => {
     const found = state.sources.find((s) => s.id === id);
     if (!found) return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'No such source.' } });
@@ -77,6 +84,9 @@ export function createFakeApi(): StatusTrayApi {
     return ok({ ...found });
   };
   return {
+    focusProvider(sourceId) {
+      for (const l of focusListeners) l(sourceId);
+    },
     getSnapshot: () => ok(snapshot()),
     onSnapshot(listener) {
       listeners.add(listener);
@@ -139,6 +149,23 @@ export function createFakeApi(): StatusTrayApi {
       push();
       return ok(null);
     },
+    // Pin and close only mean something for the real popover window; the fake records them on the console.
+    setPopoverPinned: (pinned) => {
+      console.info('[fake] setPopoverPinned', pinned);
+      return ok(undefined);
+    },
+    closePopover: () => {
+      console.info('[fake] closePopover');
+      return ok(undefined);
+    },
+    openFullWindow: () => {
+      window.open('./index.html', '_blank');
+      return ok(undefined);
+    },
+    onFocusProvider(listener) {
+      focusListeners.add(listener);
+      return () => void focusListeners.delete(listener);
+    },
     getHistory() {
       // Thirty days of operational history per source, with one partial outage a week ago.
       const now = Date.now();
@@ -152,5 +179,24 @@ export function createFakeApi(): StatusTrayApi {
       });
       return ok({ now, providers, resolved: [] });
     },
+    listChannels: () => ok(structuredClone(channels)),
+    saveChannel(channel, secrets) {
+      const old = channels.find((c) => c.channel.id === channel.id);
+      const set = new Set([...(old?.secretsSet ?? []), ...(Object.entries(secrets).filter(([, v]) => v).map(([k]) => k) as ChannelView['secretsSet'])]);
+      const view: ChannelView = { channel, secretsSet: [...set] };
+      channels = old ? channels.map((c) => (c.channel.id === channel.id ? view : c)) : [...channels, view];
+      return ok(structuredClone(view));
+    },
+    removeChannel(id) {
+      channels = channels.filter((c) => c.channel.id !== id);
+      return ok(null);
+    },
+    testChannel(id) {
+      // Odd-numbered tests fail, so both outcomes can be seen in the dev server.
+      const failed = deliveries.filter((d) => d.channelId === id).length % 2 === 1;
+      deliveries.unshift({ channelId: id, alertId: `test|${Date.now()}`, alertType: 'test', outcome: failed ? 'failed' : 'delivered', attempt: 1, at: Date.now(), ...(failed ? { httpStatus: 404, error: 'The webhook answered HTTP 404.' } : {}) });
+      return ok(failed ? { ok: false, error: 'The webhook answered HTTP 404.', httpStatus: 404 } : { ok: true });
+    },
+    getChannelDeliveries: (id, limit) => ok(deliveries.filter((d) => d.channelId === id).slice(0, limit ?? 20)),
   };
 }

@@ -10,6 +10,8 @@ import { NotificationPause } from './NotificationPause';
 import { QuietHoursSettings } from './QuietHoursSettings';
 import { SettingsTabs, type TabSpec } from './SettingsTabs';
 import { SourcesPanel } from './SourcesPanel';
+import { ChannelsSettings } from './channels/ChannelsSettings';
+import { ChecksSettings } from './checks/ChecksSettings';
 
 /** A settings tab: id (also the URL hash that opens it, e.g. settings.html#general), label, and its panel. */
 interface SettingsTab {
@@ -22,6 +24,8 @@ interface SettingsTab {
 const TABS: readonly SettingsTab[] = [
   { id: 'sources', label: 'Sources', Panel: ({ snapshot }) => <SourcesPanel settings={snapshot.settings} engineSources={snapshot.engine.sources} /> },
   { id: 'notifications', label: 'Notifications', Panel: ({ snapshot }) => <NotificationsPanel snapshot={snapshot} /> },
+  { id: 'checks', label: 'Endpoint checks', Panel: ({ snapshot }) => <ChecksSettings sources={snapshot.settings.sources} engineSources={snapshot.engine.sources} defaultIntervalSeconds={snapshot.settings.defaultIntervalSeconds} /> },
+  { id: 'channels', label: 'Channels', Panel: ({ snapshot }) => <ChannelsSettings sources={snapshot.settings.sources} engineSources={snapshot.engine.sources} /> },
   { id: 'general', label: 'General', Panel: ({ snapshot }) => <GeneralSettings launchAtLogin={snapshot.settings.launchAtLogin} defaultIntervalSeconds={snapshot.settings.defaultIntervalSeconds} failAfterPolls={snapshot.settings.failAfterPolls} /> },
 ];
 

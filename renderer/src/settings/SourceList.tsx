@@ -18,8 +18,10 @@ const pages = (n: number) => (n === 1 ? '1 status page' : `${n} status pages`);
  * and down, Home and End move between lines; Escape clears it). `reveal` opens, scrolls to and focuses a
  * source, clearing a filter that hides it.
  */
-export function SourceList({ sources, engineSources, reveal }: { sources: readonly SourceSettings[]; engineSources: readonly SourceSnapshot[]; reveal?: RevealRequest | undefined }) {
+export function SourceList({ sources: all, engineSources, reveal }: { sources: readonly SourceSettings[]; engineSources: readonly SourceSnapshot[]; reveal?: RevealRequest | undefined }) {
   const filterId = useId();
+  // Your own endpoints have their own tab (checks/ChecksSettings.tsx).
+  const sources = useMemo(() => all.filter((s) => !s.check), [all]);
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focusId, setFocusId] = useState<string | undefined>();

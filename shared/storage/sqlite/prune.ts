@@ -11,12 +11,15 @@ export const DEFAULT_RETENTION_DAYS = 90;
 export const MAX_INCIDENTS_PER_SOURCE = 2_000;
 /** Hard cap on health transitions per provider or component (oldest go first). */
 export const MAX_TRANSITIONS_PER_SERIES = 20_000;
+/** Hard cap on delivery log rows per alert channel (oldest go first): a channel failing all day stays bounded. */
+export const MAX_DELIVERIES_PER_CHANNEL = 5_000;
 
 /**
  * Delete history that ended before `cutoff` (ms since epoch), then enforce the caps. One transaction.
- * @returns how many incidents and transitions were deleted.
+ * The channels' delivery log follows the same retention and its own per-channel cap.
+ * @returns how many incidents, transitions and delivery log rows were deleted.
  */
-export function pruneHistory(db: Database.Database, cutoff: number): { incidents: number; transitions: number } {
+export function pruneHistory(db: Database.Database, cutoff: number): { incidents: number; transitions: number; deliveries: number } {
   return db.transaction(() => {
     let incidents = db
       .prepare('DELETE FROM incident WHERE COALESCE(resolved_at, updated_at) < ? AND (resolved_at IS NOT NULL OR updated_at < ?)')
@@ -46,6 +49,14 @@ export function pruneHistory(db: Database.Database, cutoff: number): { incidents
       `DELETE FROM provider WHERE source_id NOT IN (SELECT source_id FROM source_state)
         AND source_id NOT IN (SELECT source_id FROM incident) AND source_id NOT IN (SELECT source_id FROM health_transition)`,
     ).run();
-    return { incidents, transitions };
+    let deliveries = db.prepare('DELETE FROM channel_deliveries WHERE at < ?').run(cutoff).changes;
+    deliveries += db
+      .prepare(
+        `DELETE FROM channel_deliveries WHERE id IN (
+          SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY channel_id ORDER BY at DESC, id DESC) AS n FROM channel_deliveries)
+          WHERE n > ?)`,
+      )
+      .run(MAX_DELIVERIES_PER_CHANNEL).changes;
+    return { incidents, transitions, deliveries };
   })();
 }

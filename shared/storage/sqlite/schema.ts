@@ -79,7 +79,25 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX health_transition_by_component ON health_transition (component, source_id, at);
   `,
   `
-  -- Version 2: uptime without window functions, and update text stored compactly.
+  -- Alert channels' delivery log (shared/storage/sqlite/delivery-log.ts): one row per attempt outcome of one
+  -- alert on one channel, appended only; pruned with the history's retention (prune.ts). No secrets.
+  CREATE TABLE channel_deliveries (
+    id              INTEGER PRIMARY KEY,  -- insertion order breaks ties of \`at\`
+    channel_id      TEXT NOT NULL,
+    alert_id        TEXT NOT NULL,        -- the event key: one engine event, one id
+    alert_type      TEXT NOT NULL,
+    outcome         TEXT NOT NULL,        -- delivered | retrying | failed | dropped
+    attempt         INTEGER NOT NULL,
+    at              INTEGER NOT NULL,
+    http_status     INTEGER,
+    error           TEXT,
+    next_attempt_at INTEGER
+  );
+  CREATE INDEX channel_deliveries_by_channel ON channel_deliveries (channel_id, at);
+  CREATE INDEX channel_deliveries_by_time ON channel_deliveries (at);
+  `,
+  `
+  -- Version 3: uptime without window functions, and update text stored compactly.
   -- Each transition knows when it ended (the next transition of its series, NULL while in force), so the
   -- uptime query sums durations row by row; the index covers what that query reads.
   ALTER TABLE health_transition ADD COLUMN until INTEGER;

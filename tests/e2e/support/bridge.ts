@@ -1,8 +1,9 @@
 /**
  * Stands in for electron/preload.ts in a plain browser: every page of a Playwright context gets a
  * `window.statusTray` whose calls go through the real main-side guard (`dispatchInvoke`: sender check,
- * payload validation) to the real AppController in the test process, and whose `onSnapshot` listeners
- * receive the controller's pushes. Nothing is faked between the page and the controller but the transport.
+ * payload validation) to the real AppController in the test process, and whose `onSnapshot` and
+ * `onFocusProvider` listeners receive the controller's pushes (`controller.focusProvider(id)` plays the tray
+ * menu's provider items). Nothing is faked between the page and the controller but the transport.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import type { AppController } from '../../../shared/app/controller';
@@ -12,9 +13,16 @@ import type { InvokeMethod } from '../../../shared/ipc/schemas';
 
 const METHODS = new Set<string>(Object.keys(IPC_INVOKE));
 
+/** A popover call a page made (pin, close, open the full window), as the harness's window port saw it. */
+export interface PopoverCall {
+  method: string;
+  args: unknown[];
+}
+
 /** Runs in each page before its scripts: the page-side half of the bridge (same shape as the preload's API). */
 function installPageApi(methods: string[]): void {
   const listeners = new Set<(snapshot: unknown) => void>();
+  const focusListeners = new Set<(sourceId: string) => void>();
   // Looked up per call: Playwright defines the binding itself, and its order against init scripts is its business.
   const invoke = (method: string, args: unknown[]) =>
     (window as unknown as { __statusTrayInvoke: (m: string, a: unknown[]) => Promise<unknown> }).__statusTrayInvoke(method, args);
@@ -22,6 +30,10 @@ function installPageApi(methods: string[]): void {
     onSnapshot(listener: (snapshot: unknown) => void) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    onFocusProvider(listener: (sourceId: string) => void) {
+      focusListeners.add(listener);
+      return () => void focusListeners.delete(listener);
     },
   };
   for (const method of methods) api[method] = (...args: unknown[]) => invoke(method, args);
@@ -31,12 +43,17 @@ function installPageApi(methods: string[]): void {
       for (const listener of listeners) listener(snapshot);
     },
   });
+  Object.defineProperty(window, '__statusTrayFocusProvider', {
+    value: (sourceId: string) => {
+      for (const listener of focusListeners) listener(sourceId);
+    },
+  });
 }
 
 /**
  * Connect every page of `context` (now and later) to `controller`. `trustedOrigin` is the origin the pages
  * are served from; calls from any other origin are refused by the guard, as in the app.
- * @returns a function that stops pushing snapshots.
+ * @returns a function that stops pushing snapshots and focus requests.
  */
 export async function bridgeContext(context: BrowserContext, controller: AppController, trustedOrigin: string): Promise<() => void> {
   await context.exposeBinding('__statusTrayInvoke', async (source, method: string, args: unknown[]) => {
@@ -63,10 +80,19 @@ export async function bridgeContext(context: BrowserContext, controller: AppCont
         send(page);
       });
   };
-  return controller.onSnapshot((snapshot: AppSnapshot) => {
+  const stopSnapshots = controller.onSnapshot((snapshot: AppSnapshot) => {
     for (const page of context.pages()) {
       waiting.set(page, snapshot);
       send(page);
     }
   });
+  const stopFocus = controller.onFocusProvider((sourceId) => {
+    for (const page of context.pages()) {
+      page.evaluate((id) => (window as unknown as { __statusTrayFocusProvider?: (id: string) => void }).__statusTrayFocusProvider?.(id), sourceId).catch(() => undefined);
+    }
+  });
+  return () => {
+    stopSnapshots();
+    stopFocus();
+  };
 }

@@ -22,9 +22,14 @@ import { historyView, openStatusDatabase } from '../../../shared/storage/sqlite'
 import type { Toast } from '../../../shared/presentation/notifications';
 import type { Clock } from '../../../shared/engine/ports';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { bridgeContext } from './bridge';
+import { bridgeContext, type PopoverCall } from './bridge';
 import { E2E_EPOCH, shiftedClock } from './clock';
-import { memorySettingsStore, memoryStateStore } from './memory-stores';
+import { memoryChannelStores, memorySettingsStore, memoryStateStore } from './memory-stores';
+import { createChannelManager, type ChannelManager } from '../../../shared/app/channel-manager';
+import { createMemoryDeliveryLog } from '../../../shared/channels/delivery-log';
+import { createChannelDispatcher } from '../../../shared/channels/dispatcher';
+import { createChannelSender } from '../../../shared/channels/senders';
+import type { ChannelSecrets } from '../../../shared/domain/channel';
 import { hostedPath, offlineFetch } from './offline-fetch';
 import { RENDERER_DIST } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -78,6 +83,15 @@ export interface AppHarness {
   openStatus(page: Page): Promise<void>;
   /** Open the settings window (settings.html) in `page`. */
   openSettings(page: Page): Promise<void>;
+  /** Open the tray popover's page (index.html?view=popover) in `page` and wait for it to render. */
+  openPopover(page: Page): Promise<void>;
+  /**
+   * Popover calls pages made (pin, close, open the full window), in order, after the real guard validated
+   * them: what the controller's window port received (in the app, electron/popover.ts acts on them).
+   */
+  popoverCalls: PopoverCall[];
+  /** Main's "show this provider" (a tray menu item), delivered to `page`'s `onFocusProvider` listeners. */
+  focusProvider(page: Page, sourceId: string): Promise<void>;
   /** The configured source with this id. @throws when there is none. */
   source(id: string): SourceSettings;
   /** Serve a captured feed as if from the external `url` (a catalog source URL, say); see offline-fetch.ts. */
@@ -87,6 +101,8 @@ export interface AppHarness {
   opmlFiles: OpmlFiles;
   /** The test's clock (see clock.ts), shared by the engine, the controller and the browser pages. */
   clock: Clock;
+  /** Alert channels as main runs them; secrets are held in memory (`peekSecrets`) instead of the keychain. */
+  channels: ChannelManager & { peekSecrets(id: string): ChannelSecrets | undefined };
 }
 
 export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
@@ -126,9 +142,16 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       sources: toSourceConfigs(settings.get()),
       userAgent: ua,
     });
+    // Channels send straight to 127.0.0.1 receivers a test starts (not through offlineFetch's feed-server rewrite).
+    const channelStores = memoryChannelStores();
+    const deliveries = sdb ? sdb.deliveries : createMemoryDeliveryLog();
+    const send = createChannelSender({ fetch: net.fetch, secrets: channelStores.secrets, clock, userAgent: ua });
+    const dispatcher = createChannelDispatcher({ channels: () => channelManager.channels(), send, clock, log: deliveries });
+    const channelManager: ChannelManager = createChannelManager({ store: channelStores.store, secrets: channelStores.secrets, dispatcher, log: deliveries });
     const toasts: Toast[] = [];
     const openedExternally: string[] = [];
     const settingsPages: Page[] = [];
+    const popoverCalls: PopoverCall[] = [];
     let ids = 0;
     const opmlFiles: OpmlFiles = { nextImport: undefined, exported: [] };
     const filePort: OpmlFilePort = {
@@ -157,7 +180,14 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
           await page.goto(web.url('settings.html'));
         });
       },
+      windows: {
+        setPopoverPinned: (pinned) => void popoverCalls.push({ method: 'setPopoverPinned', args: [pinned] }),
+        closePopover: () => void popoverCalls.push({ method: 'closePopover', args: [] }),
+        openFullWindow: () => void popoverCalls.push({ method: 'openFullWindow', args: [] }),
+      },
       newId: () => `added-${++ids}`,
+      alerts: dispatcher,
+      channels: channelManager,
       ...(sdb ? { history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at) } : {}),
     });
     if (sdb) backfillOnBaseline(engine, sdb.store, { fetch: offline.fetch, fetchSource, parse: parseDocument, userAgent: ua, now: () => clock.now() });
@@ -178,6 +208,10 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       settingsPages,
       openStatus: (page) => open(page, 'index.html'),
       openSettings: (page) => open(page, 'settings.html'),
+      openPopover: (page) => open(page, 'index.html?view=popover'),
+      popoverCalls,
+      focusProvider: (page, sourceId) =>
+        page.evaluate((id) => (window as unknown as { __statusTrayFocusProvider: (id: string) => void }).__statusTrayFocusProvider(id), sourceId),
       source(id) {
         const found = controller.settings().sources.find((s) => s.id === id);
         if (!found) throw new Error(`no source ${id}`);
@@ -187,8 +221,10 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       rewritten: offline.rewritten,
       opmlFiles,
       clock,
+      channels: Object.assign(channelManager, { peekSecrets: channelStores.secrets.peek }),
     });
     stopBridge();
+    dispatcher.dispose();
     controller.dispose();
     await engine.stop();
     sdb?.close();

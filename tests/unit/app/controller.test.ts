@@ -220,3 +220,49 @@ describe('notifications through the controller', () => {
     expect(shown).toEqual([]);
   });
 });
+
+describe('popover and full window', () => {
+  it('passes pin, close and open-full to the window port, and reports a failing port as internal', async () => {
+    const calls: unknown[][] = [];
+    const { ipc } = setup({
+      windows: {
+        setPopoverPinned: (pinned) => void calls.push(['pin', pinned]),
+        closePopover: () => void calls.push(['close']),
+        openFullWindow: () => {
+          throw new Error('no display');
+        },
+      },
+    });
+    expect(await ipc.setPopoverPinned(true)).toEqual({ ok: true, value: undefined });
+    expect(await ipc.closePopover()).toEqual({ ok: true, value: undefined });
+    expect(await ipc.openFullWindow()).toEqual({ ok: false, error: { code: 'internal', message: 'no display' } });
+    expect(await ipc.setPopoverPinned('yes' as never)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(calls).toEqual([['pin', true], ['close']]);
+  });
+
+  it('tells focus listeners which provider to show, until they unsubscribe', () => {
+    const { controller } = setup();
+    const seen: string[] = [];
+    const off = controller.onFocusProvider((id) => seen.push(id));
+    controller.onFocusProvider(() => {
+      throw new Error('a broken page');
+    });
+    controller.focusProvider('gh');
+    off();
+    controller.focusProvider('aws');
+    expect(seen).toEqual(['gh']);
+  });
+});
+
+describe('setPopoverSize', () => {
+  it('remembers the size in the settings, clamped to whole pixels within the limits, and skips an unchanged one', () => {
+    const { controller, settings } = setup();
+    expect(controller.setPopoverSize({ width: 420.6, height: 100 })).toEqual({ ok: true, value: null });
+    expect(settings.value.popoverSize).toEqual({ width: 421, height: 300 });
+    const writes = settings.writes;
+    controller.setPopoverSize({ width: 421, height: 300 });
+    expect(settings.writes).toBe(writes);
+    expect(controller.setPopoverSize({ width: Number.NaN, height: 500 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(settings.value.popoverSize).toEqual({ width: 421, height: 300 });
+  });
+});

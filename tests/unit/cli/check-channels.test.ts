@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../cli/args';
 import { checksFromTokens } from '../../../cli/check-args';
+import { openStatusDatabase } from '../../../shared/storage/sqlite';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
 import { run } from './run-cli';
 
@@ -71,6 +72,26 @@ describe('--channels and --test-channels', () => {
     expect(r.code).toBe(1);
     expect(r.out).toEqual(['slack (slack): delivered', 'discord (discord): failed: The webhook answered HTTP 401.']);
     expect(receiver.received('/slack')).toHaveLength(1);
+  });
+
+  it('with --db, every delivery attempt is logged in status.db (channel_deliveries)', async () => {
+    receiver.reply('/down', { status: 404 });
+    const file = channelFile([
+      { id: 'ok', kind: 'webhook', url: receiver.url('/up') },
+      { id: 'gone', kind: 'webhook', url: receiver.url('/down') },
+    ]);
+    const db = join(dir, 'status.db');
+    expect((await run(['--db', db, '--channels', file, '--test-channels'])).code).toBe(1);
+    const sdb = await openStatusDatabase(db);
+    try {
+      const log = sdb.deliveries.recent();
+      expect(log.map((e) => [e.channelId, e.alertType, e.outcome, e.httpStatus])).toEqual([
+        ['gone', 'test', 'failed', 404],
+        ['ok', 'test', 'delivered', undefined],
+      ]);
+    } finally {
+      sdb.close();
+    }
   });
 
   it('a bad channel file is a usage error that names the problem and no secret', async () => {

@@ -132,9 +132,13 @@ export const session = {
 };
 
 class FakeImage {
+  template = false;
   constructor(public source: string) {}
   isEmpty() {
     return this.source === 'empty';
+  }
+  setTemplateImage(on: boolean) {
+    this.template = on;
   }
 }
 export const nativeImage = {
@@ -148,6 +152,7 @@ export class Tray extends EventEmitter {
   tooltip = '';
   image: unknown;
   menu: unknown;
+  boundsValue = { x: 0, y: 0, width: 0, height: 0 };
   constructor(image: unknown) {
     super();
     this.image = image;
@@ -161,6 +166,13 @@ export class Tray extends EventEmitter {
   }
   setContextMenu(m: unknown) {
     this.menu = m;
+  }
+  getBounds() {
+    return { ...this.boundsValue };
+  }
+  poppedUp: unknown[] = [];
+  popUpContextMenu(m: unknown) {
+    this.poppedUp.push(m);
   }
   destroy() {}
 }

@@ -4,7 +4,7 @@ import { IPC_INVOKE, IPC_PUSH, type StatusTrayApi } from '../../../shared/ipc/co
 vi.mock('electron', () => import('./electron-double'));
 
 const double = await import('./electron-double');
-const { registerIpcHandlers, pushSnapshot } = await import('../../../electron/ipc');
+const { registerIpcHandlers, pushSnapshot, pushFocusProvider } = await import('../../../electron/ipc');
 
 function fakeApi() {
   const calls: unknown[][] = [];
@@ -58,6 +58,19 @@ describe('pushSnapshot', () => {
     const snap = { engine: { sources: [], overall: 'operational', paused: false }, settings: {} } as never;
     pushSnapshot([open, closed] as never, snap);
     expect(open.webContents.sent).toEqual([[IPC_PUSH.snapshot, snap]]);
+    expect(closed.webContents.sent).toEqual([]);
+  });
+});
+
+describe('pushFocusProvider', () => {
+  it('sends the source id on the focus channel to an open window, and skips a closed or missing one', () => {
+    const open = new double.BrowserWindow({});
+    const closed = new double.BrowserWindow({});
+    closed.close();
+    pushFocusProvider(open as never, 'gh');
+    pushFocusProvider(closed as never, 'gh');
+    pushFocusProvider(undefined, 'gh');
+    expect(open.webContents.sent).toEqual([['popover:focus-provider', 'gh']]);
     expect(closed.webContents.sent).toEqual([]);
   });
 });

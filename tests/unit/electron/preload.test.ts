@@ -10,7 +10,7 @@ const api = double.contextBridge.exposed.get('statusTray') as StatusTrayApi;
 describe('preload', () => {
   it('exposes exactly the StatusTrayApi methods as window.statusTray', () => {
     expect([...double.contextBridge.exposed.keys()]).toEqual(['statusTray']);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(IPC_INVOKE), 'onSnapshot'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(IPC_INVOKE), 'onSnapshot', 'onFocusProvider'].sort());
   });
 
   it('invokes the contract channels with the arguments', async () => {
@@ -34,6 +34,30 @@ describe('preload', () => {
     await api.importOpml();
     await api.exportOpml();
     expect(double.ipcRenderer.invoked).toEqual([[IPC_INVOKE.importOpml], [IPC_INVOKE.exportOpml]]);
+  });
+
+  it('invokes the popover and full-window channels', async () => {
+    double.ipcRenderer.invoked.length = 0;
+    await api.setPopoverPinned(true);
+    await api.closePopover();
+    await api.openFullWindow();
+    expect(double.ipcRenderer.invoked).toEqual([
+      [IPC_INVOKE.setPopoverPinned, true],
+      ['popover:close'],
+      ['window:open-full'],
+    ]);
+    expect(IPC_INVOKE.setPopoverPinned).toBe('popover:set-pinned');
+  });
+
+  it('delivers focus-provider requests as the source id only, until unsubscribed', () => {
+    const got: string[] = [];
+    const off = api.onFocusProvider((id) => got.push(id));
+    double.ipcRenderer.emit('popover:focus-provider', { sender: 'secret' }, 'github');
+    double.ipcRenderer.emit(IPC_PUSH.focusProvider, {}, { not: 'a string' });
+    off();
+    double.ipcRenderer.emit(IPC_PUSH.focusProvider, {}, 'aws');
+    expect(got).toEqual(['github']);
+    expect(double.ipcRenderer.listenerCount(IPC_PUSH.focusProvider)).toBe(0);
   });
 
   it('delivers pushed snapshots without the IPC event, until unsubscribed', () => {

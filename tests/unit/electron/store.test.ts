@@ -110,6 +110,15 @@ describe('openSettingsStore (electron-store)', () => {
     expect(opened.store.get()).toEqual(defaultSettings());
   });
 
+  it('persists the popover size through electron-store, and its JSON schema refuses a size out of bounds', () => {
+    const opened = openSettingsStore(dir);
+    const withSize = { ...good, popoverSize: { width: 420, height: 640 } };
+    opened.store.set(withSize);
+    expect(openSettingsStore(dir).store.get()).toEqual(withSize);
+    expect(() => opened.store.set({ ...good, popoverSize: { width: 40, height: 640 } })).toThrow(/schema/i);
+    expect(opened.store.get()).toEqual(withSize);
+  });
+
   it('refuses to save settings that violate the schema, keeping the old ones', () => {
     const opened = openSettingsStore(dir);
     opened.store.set(good);

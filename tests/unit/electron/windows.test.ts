@@ -36,6 +36,20 @@ describe('webPreferences', () => {
   });
 });
 
+describe('the popover window', () => {
+  it('is frameless, resizable, off the taskbar, loads the status page with ?view=popover, and waits to be placed before showing', () => {
+    const win = createAppWindow('popover', OPTIONS) as unknown as InstanceType<typeof double.BrowserWindow>;
+    expect(win.options).toMatchObject({ frame: false, resizable: true, skipTaskbar: true, width: 380, height: 600, minWidth: 320, show: false });
+    expect(win.loaded).toBe('app://status-tray/index.html?view=popover');
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(0);
+    const main = createAppWindow('main', OPTIONS) as unknown as InstanceType<typeof double.BrowserWindow>;
+    expect(win.options.webPreferences).toEqual(main.options.webPreferences);
+    expect(main.options.frame).toBeUndefined();
+    expect(main.options.width).toBeGreaterThan(win.options.width);
+  });
+});
+
 describe('createAppWindow', () => {
   it('creates the window with those preferences, loads its page from the app origin, shows it when ready', () => {
     const win = createAppWindow('settings', OPTIONS) as unknown as InstanceType<typeof double.BrowserWindow>;

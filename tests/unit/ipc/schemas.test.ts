@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_INVOKE, type StatusTrayApi } from '../../../shared/ipc/contract';
+import { IPC_INVOKE, viewFromSearch, type StatusTrayApi } from '../../../shared/ipc/contract';
 import { dispatchInvoke, METHOD_BY_CHANNEL } from '../../../shared/ipc/dispatch';
 import { invokeArgsSchemas, parseInvokeArgs, senderOrigin, validateSender } from '../../../shared/ipc/schemas';
 
@@ -79,6 +79,12 @@ describe('invoke payload schemas', () => {
     ['addSource', [{ url: 'https://x.example/', filter: 'us-east-1' }]],
     ['importOpml', ['/etc/passwd']],
     ['exportOpml', ['/tmp/out.opml']],
+    ['setPopoverPinned', []],
+    ['setPopoverPinned', ['true']],
+    ['setPopoverPinned', [1]],
+    ['setPopoverPinned', [true, 'extra']],
+    ['closePopover', ['now']],
+    ['openFullWindow', [{ width: 9999 }]],
   ])('%s rejects %j', (method, args) => {
     expect(parseInvokeArgs(method, args).ok).toBe(false);
   });
@@ -96,6 +102,10 @@ describe('invoke payload schemas', () => {
     ['addSource', [{ url: 'https://status.aws.amazon.com/rss/all.rss', filter: { regions: ['me-central-1', 'UAE'] } }]],
     ['importOpml', []],
     ['exportOpml', []],
+    ['setPopoverPinned', [true]],
+    ['setPopoverPinned', [false]],
+    ['closePopover', []],
+    ['openFullWindow', []],
   ])('%s accepts %j', (method, args) => {
     expect(parseInvokeArgs(method, args).ok).toBe(true);
   });
@@ -146,5 +156,18 @@ describe('dispatchInvoke', () => {
   it('turns a thrown error or a missing result into an internal error value', async () => {
     expect(await dispatchInvoke(api, 'removeSource', 'app://status-tray/', ['abc'], TRUSTED)).toEqual({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
     expect(await dispatchInvoke(api, 'openSettings', 'app://status-tray/', [], TRUSTED)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('viewFromSearch', () => {
+  it.each([
+    ['?view=popover', 'popover'],
+    ['?x=1&view=popover', 'popover'],
+    ['', 'full'],
+    ['?view=full', 'full'],
+    ['?view=POPOVER', 'full'],
+    ['?views=popover', 'full'],
+  ] as const)('%j → %s', (search, view) => {
+    expect(viewFromSearch(search)).toBe(view);
   });
 });

@@ -9,6 +9,14 @@ describe('settings file', () => {
     expect(parseSettingsFile(JSON.parse(JSON.stringify(toSettingsFile(s))))).toEqual(s);
   });
 
+  it('keeps a remembered popover size, and refuses one outside the limits or fractional', () => {
+    const s = settingsWith([], { popoverSize: { width: 420, height: 640 } });
+    expect(parseSettingsFile(toSettingsFile(s))).toEqual(s);
+    for (const popoverSize of [{ width: 100, height: 640 }, { width: 420, height: 1e6 }, { width: 420.5, height: 640 }, { width: 420 }, { width: 420, height: 640, x: 3 }]) {
+      expect(parseSettingsFile(toSettingsFile({ ...defaultSettings(), popoverSize } as never))).toBeUndefined();
+    }
+  });
+
   it('migrates version 0 (pollSeconds, boolean notify) to the current shape', () => {
     const v0 = { sources: [{ id: 'gh', url: 'https://www.githubstatus.com/history.atom', pollSeconds: 120, notify: false }], launchAtLogin: true };
     expect(parseSettingsFile(v0)).toEqual({

@@ -18,13 +18,14 @@ describe('tray: snooze one provider', () => {
     const menu = trayMenu({ engine: engineSnap([withIncident]), settings: settingsWith([source('gh')]), now: NOW });
     const items = providerItems(menu).filter((i) => i.kind === 'action');
     expect(items.map((i) => i.kind === 'action' && [i.label, i.enabled])).toEqual([
-      ['Open Status Tray', true],
+      ['Show GitHub', true],
       ['Snooze 1 h', true],
       ['Snooze 8 h', true],
       ['Snooze 24 h', true],
       ['Snooze until resolved', true],
       ['End snooze', false],
     ]);
+    expect(items[0]).toMatchObject({ action: { type: 'show-provider', sourceId: 'gh' } });
     expect(items[2]).toMatchObject({ action: { type: 'snooze-source', sourceId: 'gh', request: { hours: 8 } } });
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Health } from '../../../shared/domain/types';
-import { generateIcons } from '../../../build/scripts/generate-icons';
+import { badgeSvg, generateIcons, MAC_TEMPLATES } from '../../../build/scripts/generate-icons';
 import { REPO_ROOT, readEffectiveConfig } from './builder-config';
 
 const BUILD = path.join(REPO_ROOT, 'build');
@@ -78,28 +78,50 @@ describe('app icons for every installer target', () => {
 });
 
 describe('tray icons', () => {
-  it.each(HEALTHS)('has %s at 16 px and @2x 32 px (Windows and Linux trays)', async (health) => {
+  const COLOUR_ICONS = [...HEALTHS, 'paused'] as const;
+  it.each(COLOUR_ICONS)('has %s at 16 px and @2x 32 px (Windows and Linux trays)', async (health) => {
     expect(await size(path.join(BUILD, 'tray', `tray-${health}.png`))).toEqual([16, 16]);
     expect(await size(path.join(BUILD, 'tray', `tray-${health}@2x.png`))).toEqual([32, 32]);
   });
 
-  // Inside the disc, left of every glyph: the health's colour (green, blue, yellow, orange, red, grey).
-  const colourChecks: Record<Health, (r: number, g: number, b: number) => boolean> = {
-    operational: (r, g, b) => g > r + 60 && g > b + 60,
-    maintenance: (r, g, b) => b > r + 60 && b > g + 40,
-    degraded: (r, g, b) => r > 180 && g > 140 && b < 80,
-    partial_outage: (r, g, b) => r > 200 && g > 70 && g < 160 && b < 60,
-    major_outage: (r, g, b) => r > 180 && g < 80 && b < 80,
-    unknown: (r, g, b) => Math.abs(r - g) < 20 && Math.abs(g - b) < 30 && r > 90 && r < 170,
+  // Inside the shape, away from every glyph: the state's colour (green, blue, yellow, orange, red, grey, violet).
+  const colourChecks: Record<(typeof COLOUR_ICONS)[number], { at: [number, number]; ok: (r: number, g: number, b: number) => boolean }> = {
+    operational: { at: [5, 16], ok: (r, g, b) => g > r + 60 && g > b + 60 },
+    maintenance: { at: [5, 16], ok: (r, g, b) => b > r + 60 && b > g + 40 },
+    degraded: { at: [9, 26], ok: (r, g, b) => r > 180 && g > 140 && b < 80 },
+    partial_outage: { at: [5, 16], ok: (r, g, b) => r > 200 && g > 70 && g < 160 && b < 60 },
+    major_outage: { at: [5, 16], ok: (r, g, b) => r > 180 && g < 80 && b < 80 },
+    unknown: { at: [5, 16], ok: (r, g, b) => Math.abs(r - g) < 20 && Math.abs(g - b) < 30 && r > 90 && r < 170 },
+    // Paused is not the grey of unknown: clearly violet.
+    paused: { at: [5, 16], ok: (r, g, b) => b > g + 80 && r > g + 20 },
   };
-  it.each(HEALTHS)('draws %s in its tray colour', async (health) => {
-    const [r, g, b, a] = await pixel(path.join(BUILD, 'tray', `tray-${health}@2x.png`), 5, 16);
+  it.each(COLOUR_ICONS)('draws %s in its tray colour', async (health) => {
+    const { at, ok } = colourChecks[health];
+    const [r, g, b, a] = await pixel(path.join(BUILD, 'tray', `tray-${health}@2x.png`), ...at);
     expect(a).toBe(255);
-    expect({ health, rgb: [r, g, b], matches: colourChecks[health](r, g, b) }).toMatchObject({ matches: true });
+    expect({ health, rgb: [r, g, b], matches: ok(r, g, b) }).toMatchObject({ matches: true });
   });
 
-  it('has the macOS template at 22 px and @2x 44 px, black plus alpha only', async () => {
-    for (const [file, n] of [['trayTemplate.png', 22], ['trayTemplate@2x.png', 44]] as const) {
+  /** Pixels drawn (alpha above half) in a 16 px icon. */
+  async function silhouette(name: string): Promise<boolean[]> {
+    const { data } = await sharp(path.join(BUILD, 'tray', `${name}.png`)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const out: boolean[] = [];
+    for (let i = 3; i < data.length; i += 4) out.push(data[i]! > 127);
+    return out;
+  }
+
+  it('gives degraded its own outline at 16 px (a triangle), not only its own colour', async () => {
+    const degraded = await silhouette('tray-degraded');
+    for (const other of ['operational', 'partial_outage', 'major_outage', 'unknown']) {
+      const disc = await silhouette(`tray-${other}`);
+      const differing = disc.filter((on, i) => on !== degraded[i]).length;
+      expect({ other, differing: differing >= 20 }).toEqual({ other, differing: true });
+    }
+  });
+
+  it.each(MAC_TEMPLATES)('has the macOS template %s at 22 px and @2x 44 px, black plus alpha only', async (name) => {
+    expect(name.endsWith('Template')).toBe(true);
+    for (const [file, n] of [[`${name}.png`, 22], [`${name}@2x.png`, 44]] as const) {
       const { data, info } = await sharp(path.join(BUILD, 'tray', file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       expect([info.width, info.height]).toEqual([n, n]);
       let drawn = 0;
@@ -110,6 +132,39 @@ describe('tray icons', () => {
       }
       expect(drawn).toBeGreaterThan(n * 2);
     }
+  });
+
+  it.each([
+    ['degraded', (r: number, g: number, b: number) => r > 180 && g > 140 && b < 80],
+    ['partial_outage', (r: number, g: number, b: number) => r > 200 && g > 70 && g < 160 && b < 60],
+    ['major_outage', (r: number, g: number, b: number) => r > 180 && g < 80 && b < 80],
+  ] as const)('has macOS badge icons for %s: a coloured badge, glyph black on light and white on dark menu bars', async (health, colour) => {
+    for (const appearance of ['light', 'dark'] as const) {
+      const file = path.join(BUILD, 'tray', `trayBadge-${health}-${appearance}@2x.png`);
+      expect(await size(file)).toEqual([44, 44]);
+      const [r, g, b, a] = await pixel(file, 33, 35);
+      expect({ appearance, a, badge: colour(r, g, b) }).toEqual({ appearance, a: 255, badge: true });
+      // The ring's left edge: the glyph in the menu bar's text colour.
+      const [gr, , , ga] = await pixel(file, 5, 22);
+      expect({ appearance, drawn: ga > 200, shade: appearance === 'light' ? gr < 30 : gr > 225 }).toEqual({ appearance, drawn: true, shade: true });
+    }
+  });
+
+  it('composes badges from the template glyph, recoloured, with a hole around the badge', () => {
+    const svg = badgeSvg('<svg viewBox="0 0 22 22"><!-- note --><circle stroke="#000000"/></svg>', 'degraded', 'dark');
+    expect(svg).toContain('<g mask="url(#cut)"><circle stroke="#ffffff"/></g>');
+    expect(svg).not.toContain('note');
+    expect(svg).toContain('fill="#e0b000"');
+    expect(() => badgeSvg('not svg', 'degraded', 'dark')).toThrow(/no <svg>/);
+  });
+});
+
+describe('app icon', () => {
+  it('carries no health colour: its status light is white, not green', async () => {
+    // Centre of the status light in the 1024 px master (build/icon.svg).
+    const [r, g, b] = await pixel(path.join(BUILD, 'icon.png'), 770, 188);
+    expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeLessThan(30);
+    expect(Math.min(r, g, b)).toBeGreaterThan(180);
   });
 });
 

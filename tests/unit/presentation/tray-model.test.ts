@@ -13,12 +13,37 @@ describe('trayIcon', () => {
     ['partial_outage', 'tray-partial_outage', '#e16f24'],
     ['major_outage', 'tray-major_outage', '#cf222e'],
     ['unknown', 'tray-unknown', '#8c959f'],
-  ])('%s → %s %s', (health, name, colour) => {
-    expect(trayIcon(health, false)).toEqual({ name, colour });
+  ])('Windows/Linux: %s → %s %s, a colour icon', (health, name, colour) => {
+    expect(trayIcon(health, false)).toEqual({ name, colour, template: false });
+    expect(trayIcon(health, false, { platform: 'win32' })).toEqual({ name, colour, template: false });
   });
 
-  it('is grey while polling is paused, whatever the last health', () => {
-    expect(trayIcon('major_outage', true).name).toBe('tray-unknown');
+  it('has its own paused icon, not the grey of unknown, whatever the last health', () => {
+    for (const health of ['operational', 'major_outage', 'unknown'] as const) {
+      expect(trayIcon(health, true, { platform: 'linux' })).toEqual({ name: 'tray-paused', colour: '#8250df', template: false });
+    }
+    expect(trayIcon('unknown', true).name).not.toBe(trayIcon('unknown', false).name);
+  });
+
+  it.each<[Health, string]>([
+    ['operational', 'trayTemplate'],
+    ['unknown', 'trayUnknownTemplate'],
+    ['maintenance', 'trayMaintenanceTemplate'],
+  ])('macOS: %s → the template image %s, tinted by the system (no colour)', (health, name) => {
+    for (const darkMenuBar of [false, true]) expect(trayIcon(health, false, { platform: 'darwin', darkMenuBar })).toMatchObject({ name, template: true });
+  });
+
+  it.each<[Health, string]>([
+    ['degraded', 'degraded'],
+    ['partial_outage', 'partial_outage'],
+    ['major_outage', 'major_outage'],
+  ])('macOS: %s adds a coloured badge, drawn for the light or dark menu bar', (health, badge) => {
+    expect(trayIcon(health, false, { platform: 'darwin', darkMenuBar: false })).toMatchObject({ name: `trayBadge-${badge}-light`, template: false });
+    expect(trayIcon(health, false, { platform: 'darwin', darkMenuBar: true })).toMatchObject({ name: `trayBadge-${badge}-dark`, template: false });
+  });
+
+  it('macOS: paused is a template too, even when the last health was an outage', () => {
+    expect(trayIcon('major_outage', true, { platform: 'darwin', darkMenuBar: true })).toMatchObject({ name: 'trayPausedTemplate', template: true });
   });
 });
 
@@ -80,12 +105,27 @@ describe('trayMenu', () => {
   it('lists enabled providers with their health, then the actions in order', () => {
     const engine = engineSnap([sourceSnap('gh', 'GitHub', 'major_outage'), sourceSnap('off', 'Off', 'operational', { enabled: false })]);
     const menu = trayMenu({ engine, settings: settingsWith([], { launchAtLogin: true }), now: NOW });
-    expect(labels(menu)).toEqual(['GitHub — Major outage', '—', 'Open Status Tray', 'Check now', 'Pause notifications', '—', 'Settings…', 'Launch at login', '—', 'Quit Status Tray']);
+    expect(labels(menu)).toEqual(['GitHub — Major outage', '—', 'Open Status Tray', 'Open Full Window', 'Check now', 'Pause notifications', '—', 'Settings…', 'Launch at login', '—', 'Quit Status Tray']);
     const provider = menu[0]!;
     expect(provider.kind === 'provider' && provider.health).toBe('major_outage');
     const login = menu.find((i) => i.kind === 'checkbox');
     expect(login?.kind === 'checkbox' && login.checked).toBe(true);
     expect(menu.at(-1)).toMatchObject({ action: { type: 'quit' } });
+    expect(menu.find((i) => i.kind === 'action' && i.label === 'Open Status Tray')).toMatchObject({ action: { type: 'open-popover' } });
+    expect(menu.find((i) => i.kind === 'action' && i.label === 'Open Full Window')).toMatchObject({ action: { type: 'open-window' } });
+  });
+
+  it('provider items open the popover at that provider', () => {
+    const engine = engineSnap([sourceSnap('gh', 'GitHub', 'major_outage'), sourceSnap('aws', 'AWS', 'operational')]);
+    const menu = trayMenu({ engine, settings: settingsWith([]), now: NOW });
+    const providers = menu.filter((i) => i.kind === 'provider');
+    expect(providers.map((p) => p.kind === 'provider' && p.action)).toEqual([
+      { type: 'show-provider', sourceId: 'gh' },
+      { type: 'show-provider', sourceId: 'aws' },
+    ]);
+    const first = providers[0]!;
+    if (first.kind !== 'provider' || !first.items) throw new Error('no provider submenu');
+    expect(first.items[0]).toEqual({ kind: 'action', label: 'Show GitHub', action: { type: 'show-provider', sourceId: 'gh' }, enabled: true });
   });
 
   it('offers pauses of 1 h, 4 h and until tomorrow 08:00, and resume only while paused', () => {
@@ -139,6 +179,7 @@ describe('buildTrayModel', () => {
     const engine = engineSnap([sourceSnap('gh', 'GitHub', 'degraded')], { overall: 'degraded' });
     const model = buildTrayModel({ engine, settings: settingsWith([]), now: NOW });
     expect(model.icon.name).toBe('tray-degraded');
+    expect(buildTrayModel({ engine, settings: settingsWith([]), now: NOW, look: { platform: 'darwin', darkMenuBar: false } }).icon.name).toBe('trayBadge-degraded-light');
     expect(model.tooltip).toBe('GitHub: degraded');
     expect(model.menu[0]).toMatchObject({ kind: 'provider', sourceId: 'gh' });
   });

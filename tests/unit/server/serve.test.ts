@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseServeArgs, startServer, type RunningServer, type ServeOptions } from '../../../cli/serve';
+import { parseServeArgs, startServer, type RunningServer, type ServeDeps, type ServeOptions } from '../../../cli/serve';
 import { MemoryStore } from '../engine/harness';
 import { emptyEngineState, newSourceState } from '../../../shared/engine/state';
 import { FakeClock } from '../../support/fake-clock';
@@ -29,7 +29,7 @@ afterEach(async () => {
   await feeds.close();
 });
 
-async function start(over: Partial<ServeOptions> = {}): Promise<RunningServer> {
+async function start(over: Partial<ServeOptions> = {}, deps: Partial<ServeDeps> = { store: new MemoryStore() }): Promise<RunningServer> {
   const sink = new Writable({
     write(chunk, _enc, cb) {
       logLines.push(...String(chunk).split('\n').filter(Boolean));
@@ -38,7 +38,7 @@ async function start(over: Partial<ServeOptions> = {}): Promise<RunningServer> {
   });
   server = await startServer(
     { port: 0, host: '127.0.0.1', logLevel: 'debug', sources: [{ id: 'acme', url: feeds.url('/summary.json') }], webhookToken: WEBHOOK_TOKEN, ...over },
-    { env: {}, clock: new FakeClock(), store: new MemoryStore(), logDestination: sink },
+    { env: {}, clock: new FakeClock(), logDestination: sink, ...deps },
   );
   await server.engine.checkNow();
   return server;
@@ -148,6 +148,52 @@ describe('status-tray serve', () => {
   });
 });
 
+describe('serve --db', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'status-tray-serve-db-'));
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('/api/history answers from status.db: a pushed incident with its updates, filtered by source and since, kept across restarts', async () => {
+    // The fixture's incident is from 2017-12-26: run the clock then, so it is inside the default window.
+    const clock = new FakeClock(Date.UTC(2017, 11, 26, 8, 0, 0));
+    const db = join(dir, 'status.db');
+    const s = await start({ db }, { clock });
+    expect((await post(s, `/webhooks/statuspage/acme?token=${WEBHOOK_TOKEN}`, incidentCreated)).status).toBe(202);
+
+    const history = (await (await fetch(`${s.url}/api/history?source=acme`)).json()) as any;
+    expect(history.backing).toBe('database');
+    expect(history.note).toBeUndefined();
+    expect(history.since).toBe('2017-12-19T08:00:00.000Z');
+    expect(history.sources).toEqual([expect.objectContaining({ id: 'acme', name: 'GitHub', configured: true, health: expect.any(String) })]);
+    const pushed = history.incidents.find((i: any) => i.title === 'Database query delays');
+    expect(pushed).toMatchObject({ source: 'acme', kind: 'incident', status: expect.any(String), startedAt: '2017-12-26T07:32:00.507Z' });
+    expect(pushed.updates.length).toBeGreaterThan(0);
+    expect(pushed.updates[0]).toMatchObject({ at: expect.stringMatching(/^2017-12-26T/), text: expect.any(String) });
+
+    // `since` keeps incidents still going at or after it: this one is open, so a later `since` still has it.
+    const later = (await (await fetch(`${s.url}/api/history?since=2018-01-01`)).json()) as any;
+    expect(later.incidents.find((i: any) => i.title === 'Database query delays')).not.toHaveProperty('resolvedAt');
+    // Bad queries say why.
+    expect((await fetch(`${s.url}/api/history?since=yesterday`)).status).toBe(400);
+    expect((await fetch(`${s.url}/api/history?limit=0`)).status).toBe(400);
+    expect((await fetch(`${s.url}/api/history?source=nope`)).status).toBe(404);
+    await s.close();
+    server = undefined;
+
+    // Restarted without that source: its recorded history is still served from the file.
+    const again = await start({ db, sources: [{ id: 'other', url: feeds.url('/summary.json') }] }, { clock });
+    const kept = (await (await fetch(`${again.url}/api/history?source=acme`)).json()) as any;
+    expect(kept.sources).toEqual([expect.objectContaining({ id: 'acme', configured: false, health: null })]);
+    expect(kept.incidents.map((i: any) => i.title)).toContain('Database query delays');
+  });
+});
+
 describe('parseServeArgs', () => {
   it('binds 127.0.0.1:8080 by default and refuses another address without a token', () => {
     const url = 'https://status.example.com/api/v2/summary.json';
@@ -157,6 +203,8 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs(['--token', 'short', url], {})).toEqual({ error: '--token must be at least 16 characters.' });
     expect(parseServeArgs(['--check', 'https://api.example.com/health', '--expect', '200'], {})).toMatchObject({ sources: [{ id: 'check:https://api.example.com/health', check: { expectStatus: [200] } }] });
     expect(parseServeArgs([], {})).toEqual({ error: 'Give at least one SOURCE or --check URL.' });
+    expect(parseServeArgs(['--db', '/data/status.db', url], {})).toMatchObject({ db: '/data/status.db' });
+    expect(parseServeArgs([url], {})).not.toHaveProperty('db');
   });
 });
 

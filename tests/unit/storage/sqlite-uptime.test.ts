@@ -122,8 +122,8 @@ describe('uptime summed in SQL', () => {
   }
 });
 
-describe('schema version 2', () => {
-  it('upgrades a version-1 file: every transition learns when it ended, every update is kept', async () => {
+describe('schema version 3 (transition ends, compact updates)', () => {
+  it('upgrades a version-1 file through every migration: every transition learns when it ended, every update is kept', async () => {
     const path = join(dir, 'old.db');
     const old = new Database(path);
     old.exec(MIGRATIONS[0]!);
