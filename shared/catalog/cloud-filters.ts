@@ -46,7 +46,7 @@ export const AWS_REGIONS: Readonly<Record<string, string>> = {
 };
 
 /** Health Dashboard service keys for well-known AWS services (others match by name only). */
-const AWS_SERVICE_KEYS: Readonly<Record<string, string>> = {
+export const AWS_SERVICE_KEYS: Readonly<Record<string, string>> = {
   'Amazon Elastic Compute Cloud': 'ec2',
   'Amazon Simple Storage Service': 's3',
   'AWS Lambda': 'lambda',

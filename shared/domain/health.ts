@@ -78,6 +78,13 @@ export function healthOfImpact(impact: Impact): Health {
 /** The incident statuses after which an incident is no longer open. */
 export const CLOSED_STATUSES = new Set(['resolved', 'postmortem', 'completed']);
 
+/**
+ * An open incident whose newest update is older than this is stale (14 days, in ms): adapters mark it when
+ * they parse, and the status window re-checks it against its own clock, since an unchanged document is not
+ * parsed again.
+ */
+export const STALE_INCIDENT_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
+
 /** True when the incident's latest status is not resolved, postmortem or completed. Age does not matter. */
 export function isActiveStatus(status: Incident['status']): boolean {
   return !CLOSED_STATUSES.has(status) && status !== 'scheduled';

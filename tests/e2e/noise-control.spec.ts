@@ -37,7 +37,8 @@ test('choosing components after adding narrows health and incidents, without ann
 
   // The page is read again at once; its only incident concerns Grok Bot, so Cursor is operational now.
   await expect(provider(page)).toHaveAttribute('data-health', 'operational');
-  await expect(provider(page).locator('.incident')).toHaveCount(0);
+  // No incident on its row (a collapsed row shows an open incident's title).
+  await expect(provider(page).locator('.incident-title')).toHaveCount(0);
 
   // Choosing Grok Bot again brings the incident back into view, but it is not news: no notification.
   await chooser.getByRole('checkbox', { name: 'Grok Bot', exact: true }).check();
@@ -56,6 +57,8 @@ test('choosing components after adding narrows health and incidents, without ann
 test('snooze one provider from its row: shown with when it ends, until resolved, and ended', async ({ page, app }) => {
   await app.openStatus(page);
   await checked(app);
+  // Snooze lives in the expanded row.
+  await provider(page).locator('.row-toggle').click();
   const snooze = provider(page).getByRole('combobox', { name: 'Snooze Cursor' });
   const started = app.clock.now();
   await snooze.selectOption({ label: 'For 8 h' });
@@ -68,6 +71,10 @@ test('snooze one provider from its row: shown with when it ends, until resolved,
   await expect(provider(page).locator('.snooze-state')).toHaveText('Snoozed until its incident resolves');
   expect(app.source('cursor').snooze).toEqual({ untilResolved: [app.controller.snapshot().engine.sources[0]!.status!.activeIncidents[0]!.id] });
 
+  // Collapsed, the row still says it is snoozed.
+  await provider(page).locator('.row-toggle').click();
+  await expect(provider(page).locator('.row-snoozed')).toHaveText('Snoozed until its incident resolves');
+  await provider(page).locator('.row-toggle').click();
   await provider(page).getByRole('button', { name: 'End snooze' }).click();
   await expect(provider(page).locator('.snooze-state')).toHaveCount(0);
   expect(app.source('cursor').snooze).toBeUndefined();
@@ -78,6 +85,7 @@ test('"Tell me when it\'s fixed" notifies once when the incident resolves, thoug
   await checked(app);
   await app.controller.updateSource('cursor', { notify: 'none' });
   const baselineToasts = app.toasts.length;
+  await provider(page).locator('.row-toggle').click();
   const button = provider(page).getByRole('button', { name: 'Tell me when it’s fixed' });
   await button.click();
   await expect(provider(page).getByRole('button', { name: 'I’ll tell you when it’s fixed' })).toHaveAttribute('aria-pressed', 'true');

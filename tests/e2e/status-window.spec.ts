@@ -14,8 +14,10 @@ test.describe('with Cursor (active incident) and GitHub (operational)', () => {
     await expect(cursor).toHaveAttribute('data-health', 'degraded');
     await expect(cursor.locator('.provider-toggle .health-badge')).toHaveText(/Degraded/);
     await expect(cursor.locator('.incident-title')).toHaveText(CURSOR_INCIDENT);
+    // Expanded, the incident gives its status, its impact as its own fact, and times.
+    await cursor.locator('.provider-toggle').click();
     await expect(cursor.locator('.incident-status')).toHaveText('Investigating');
-    await expect(cursor.locator('.incident-impact')).toHaveText('Minor impact');
+    await expect(cursor.locator('.incident-impact')).toHaveText('Incident impact: minor');
     await expect(cursor.locator('.incident-facts time')).toHaveText('updated 1 h ago');
     await expect(cursor.locator('.provider-meta')).toHaveText(/Checked (just now|\d+ min ago)/);
 
@@ -90,6 +92,7 @@ test.describe('with DigitalOcean history.atom', () => {
     await app.engine.checkNow('digitalocean');
 
     await expect(card.locator('.incident-title')).toHaveText(DIGITALOCEAN_INCIDENT);
+    await card.locator('.provider-toggle').click();
     await expect(card.locator('.incident-status')).toHaveText('Identified');
     await expect(card).not.toHaveAttribute('data-health', 'operational');
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
@@ -102,6 +105,8 @@ test.describe('with a URL that serves an HTML page', () => {
   test('shows the error with what to do, and Retry checks again', async ({ page, app }) => {
     await app.openStatus(page);
     const card = provider(page, 'streamyard');
+    await expect(card.locator('.row-detail')).toHaveText('could not read: got a web page');
+    await card.locator('.provider-toggle').click();
     const notice = card.locator('.source-error');
     await expect(notice).toBeVisible();
     await expect(card).toHaveAttribute('data-health', 'unknown');

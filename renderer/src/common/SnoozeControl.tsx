@@ -7,7 +7,7 @@ import { formatClock, formatDateTime } from './time';
 import { useAction } from './useAction';
 
 /** "14:05" today, else date and time, for when a snooze ends. */
-function endLabel(at: number, now: number): string {
+export function endLabel(at: number, now: number): string {
   return new Date(at).toDateString() === new Date(now).toDateString() ? formatClock(at) : formatDateTime(at);
 }
 

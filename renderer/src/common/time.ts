@@ -37,3 +37,21 @@ export function formatDateTime(at: number | string): string {
 export function formatClock(atMs: number): string {
   return new Date(atMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
+
+/**
+ * Absolute date and time with the time zone, for the title of a relative time ("26 Sep 2026, 01:00 UTC").
+ * `timeZone` (IANA name) defaults to the user's; `''` for an invalid date.
+ */
+export function formatAbsolute(at: number | string, timeZone?: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  });
+}

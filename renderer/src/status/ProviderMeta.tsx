@@ -1,23 +1,17 @@
 import type { SourceSnapshot } from '../../../shared/ipc/contract';
-import { formatDateTime, timeAgo } from '../common/time';
+import { RelativeTime } from '../common/RelativeTime';
 
-/** "Checked 2 min ago" (exact time on hover), or that a check is running / has not happened yet. */
+/** "Checked 2 min ago" (absolute time and zone on hover), or that a check is running / has not happened yet. */
 export function ProviderMeta({ source, now }: { source: SourceSnapshot; now: number }) {
-  let text: string;
-  if (source.polling) text = 'Checking now…';
-  else if (source.lastCheckedAt !== undefined) text = `Checked ${timeAgo(source.lastCheckedAt, now)}`;
-  else text = source.enabled ? 'Not checked yet' : 'Not checked (disabled)';
+  let body;
+  if (source.polling) body = <>Checking now…</>;
+  else if (source.lastCheckedAt !== undefined) body = <RelativeTime at={source.lastCheckedAt} now={now} lead="Checked" />;
+  else body = <>{source.enabled ? 'Not checked yet' : 'Not checked (disabled)'}</>;
   return (
     <p className="provider-meta">
-      {source.lastCheckedAt !== undefined && !source.polling ? (
-        <time dateTime={new Date(source.lastCheckedAt).toISOString()} title={formatDateTime(source.lastCheckedAt)}>
-          {text}
-        </time>
-      ) : (
-        text
-      )}
+      {body}
       {source.lastError && source.lastSuccessAt !== undefined && (
-        <> · last read {timeAgo(source.lastSuccessAt, now)}</>
+        <> · last read <RelativeTime at={source.lastSuccessAt} now={now} /></>
       )}
     </p>
   );

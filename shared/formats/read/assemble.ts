@@ -3,12 +3,12 @@
  * active / recent / scheduled, sorted, capped, `stale` marked, health derived (domain/health.deriveHealth).
  */
 import type { Component, FormatId, Incident, Indicator, ProviderStatus } from '../../domain/types';
-import { deriveHealth, isActiveStatus } from '../../domain/health';
+import { deriveHealth, isActiveStatus, STALE_INCIDENT_AFTER_MS } from '../../domain/health';
 import { mergeDuplicateIncidents } from '../../domain/incident-merge';
 import { LIMITS, capIncident, capText } from './limits';
 
-/** An open incident silent for longer than this is `stale` (14 days, in ms). */
-export const STALE_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
+/** An open incident silent for longer than this is `stale` (14 days, in ms; the domain's rule). */
+export const STALE_AFTER_MS = STALE_INCIDENT_AFTER_MS;
 
 /** Everything an adapter knows about a document. */
 export interface AssembleInput {

@@ -82,6 +82,9 @@ export async function bridgeContext(context: BrowserContext, controller: AppCont
   };
   const stopSnapshots = controller.onSnapshot((snapshot: AppSnapshot) => {
     for (const page of context.pages()) {
+      // A page that has not loaded the app yet has no listener: sending it the snapshot would only slow this
+      // process, which also runs the engine and the feed server.
+      if (!page.url().startsWith(trustedOrigin)) continue;
       waiting.set(page, snapshot);
       send(page);
     }

@@ -35,3 +35,15 @@ describe('isoAgo and formatDateTime', () => {
     expect(formatDateTime(NOW)).not.toBe('');
   });
 });
+
+describe('formatAbsolute', () => {
+  it('gives date, time and the time zone, once', async () => {
+    const { formatAbsolute } = await import('../../../../renderer/src/common/time');
+    const text = formatAbsolute(Date.UTC(2026, 8, 26, 1, 0, 0), 'UTC');
+    expect(text).toMatch(/2026/);
+    expect(text).toMatch(/01:00|1:00/);
+    expect(text).toMatch(/UTC/);
+    expect(text.match(/2026/g)).toHaveLength(1);
+    expect(formatAbsolute('not a date')).toBe('');
+  });
+});
