@@ -15,7 +15,10 @@ export interface CliOptions {
   /** With `--discover`: the URL or name to look into. */
   discover?: string;
   json: boolean;
-  /** JSON state file path (`--state`), if any. With `--db` too: imported once into the database. */
+  /**
+   * `--state FILE`, if given: without `--db`, the database is kept beside FILE and FILE (a JSON state file of
+   * earlier versions) is imported once (cli/state-alias.ts); with `--db`, FILE is only imported.
+   */
   state?: string;
   /** SQLite database file (`--db`): state and history (docs/storage.md). */
   db?: string;
@@ -49,6 +52,7 @@ export interface CliOptions {
 export const USAGE = `Usage: status-tray [options] SOURCE...
        status-tray history [SOURCE...] --db FILE [--since 7d] [--json | --csv]
        status-tray uptime [SOURCE...] --db FILE [--by-component] [--json]
+       (--state FILE works wherever --db FILE does: see --state below)
 
 Watch status pages and report each provider's health and every new incident.
 SOURCE is a catalog name (github, openai, aws@us-east-1 …) or the URL of a status document: a Statuspage API
@@ -64,13 +68,15 @@ Options (in any order):
   --once               poll every source once, print a table and exit (exit 0: all fetched and
                        parsed; 1: a source failed or the state could not be saved; 2: usage error)
   --json               one JSON object per line (per source with --once, per event when watching)
-  --state FILE         keep validators, hashes and seen incidents in FILE, so the next run sends
-                       conditional requests and reports only what is new. FILE's folder must exist;
-                       a directory or a file that is not a Status Tray state file is refused
-                       (exit 1) and left untouched; a symlink is written through to its target
   --db FILE            keep state and history in the SQLite database FILE (created if missing), so the
-                       history and uptime commands can read what was recorded. With --state too, the
-                       JSON state file is imported once into FILE and kept as its name + .migrated
+                       next run sends conditional requests and reports only what is new, and the
+                       history and uptime commands can read what was recorded
+  --state FILE         the older name of --db, kept working: the database is kept beside FILE
+                       (DIR/NAME.json → DIR/NAME.db; FILE itself when it is already a database), and
+                       a JSON state file of an earlier version at FILE is imported once and kept as
+                       FILE.migrated. FILE's folder must exist; a directory or a file that is not a
+                       Status Tray state file is refused (exit 1) and left untouched. With --db too,
+                       FILE is imported into the --db database
   --retention DAYS     keep history this many days (default ${DEFAULT_RETENTION_DAYS})
   --interval SECONDS   poll interval when watching (default ${DEFAULT_INTERVAL_SECONDS}, ${MIN_INTERVAL_SECONDS} to ${MAX_INTERVAL_SECONDS})
   --concurrency N      requests in flight at most (default ${DEFAULT_CONCURRENCY})
@@ -91,8 +97,8 @@ Examples:
   status-tray --list-components github
   status-tray --once github --components "Actions,Webhooks" openai
   status-tray --once https://www.githubstatus.com/api/v2/summary.json https://status.openai.com/history.rss
-  status-tray --state ~/.status-tray.json https://www.githubstatus.com/api/v2/summary.json
   status-tray --db ~/.status-tray.db https://www.githubstatus.com/api/v2/summary.json
+  status-tray --state ~/.status-tray.json github    (uses ~/.status-tray.db, importing the .json once)
   status-tray history github --db ~/.status-tray.db --since 7d
   status-tray uptime --db ~/.status-tray.db --json
 `;
@@ -151,14 +157,14 @@ export function parseCliArgs(argv: string[]): CliOptions | { error: string } {
   base.retentionDays = retention as number;
   const command = positionals[0];
   if (!values.discover && (command === 'history' || command === 'uptime')) {
-    if (!values.db) return { error: `${command} reads the database: give --db FILE.` };
+    if (!values.db && !values.state) return { error: `${command} reads the database: give --db FILE.` };
     if (values.csv && values.json) return { error: 'Give --json or --csv, not both.' };
     let since: number | undefined;
     if (values.since !== undefined) {
       since = parseSince(values.since, Date.now());
       if (since === undefined) return { error: `--since takes a duration like 24h, 7d or 2w, or a date (got "${values.since}").` };
     }
-    return { ...base, mode: command, json: values.json ?? false, csv: values.csv ?? false, byComponent: values['by-component'] ?? false, db: values.db, ...(since !== undefined ? { since } : {}), intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: positionals.slice(1) };
+    return { ...base, mode: command, json: values.json ?? false, csv: values.csv ?? false, byComponent: values['by-component'] ?? false, ...(values.db !== undefined ? { db: values.db } : {}), ...(values.state !== undefined ? { state: values.state } : {}), ...(since !== undefined ? { since } : {}), intervalSeconds: 0, concurrency: 0, timeoutSeconds: 0, sources: positionals.slice(1) };
   }
   if (values.discover) {
     if (values.once || positionals.length !== 1) return { error: '--discover takes one URL and no SOURCE arguments.' };

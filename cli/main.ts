@@ -1,7 +1,7 @@
 /**
  * The headless runner: the same engine as the desktop app, with Node's fetch, an optional SQLite database
- * (`--db`) or JSON state file (`--state`)
- * and terminal output. `npm run headless -- [options] SOURCE...`; see `USAGE` in ./args.ts.
+ * (`--db FILE`, or `--state FILE`: the database beside an old JSON state file, which is imported once; see
+ * ./state-alias.ts) and terminal output. `npm run headless -- [options] SOURCE...`; see `USAGE` in ./args.ts.
  * Exit codes: 0 all sources fetched and parsed (or watch mode stopped by a signal), 1 a source failed or the
  * state could not be saved (`--once`), or `--state` names a path we refuse (a directory, a file not ours, a
  * missing folder: one line on stderr, nothing polled), 2 usage error. A folder for `--state` is never created.
@@ -17,7 +17,6 @@ import { createNodeFetch } from '../shared/platform/node/node-fetch';
 import { userAgent } from '../shared/engine/user-agent';
 import { parseDocument } from '../shared/formats/registry';
 import { backfillOnBaseline } from '../shared/history/backfill';
-import { createStateFile } from '../shared/platform/node/json-file';
 import { openStatusDatabase, type StatusDatabase } from '../shared/storage/sqlite';
 import { inspectStateFile } from '../shared/platform/node/state-path';
 import type { FetchPort, StateStore } from '../shared/engine/ports';
@@ -27,6 +26,7 @@ import { componentsJson, componentsText, errorText, eventJson, eventText, source
 import { resolveSources } from './sources';
 import { loadCliChannels, testCliChannels } from './channels';
 import { runServe } from './serve';
+import { isSqliteFile, planDatabase } from './state-alias';
 
 /** A store that keeps nothing: without `--db` or `--state` every run is a first run. */
 const memoryStore = (): StateStore => ({ read: async () => ({ state: undefined, recovered: false }), write: async () => undefined });
@@ -72,8 +72,9 @@ export async function runCli(
     err(`status-tray: ${resolved.error}`);
     return 2;
   }
-  if (opts.mode !== 'discover' && opts.state !== undefined && !opts.testChannels) {
+  if (opts.mode !== 'discover' && opts.state !== undefined && !opts.testChannels && !isSqliteFile(opts.state)) {
     // Refuse before polling anything: a run that cannot save would announce everything again next time.
+    // Only a Status Tray state file (or a new one in an existing folder) is imported and renamed.
     const check = inspectStateFile(opts.state);
     if (!check.ok) {
       err(`status-tray: ${saveErrorText({ path: opts.state, reason: check.reason })}`);
@@ -83,7 +84,7 @@ export async function runCli(
   // The page's own list: without the source's filter, and without touching a state file.
   const listing = opts.mode === 'list-components';
   // Opened before the channels so their deliveries are logged in it (channel_deliveries).
-  const sdb: StatusDatabase | undefined = opts.db && !listing && opts.mode !== 'discover' ? await openDb(opts, err) : undefined;
+  const sdb: StatusDatabase | undefined = (opts.db || opts.state) && !listing && opts.mode !== 'discover' ? await openDb(opts, err) : undefined;
   const channels = loadCliChannels(opts.channelsFile, {
     env: process.env,
     userAgent: userAgent(packageJson.version),
@@ -118,7 +119,7 @@ export async function runCli(
     }
     const engine = createEngine({
       fetch,
-      store: sdb ? sdb.store : opts.state && !listing ? createStateFile(opts.state) : memoryStore(),
+      store: sdb ? sdb.store : memoryStore(),
       sources: listing ? resolved.sources.map(({ filter: _filter, ...whole }) => whole) : [...resolved.sources, ...(opts.checks ?? [])],
       userAgent: userAgent(packageJson.version),
       concurrency: opts.concurrency,
@@ -142,10 +143,14 @@ export async function runCli(
   }
 }
 
-/** Open `--db`; with `--state` too, import that JSON state file once and say so on stderr. */
+/**
+ * Open the database `--db` names, or the one beside `--state` (./state-alias.ts); import the JSON state
+ * file once when there is one, and say so on stderr.
+ */
 async function openDb(opts: CliOptions, err: (l: string) => void): Promise<StatusDatabase> {
-  const sdb = await openStatusDatabase(opts.db!, { retentionDays: opts.retentionDays, ...(opts.state ? { legacyJson: opts.state } : {}) });
-  if (sdb.imported?.outcome === 'imported') err(`status-tray: imported ${sdb.imported.sources} source(s) from ${opts.state} into ${opts.db}; the old file is kept as ${sdb.imported.movedTo}.`);
+  const plan = planDatabase(opts.db, opts.state)!;
+  const sdb = await openStatusDatabase(plan.db, { retentionDays: opts.retentionDays, ...(plan.legacyJson ? { legacyJson: plan.legacyJson } : {}) });
+  if (sdb.imported?.outcome === 'imported') err(`status-tray: imported ${sdb.imported.sources} source(s) from ${plan.legacyJson} into ${plan.db}; the old file is kept as ${sdb.imported.movedTo}.`);
   // A recovery is reported by the caller: a polling run's snapshot carries it as `recoveryNotice`.
   return sdb;
 }

@@ -16,11 +16,11 @@ import { createNodeFetch } from '../shared/platform/node/node-fetch';
 import type { SourceConfig } from '../shared/domain/source';
 import { userAgent } from '../shared/engine/user-agent';
 import { systemClock, type Clock, type FetchPort, type StateStore } from '../shared/engine/ports';
-import { createStateFile } from '../shared/platform/node/json-file';
 import { openStatusDatabase } from '../shared/storage/sqlite';
 import { backfillOnBaseline } from '../shared/history/backfill';
 import { fetchSource } from '../shared/engine/http/fetch-source';
 import { parseDocument } from '../shared/formats/registry';
+import { planDatabase } from './state-alias';
 import { loadCliChannels, type CliChannels } from './channels';
 import { CHECK_OPTIONS, CHECK_USAGE, checksFromTokens } from './check-args';
 import { resolveSources } from './sources';
@@ -45,7 +45,9 @@ Options:
   --log-level LEVEL    ${LOG_LEVELS.join(', ')} (default info; debug logs every poll outcome)
   --db FILE            keep state, history and the channels' delivery log in the SQLite database FILE
                        (the CLI's --db; /api/history then answers from it: ?source=ID&since=7d&limit=N)
-  --state FILE         keep the engine's state in FILE between runs (with --db: imported into it once)
+  --state FILE         the older name of --db: the database is kept beside FILE (DIR/NAME.json →
+                       DIR/NAME.db), and a JSON state file of an earlier version at FILE is imported
+                       once (with --db: FILE is imported into that database)
   --interval SECONDS   poll interval (default ${DEFAULT_INTERVAL_SECONDS}, minimum ${MIN_INTERVAL_SECONDS})
 ${CHECK_USAGE}
   -h, --help           show this help
@@ -152,10 +154,13 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
   const logger = createServerLogger(opts.logLevel, deps.logDestination);
   const ua = userAgent(packageJson.version);
   // The same status.db as the CLI's --db: engine state, history (/api/history) and the delivery log.
-  const sdb = opts.db
-    ? await openStatusDatabase(opts.db, { now: () => clock.now(), warn: (m) => logger.warn(m), ...(opts.state ? { legacyJson: opts.state } : {}) })
+  // --state alone names the database beside an old JSON state file, imported once (cli/state-alias.ts).
+  const plan = planDatabase(opts.db, opts.state);
+  const sdb = plan
+    ? await openStatusDatabase(plan.db, { now: () => clock.now(), warn: (m) => logger.warn(m), ...(plan.legacyJson ? { legacyJson: plan.legacyJson } : {}) })
     : undefined;
-  if (sdb?.recoveryReason) logger.warn({ db: opts.db }, sdb.recoveryReason);
+  if (sdb?.recoveryReason) logger.warn({ db: plan!.db }, sdb.recoveryReason);
+  if (sdb?.imported?.outcome === 'imported') logger.info({ from: plan!.legacyJson, into: plan!.db, sources: sdb.imported.sources }, 'imported the old state file');
   const channels = loadCliChannels(opts.channelsFile, { env: deps.env, clock, userAgent: ua, warn: (m) => logger.warn(m), ...(sdb ? { log: sdb.deliveries } : {}) });
   if (channels && 'error' in channels) {
     sdb?.close();
@@ -167,8 +172,7 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
     fetch: fetchPort,
     store:
       deps.store ??
-      sdb?.store ??
-      (opts.state ? createStateFile(opts.state) : { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined }),
+      sdb?.store ?? { read: async () => ({ state: undefined, recovered: false }), write: async () => undefined },
     clock,
     sources: opts.sources,
     userAgent: ua,

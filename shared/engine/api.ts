@@ -83,6 +83,11 @@ export interface Engine {
   resume(): void;
   snapshot(): EngineSnapshot;
   /**
+   * One source's part of `snapshot()`, without building the whole snapshot (which sorts every source): for
+   * listeners that react to one source's event. `undefined` for an unknown id.
+   */
+  sourceSnapshot(sourceId: string): SourceSnapshot | undefined;
+  /**
    * Apply a status pushed to us (a Statuspage webhook) as if a poll had parsed it: `update` receives the last
    * parsed status (undefined before the first) and returns the new one. Events and state follow the poll
    * rules; the stored validators are dropped so the next poll re-reads the whole document and reconciles.

@@ -14,7 +14,7 @@ import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
 import { applyPushedStatus, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { displayName } from '../domain/source';
 import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
-import { buildSnapshot } from './snapshot';
+import { buildSnapshot, sourceSnapshot } from './snapshot';
 import type { SourceConfig } from '../domain/source';
 import { emptyEngineState, newSourceState, type EngineState, type SourceState } from './state';
 import { StateStoreError } from './save-error';
@@ -356,6 +356,10 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       reschedule();
     },
     snapshot,
+    sourceSnapshot(id) {
+      const config = configs.get(id);
+      return config ? sourceSnapshot(config, state.sources[id], inFlight.has(id)) : undefined;
+    },
     async applyStatus(id, update) {
       await ensureLoaded();
       const config = configs.get(id);

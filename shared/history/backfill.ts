@@ -84,7 +84,8 @@ export function backfillOnBaseline(engine: Engine, sink: BackfillSink, deps: Bac
     onEvents(events) {
       for (const e of events) {
         if (e.type !== 'source.baselined' || done.has(e.sourceId)) continue;
-        const source = engine.snapshot().sources.find((s) => s.id === e.sourceId);
+        // One source's snapshot: the whole one sorts every source, once per baselined source on a first cycle.
+        const source = engine.sourceSnapshot(e.sourceId);
         if (!source?.status) continue;
         done.add(e.sourceId);
         void fetchBackfill({ sourceId: e.sourceId, provider: e.provider, url: source.effectiveUrl, status: source.status }, deps).then((r) => {

@@ -37,13 +37,16 @@ export interface Segment {
   health: Health;
 }
 
+/** What the timeline reads of an incident: its kind, impact and window. */
+export type IncidentWindow = Pick<HistoryIncident, 'kind' | 'impact' | 'startedAt' | 'resolvedAt'>;
+
 /** What an incident window means for health. */
-function incidentHealth(incident: HistoryIncident): Health {
+function incidentHealth(incident: IncidentWindow): Health {
   return incident.kind === 'maintenance' ? 'maintenance' : healthOfImpact(incident.impact);
 }
 
 /** End of an incident window: its resolution, else `to` (still open). */
-function incidentEnd(incident: HistoryIncident, to: number): number {
+function incidentEnd(incident: IncidentWindow, to: number): number {
   return incident.resolvedAt ?? to;
 }
 
@@ -54,7 +57,7 @@ function incidentEnd(incident: HistoryIncident, to: number): number {
  *   to know the health at `from`).
  * @param incidents the incidents that concern it (for a component: those naming it), any order.
  */
-export function healthTimeline(transitions: readonly HealthTransition[], incidents: readonly HistoryIncident[], from: number, to: number): Segment[] {
+export function healthTimeline(transitions: readonly HealthTransition[], incidents: readonly IncidentWindow[], from: number, to: number): Segment[] {
   const liveStart = transitions[0]?.at ?? Infinity;
   let coverageStart = liveStart;
   for (const i of incidents) coverageStart = Math.min(coverageStart, i.startedAt);
@@ -126,10 +129,34 @@ export function uptimeOf(segments: readonly Segment[], from: number, to: number)
  * Uptime for each of `UPTIME_WINDOWS` ending at `now`, for one provider or component.
  * Arguments as `healthTimeline`.
  */
-export function uptimeFigures(transitions: readonly HealthTransition[], incidents: readonly HistoryIncident[], now: number): UptimeFigure[] {
+export function uptimeFigures(transitions: readonly HealthTransition[], incidents: readonly IncidentWindow[], now: number): UptimeFigure[] {
   const longest = UPTIME_WINDOWS.at(-1)!.ms;
   const segments = healthTimeline(transitions, incidents, now - longest, now);
   return UPTIME_WINDOWS.map((w) => ({ window: w.label, ...uptimeOf(segments, now - w.ms, now) }));
+}
+
+/** Covered and weighted downtime ms of one window, summed elsewhere (the database sums live transitions). */
+export interface WindowSums {
+  coveredMs: number;
+  downtimeMs: number;
+}
+
+/**
+ * Uptime for each of `UPTIME_WINDOWS` ending at `now`, when the live part (from the first health transition
+ * on) was already summed per window — by SQL over the transitions, in the same order as `UPTIME_WINDOWS` —
+ * and only the past before it comes from incidents. Same rule and result as `uptimeFigures`.
+ * @param liveStart the first transition's time, ms (`Infinity` when there is none).
+ * @param past incidents that began before `liveStart`.
+ */
+export function uptimeFromSums(live: readonly WindowSums[], liveStart: number, past: readonly IncidentWindow[], now: number): UptimeFigure[] {
+  const longest = UPTIME_WINDOWS.at(-1)!.ms;
+  const segments = past.length > 0 ? healthTimeline([], past, now - longest, Math.min(liveStart, now)) : [];
+  return UPTIME_WINDOWS.map((w, k) => {
+    const before = uptimeOf(segments, now - w.ms, now);
+    const coveredMs = before.coveredMs + (live[k]?.coveredMs ?? 0);
+    const downtimeMs = before.downtimeMs + (live[k]?.downtimeMs ?? 0);
+    return { window: w.label, percent: coveredMs > 0 ? 100 * (1 - downtimeMs / coveredMs) : null, downtimeMs, coveredMs };
+  });
 }
 
 /**

@@ -12,9 +12,12 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStateFile } from '../../shared/platform/node/json-file';
 import { createEngine, DEFAULT_CONCURRENCY } from '../../shared/engine/engine';
+import { fetchSource } from '../../shared/engine/http/fetch-source';
+import { parseDocument } from '../../shared/formats/registry';
+import { backfillOnBaseline } from '../../shared/history/backfill';
 import { createNodeFetch } from '../../shared/platform/node/node-fetch';
+import { openStatusDatabase } from '../../shared/storage/sqlite';
 import { createBaseline } from './bench-baseline';
 import type { BenchSet } from './bench-mix';
 
@@ -51,15 +54,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'status-tray-bench-'));
   const urls = Array.from({ length: n }, (_, i) => `http://127.0.0.1:${port}/feeds/${i}`);
   const http = createNodeFetch();
-  const engine =
-    client === 'engine'
-      ? createEngine({
-          fetch: http.fetch,
-          store: createStateFile(join(dir, 'state.json')),
-          sources: urls.map((url, i) => ({ id: `s${i}`, url })),
-          userAgent: 'StatusTray/bench (+https://github.com/status-tray/status-tray)',
-        })
-      : undefined;
+  const userAgent = 'StatusTray/bench (+https://github.com/status-tray/status-tray)';
+  // The engine as the app and the CLI wire it: status.db (per-poll commits and history) and backfill.
+  const sdb = client === 'engine' ? await openStatusDatabase(join(dir, 'status.db')) : undefined;
+  const engine = sdb
+    ? createEngine({ fetch: http.fetch, store: sdb.store, sources: urls.map((url, i) => ({ id: `s${i}`, url })), userAgent })
+    : undefined;
+  if (engine && sdb) backfillOnBaseline(engine, sdb.store, { fetch: http.fetch, fetchSource, parse: parseDocument, userAgent, now: Date.now });
   const baseline = client === 'baseline' ? createBaseline(urls, DEFAULT_CONCURRENCY) : undefined;
   /** One cycle of the client; resolves with the number of sources that failed. */
   const pollAll = async (): Promise<number> => {
@@ -105,10 +106,19 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, IDLE_GAP_MS));
   const steady = await profiled('steady', cycle);
   await engine?.stop();
+  const dbBytes = sdb ? databaseBytes(sdb.db) : 0;
+  sdb?.close();
   await http.close();
   server.send('exit');
-  rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ n, set, client, first, steady })}\n`);
+  if (process.env.STATUS_TRAY_BENCH_KEEP) process.stderr.write(`bench-cycle: kept ${dir}\n`);
+  else rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify({ n, set, client, first, steady, dbBytes })}\n`);
+}
+
+/** Size of the database after a checkpoint, bytes. */
+function databaseBytes(db: import('better-sqlite3').Database): number {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
 }
 
 /**

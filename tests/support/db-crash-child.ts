@@ -23,6 +23,9 @@ for (;;) {
   const status: ProviderStatus = { provider: 'Example', format: 'atom', health: 'degraded', components: [], activeIncidents: [incident], recentIncidents: [], scheduledMaintenances: [], coverage: 'history' };
   const seen = { [String(n)]: { status: 'investigating' as const, active: true, firstSeenAt: at, lastSeenAt: at, title: incident.title } };
   state = { ...state, lastStatus: status, lastHealth: 'degraded', seen, etag: `"${n}"`, lastCheckedAt: at };
-  await sdb.store.commitPoll({ sourceId: 's', provider: 'Example', state, events: [{ type: 'incident.opened', sourceId: 's', provider: 'Example', health: 'degraded', at, incident }], at });
+  const committed = sdb.store.commitPoll({ sourceId: 's', provider: 'Example', state, events: [{ type: 'incident.opened', sourceId: 's', provider: 'Example', health: 'degraded', at, incident }], at });
+  // Commit now rather than after the group-commit wait: the test wants its kills to land among many commits.
+  sdb.store.flush();
+  await committed;
   process.stdout.write(`announced ${n}\n`);
 }

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Health, Impact, IncidentStatus } from '../../domain/types';
 import type { HistoryQuery, HistoryView } from '../../ipc/contract';
-import { dayCells, uptimeFigures } from '../../history/timeline';
+import { dayCells, DOWNTIME_WEIGHT, uptimeFigures, uptimeFromSums, type IncidentWindow, type WindowSums } from '../../history/timeline';
 import { PROVIDER, UPTIME_WINDOWS, type HealthTransition, type HistoryIncident, type ProviderHistory, type UptimeReport } from '../../history/types';
 
 /** Which incidents `listIncidents` returns. */
@@ -68,8 +68,26 @@ export interface HistoryReader {
 
 const LONGEST = UPTIME_WINDOWS.at(-1)!.ms;
 
+/** The healths that count as downtime and their weights (DOWNTIME_WEIGHT above 0, Statuspage's rule). */
+const WEIGHTED = Object.entries(DOWNTIME_WEIGHT).filter(([, w]) => w > 0) as [Health, number][];
+/**
+ * SQL: per window k of UPTIME_WINDOWS ending at @now, the ms of the rows' spans [at, until) (the one in force
+ * runs to @now) inside the window: `c<k>` over all rows, `h<i>_<k>` over rows in the i-th WEIGHTED health.
+ */
+const WINDOW_SUMS = UPTIME_WINDOWS.flatMap((w, k) => {
+  const overlap = `MAX(0, MIN(COALESCE(until, @now), @now) - MAX(at, @now - ${w.ms}))`;
+  return [`SUM(${overlap}) AS c${k}`, ...WEIGHTED.map(([health], h) => `SUM(${overlap}) FILTER (WHERE health = '${health}') AS h${h}_${k}`)];
+}).join(', ');
+
 /** Create a reader on an open database. */
 export function createHistoryReader(db: Database.Database): HistoryReader {
+  // Statements built from a query's shape (how many ids, which options), prepared once each.
+  const statements = new Map<string, Database.Statement>();
+  const cached = (sql: string): Database.Statement => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
   const updatesOf = db.prepare('SELECT at, status, label, text FROM incident_update WHERE source_id = ? AND incident_id = ? ORDER BY at DESC');
 
   function filterIds(column: string, ids: readonly string[] | undefined): { sql: string; params: string[] } {
@@ -104,7 +122,7 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
 
   const reader: HistoryReader = {
     providers() {
-      return (db.prepare('SELECT source_id, name, url FROM provider ORDER BY name COLLATE NOCASE').all() as { source_id: string; name: string; url: string }[]).map((r) => ({
+      return (cached('SELECT source_id, name, url FROM provider ORDER BY name COLLATE NOCASE').all() as { source_id: string; name: string; url: string }[]).map((r) => ({
         sourceId: r.source_id,
         name: r.name,
         url: r.url,
@@ -113,8 +131,7 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
     listIncidents(query = {}) {
       const ids = filterIds('source_id', query.sourceIds);
       const since = query.since ?? -Infinity;
-      const rows = db
-        .prepare(
+      const rows = cached(
           `SELECT * FROM incident WHERE ${ids.sql} AND COALESCE(resolved_at, 9e15) >= ? ${query.resolvedOnly ? 'AND resolved_at IS NOT NULL' : ''}
            ${query.beforeLiveHistory ? "AND started_at < COALESCE((SELECT MIN(h.at) FROM health_transition AS h WHERE h.source_id = incident.source_id AND h.component = ''), 9e15)" : ''}
            ORDER BY started_at DESC LIMIT ?`,
@@ -128,11 +145,9 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
       type Row = { source_id: string; component: string; at: number; health: Health };
       // The last transition before `since` of each series says the health at `since` (SQLite returns the
       // bare columns of the row holding the MAX).
-      const before = db
-        .prepare(`SELECT source_id, component, MAX(at) AS at, health FROM health_transition WHERE ${ids.sql} ${only} AND at < ? GROUP BY source_id, component`)
+      const before = cached(`SELECT source_id, component, MAX(at) AS at, health FROM health_transition WHERE ${ids.sql} ${only} AND at < ? GROUP BY source_id, component`)
         .all(...ids.params, since) as Row[];
-      const after = db
-        .prepare(`SELECT source_id, component, at, health FROM health_transition WHERE ${ids.sql} ${only} AND at >= ? ORDER BY source_id, component, at`)
+      const after = cached(`SELECT source_id, component, at, health FROM health_transition WHERE ${ids.sql} ${only} AND at >= ? ORDER BY source_id, component, at`)
         .all(...ids.params, since) as Row[];
       const series = new Map<string, Row[]>();
       for (const r of [...before, ...after]) {
@@ -146,17 +161,59 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
       return out;
     },
     uptime(sourceIds, now, options = {}) {
-      const { names, incidentsBy, seriesBy } = gather(sourceIds, now, { providerOnly: !options.components, beforeLiveHistory: true });
+      const since = now - LONGEST;
+      const ids = filterIds('source_id', sourceIds);
+      const only = options.components ? '' : "AND component = ''";
+      type SumRow = { source_id: string; component: string; live_start: number } & Record<string, number>;
+      // The live part, summed per window in SQL in one pass: each transition holds from `at` until `until`
+      // (or now); covered time over every row, and the time in each health that counts as downtime.
+      const starts = cached(`SELECT source_id, component, MIN(at) AS live_start FROM health_transition WHERE ${ids.sql} ${only} GROUP BY source_id, component ORDER BY source_id, component`).all(
+        ...ids.params,
+      ) as SumRow[];
+      const sumsBy = new Map<string, SumRow>();
+      for (const r of cached(`SELECT source_id, component, ${WINDOW_SUMS} FROM health_transition WHERE ${ids.sql} ${only} AND COALESCE(until, 9e15) > @since GROUP BY source_id, component`).all(...ids.params, { now, since }) as SumRow[]) {
+        sumsBy.set(`${r.source_id}\u0000${r.component}`, r);
+      }
+      // The past before each provider's first transition: its incidents (docs/storage.md, "Uptime").
+      const pastIds = filterIds('i.source_id', sourceIds);
+      type PastRow = { source_id: string; impact: Impact; started_at: number; resolved_at: number | null; components?: string };
+      const pastRows = cached(
+        `WITH live AS (SELECT source_id, MIN(at) AS start FROM health_transition WHERE component = '' GROUP BY source_id)
+         SELECT i.source_id, i.impact, i.started_at, i.resolved_at ${options.components ? ', i.components' : ''}
+         FROM incident AS i LEFT JOIN live ON live.source_id = i.source_id
+         WHERE ${pastIds.sql} AND i.kind = 'incident' AND COALESCE(i.resolved_at, 9e15) >= @since AND i.started_at < COALESCE(live.start, 9e15)`,
+      ).all(...pastIds.params, { since }) as PastRow[];
+      const pastBy = new Map<string, (IncidentWindow & { components?: string[] })[]>();
+      for (const r of pastRows) {
+        let list = pastBy.get(r.source_id);
+        if (!list) pastBy.set(r.source_id, (list = []));
+        list.push({ kind: 'incident', impact: r.impact, startedAt: r.started_at, ...(r.resolved_at !== null ? { resolvedAt: r.resolved_at } : {}), ...(r.components ? { components: JSON.parse(r.components) as string[] } : {}) });
+      }
+      const seriesBy = new Map<string, SumRow[]>();
+      for (const r of starts) {
+        let list = seriesBy.get(r.source_id);
+        if (!list) seriesBy.set(r.source_id, (list = []));
+        list.push(r);
+      }
+      const windowSums = (r: SumRow | undefined): WindowSums[] => {
+        const sum = r && sumsBy.get(`${r.source_id}\u0000${r.component}`);
+        return UPTIME_WINDOWS.map((_, k) => ({
+          coveredMs: sum?.[`c${k}`] ?? 0,
+          downtimeMs: WEIGHTED.reduce((d, [, weight], h) => d + weight * (sum?.[`h${h}_${k}`] ?? 0), 0),
+        }));
+      };
       const out: UptimeReport[] = [];
-      for (const [sourceId, provider] of names) {
-        const incidents = (incidentsBy.get(sourceId) ?? []).filter((i) => i.kind === 'incident');
-        const series = seriesBy.get(sourceId) ?? new Map<string, HealthTransition[]>();
-        out.push({ sourceId, provider, component: PROVIDER, figures: uptimeFigures(series.get(PROVIDER) ?? [], incidents, now) });
+      for (const { sourceId, name: provider } of reader.providers()) {
+        if (sourceIds && sourceIds.length > 0 && !sourceIds.includes(sourceId)) continue;
+        const past = pastBy.get(sourceId) ?? [];
+        const series = seriesBy.get(sourceId) ?? [];
+        const own = series.find((r) => r.component === PROVIDER);
+        out.push({ sourceId, provider, component: PROVIDER, figures: uptimeFromSums(windowSums(own), own?.live_start ?? Infinity, past, now) });
         if (!options.components) continue;
-        for (const [component, transitions] of series) {
-          if (component === PROVIDER) continue;
-          const concerning = incidents.filter((i) => i.components.includes(component));
-          out.push({ sourceId, provider, component, figures: uptimeFigures(transitions, concerning, now) });
+        for (const r of series) {
+          if (r.component === PROVIDER) continue;
+          const concerning = past.filter((i) => i.components?.includes(r.component));
+          out.push({ sourceId, provider, component: r.component, figures: uptimeFromSums(windowSums(r), r.live_start, concerning, now) });
         }
       }
       return out;

@@ -46,7 +46,7 @@ export async function openStatusDatabase(
   const opened = openDatabase(path, now);
   const imported = options.legacyJson ? await importJsonState(opened.db, options.legacyJson, now) : undefined;
   const reason = opened.reason ?? imported?.reason ?? options.forceRecovery;
-  const store = createSqliteStateStore(opened.db, { now, retentionDays: options.retentionDays, ...(reason ? { recoveryReason: reason } : {}) });
+  const store = createSqliteStateStore(opened.db, { now, retentionDays: options.retentionDays, location: path, ...(reason ? { recoveryReason: reason } : {}) });
   return {
     db: opened.db,
     store,
@@ -54,6 +54,9 @@ export async function openStatusDatabase(
     deliveries: createSqliteDeliveryLog(opened.db, options.warn),
     ...(opened.reason ? { recoveryReason: opened.reason } : {}),
     ...(imported ? { imported } : {}),
-    close: () => opened.db.close(),
+    close: () => {
+      if (opened.db.open) store.flush();
+      opened.db.close();
+    },
   };
 }

@@ -96,6 +96,34 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX channel_deliveries_by_channel ON channel_deliveries (channel_id, at);
   CREATE INDEX channel_deliveries_by_time ON channel_deliveries (at);
   `,
+  `
+  -- Version 3: uptime without window functions, and update text stored compactly.
+  -- Each transition knows when it ended (the next transition of its series, NULL while in force), so the
+  -- uptime query sums durations row by row; the index covers what that query reads.
+  ALTER TABLE health_transition ADD COLUMN until INTEGER;
+  UPDATE health_transition AS t SET until = (SELECT MIN(u.at) FROM health_transition AS u
+    WHERE u.source_id = t.source_id AND u.component = t.component AND u.at > t.at);
+  DROP INDEX health_transition_by_component;
+  CREATE INDEX health_transition_span ON health_transition (component, source_id, at, until, health);
+
+  -- Updates carry up to 4000 characters of text: in a WITHOUT ROWID table such rows spill into overflow
+  -- pages and the file grows to about 2.5 times the text. An ordinary table with a unique index holds them
+  -- compactly.
+  CREATE TABLE incident_update_v2 (
+    source_id   TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    label       TEXT,
+    text        TEXT NOT NULL,
+    FOREIGN KEY (source_id, incident_id) REFERENCES incident (source_id, incident_id) ON DELETE CASCADE
+  );
+  INSERT INTO incident_update_v2 (source_id, incident_id, at, status, label, text)
+    SELECT source_id, incident_id, at, status, label, text FROM incident_update;
+  DROP TABLE incident_update;
+  ALTER TABLE incident_update_v2 RENAME TO incident_update;
+  CREATE UNIQUE INDEX incident_update_key ON incident_update (source_id, incident_id, at, status);
+  `,
 ];
 
 /** Schema version this code writes. */

@@ -4,6 +4,12 @@
  * 304 costs one small UPDATE and nothing ever rewrites the whole state. The store remembers, per source,
  * the status and seen-map objects it last committed: an unchanged object (304, same body) is not
  * serialised again.
+ *
+ * Group commit: polls that finish close together (a whole cycle at start-up) are committed in one
+ * transaction, so a cycle of 1000 sources costs a few dozen commits (and syncs), not 1000. `commitPoll`
+ * resolves only after the transaction holding its poll committed, so "events leave the engine only after
+ * the commit that recorded them" holds unchanged; a batch that fails is retried poll by poll, so one bad
+ * poll fails alone.
  */
 import type Database from 'better-sqlite3';
 import { parseEngineState, type EngineState, type SourceState } from '../../engine/state';
@@ -13,10 +19,14 @@ import type { BackfillSink } from '../../history/backfill';
 import type { HistoryIncident } from '../../history/types';
 import type { PollCommit, StateReadResult, StateStore } from '../../engine/ports';
 import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
+import { createTransitionWriter } from './transitions';
+import { StateStoreError } from '../../engine/save-error';
 
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
 export interface SqliteStateStore extends StateStore, BackfillSink {
   commitPoll(commit: PollCommit): Promise<void>;
+  /** Commit the polls waiting for their group commit now (before closing the database). */
+  flush(): void;
 }
 
 /** Options of `createSqliteStateStore`. */
@@ -27,6 +37,8 @@ export interface SqliteStoreOptions {
   retentionDays?: number;
   /** Set when the database file was damaged and replaced (openDatabase's `reason`): read() reports it. */
   recoveryReason?: string;
+  /** The database file, as the user would name it: shown in "Cannot save to <location>: <reason>". */
+  location?: string;
 }
 
 interface Committed {
@@ -38,6 +50,26 @@ interface Committed {
 
 /** How often history is pruned while running, ms. */
 const PRUNE_EVERY_MS = 3_600_000;
+/**
+ * How long a poll's commit may wait for others to join its transaction, ms. Short beside any poll interval
+ * and any toast; long enough that a burst of polls shares one transaction and one sync.
+ */
+export const GROUP_COMMIT_WAIT_MS = 50;
+/** A batch is committed at once when this many polls wait. */
+export const GROUP_COMMIT_MAX = 128;
+
+interface Waiting {
+  commit: PollCommit;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Whether a poll's events announce news, so its commit must survive a power cut (FULL sync, see open.ts).
+ * A baseline announces nothing new: if a power cut loses it, the source baselines again, silently but for
+ * the same summary of what is open.
+ */
+const announces = (c: PollCommit) => c.events.some((e) => e.type !== 'source.baselined');
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
@@ -83,7 +115,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     VALUES (?, ?, ?, ?, ?, ?)`);
   const resolveVanished = db.prepare(`UPDATE incident SET status = CASE kind WHEN 'maintenance' THEN 'completed' ELSE 'resolved' END,
     resolved_at = COALESCE(resolved_at, @at), updated_at = MAX(updated_at, @at) WHERE source_id = @sourceId AND incident_id = @id`);
-  const insertTransition = db.prepare('INSERT OR REPLACE INTO health_transition (source_id, component, at, health) VALUES (?, ?, ?, ?)');
+  const insertTransition = createTransitionWriter(db);
 
   function rowParams(id: string, s: SourceState) {
     return {
@@ -112,7 +144,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   }
 
   function writeHistory(h: PollHistory): void {
-    for (const t of h.transitions) insertTransition.run(t.sourceId, t.component, t.at, t.health);
+    for (const t of h.transitions) insertTransition(t);
     for (const i of h.incidents) {
       upsertIncident.run({
         ...i,
@@ -137,7 +169,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     durable = want;
   }
 
-  const commitTx = db.transaction((c: PollCommit) => {
+  /** One poll's rows and history; runs inside a transaction. */
+  function commitOne(c: PollCommit): void {
     const prev = committed.get(c.sourceId);
     writeRow(c.sourceId, c.state);
     const history = historyOfPoll({
@@ -151,7 +184,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     });
     if (c.state.lastStatus !== prev?.status) upsertProvider.run(c.sourceId, c.provider, c.state.url);
     writeHistory(history);
-  });
+  }
+  const commitTx = db.transaction(commitOne);
 
   const writeTx = db.transaction((state: EngineState) => {
     for (const id of [...committed.keys()]) {
@@ -185,6 +219,49 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     }
   });
 
+  let waiting: Waiting[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const batchTx = db.transaction((commits: readonly PollCommit[]) => {
+    for (const c of commits) commitOne(c);
+  });
+
+  /** Commit every waiting poll in one transaction, then settle their promises. */
+  function flushWaiting(): void {
+    if (flushTimer !== undefined) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    setDurable(batch.some((w) => announces(w.commit)));
+    const before = new Map(batch.map((w) => [w.commit.sourceId, committed.get(w.commit.sourceId)]));
+    // A rolled-back transaction leaves `committed` ahead of the file: put back what the file holds.
+    const rollBack = (ids: Iterable<string>) => {
+      for (const id of ids) {
+        const was = before.get(id);
+        if (was) committed.set(id, was);
+        else committed.delete(id);
+      }
+    };
+    try {
+      batchTx(batch.map((w) => w.commit));
+      for (const w of batch) w.resolve();
+    } catch (err) {
+      rollBack(before.keys());
+      if (batch.length === 1) return batch[0]!.reject(saveFailure(err, options.location));
+      // Each poll on its own, so one that cannot be committed fails alone.
+      for (const w of batch) {
+        try {
+          commitTx(w.commit);
+          w.resolve();
+        } catch (one) {
+          rollBack([w.commit.sourceId]);
+          w.reject(saveFailure(one, options.location));
+        }
+      }
+    }
+    maybePrune();
+  }
+
   function maybePrune(): void {
     const t = now();
     if (t - lastPrune < PRUNE_EVERY_MS) return;
@@ -194,6 +271,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
 
   return {
     async read(): Promise<StateReadResult> {
+      flushWaiting();
       const sources: Record<string, unknown> = {};
       let dropped = 0;
       for (const row of allRows.all() as Record<string, unknown>[]) {
@@ -213,20 +291,50 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       const reason = options.recoveryReason ?? (dropped > 0 ? `The saved state of ${dropped} source(s) could not be read; they start over.` : undefined);
       return reason ? { state, recovered: true, recoveryReason: reason } : { state, recovered: false };
     },
+    ...(options.location ? { location: options.location } : {}),
     async write(state: EngineState): Promise<void> {
+      // Polls waiting for their commit go first: the rows they change, and the history they record, are theirs.
+      flushWaiting();
       setDurable(false);
-      writeTx(state);
+      try {
+        writeTx(state);
+      } catch (err) {
+        throw saveFailure(err, options.location);
+      }
     },
     recordBackfill(incidents) {
+      flushWaiting();
       setDurable(false);
       backfillTx(incidents);
     },
-    async commitPoll(commit: PollCommit): Promise<void> {
-      setDurable(commit.events.length > 0);
-      commitTx(commit);
-      maybePrune();
+    flush: flushWaiting,
+    commitPoll(commit: PollCommit): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ commit, resolve, reject });
+        if (waiting.length >= GROUP_COMMIT_MAX) flushWaiting();
+        else flushTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_WAIT_MS);
+      });
     },
   };
+}
+
+/** What SQLite's result codes (https://www.sqlite.org/rescode.html) mean for someone whose state cannot be saved. */
+const SQLITE_REASONS: readonly [RegExp, string][] = [
+  [/^SQLITE_FULL/, 'the disk is full'],
+  [/^SQLITE_READONLY/, 'the database is read-only'],
+  [/^SQLITE_PERM|^SQLITE_AUTH/, 'permission denied'],
+  [/^SQLITE_(BUSY|LOCKED)/, 'another program holds the database locked'],
+  [/^SQLITE_IOERR/, 'input/output error'],
+  [/^SQLITE_CANTOPEN/, 'the database file cannot be opened'],
+  [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, 'the database file is damaged'],
+];
+
+/** A failed write as the engine reports it (engine/save-error.ts): the reason in words, the code kept. */
+function saveFailure(err: unknown, location: string | undefined): unknown {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !location) return err;
+  const reason = SQLITE_REASONS.find(([re]) => re.test(code))?.[1];
+  return reason ? new StateStoreError(reason, location, code) : err;
 }
 
 /** A `source_state` row as the engine's `SourceState` shape (validated by the caller). */

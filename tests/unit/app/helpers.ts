@@ -112,6 +112,9 @@ export class FakeEngine implements Engine {
   snapshot(): EngineSnapshot {
     return this.snap;
   }
+  sourceSnapshot(sourceId: string): SourceSnapshot | undefined {
+    return this.snap.sources.find((s) => s.id === sourceId);
+  }
   subscribe(listener: EngineListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { parseServeArgs, startServer, type RunningServer, type ServeDeps, type ServeOptions } from '../../../cli/serve';
 import { MemoryStore } from '../engine/harness';
+import { emptyEngineState, newSourceState } from '../../../shared/engine/state';
 import { FakeClock } from '../../support/fake-clock';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 
@@ -205,5 +205,30 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs([], {})).toEqual({ error: 'Give at least one SOURCE or --check URL.' });
     expect(parseServeArgs(['--db', '/data/status.db', url], {})).toMatchObject({ db: '/data/status.db' });
     expect(parseServeArgs([url], {})).not.toHaveProperty('db');
+  });
+});
+
+describe('serve --state FILE', () => {
+  it('keeps state in the database beside FILE, importing an old JSON state file once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'status-tray-serve-state-'));
+    try {
+      const state = join(dir, 'state.json');
+      const url = feeds.url('/summary.json');
+      const old = emptyEngineState();
+      old.sources.acme = { ...newSourceState(url), baselined: true, etag: '"g1"', contentHash: 'x' };
+      writeFileSync(state, JSON.stringify(old));
+      const sink = new Writable({ write: (_c, _e, cb) => cb() });
+      server = await startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', sources: [{ id: 'acme', url }], state }, { env: {}, clock: new FakeClock(), logDestination: sink });
+      await server.engine.checkNow();
+      // The imported validators made the poll conditional.
+      expect(feeds.requests('/summary.json').at(-1)?.headers['if-none-match']).toBe('"g1"');
+      await server.close();
+      server = undefined;
+      expect(existsSync(join(dir, 'state.db'))).toBe(true);
+      expect(existsSync(`${state}.migrated`)).toBe(true);
+      expect(existsSync(state)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
