@@ -227,7 +227,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     const next = result.validators ? { ...result.state, ...result.validators } : result.state;
     state.sources[id] = next;
     try {
-      await options.store.commitPoll!({ sourceId: id, provider: displayName(config, next.lastStatus?.provider), state: next, events: result.events, at: clock.now() });
+      await options.store.commitPoll!({ sourceId: id, provider: displayName(config, next.lastStatus?.provider), state: next, events: result.events, at: clock.now(), ...(result.parsed ? { parsed: result.parsed } : {}) });
     } catch (err) {
       log(`Could not save the poll of ${id}: ${(err as Error)?.message ?? err}`);
       if (result.events.length > 0) await writer.commit(result.events);

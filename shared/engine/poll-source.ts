@@ -16,6 +16,7 @@ import type { FetchLimits, FetchOutcome, FetchSourceRequest } from './http/types
 import { delayAfterFailure, delayAfterSuccess, intervalMs } from './backoff';
 import { displayName, type SourceConfig } from '../domain/source';
 import type { SourceState } from './state';
+import { keptStatus } from './kept-status';
 
 /** A `301`/`308` target becomes the stored URL after this many consecutive good polls through it. */
 export const PERMANENT_MOVE_CONFIRMATIONS = 3;
@@ -60,6 +61,11 @@ export interface PollResult {
   events: EngineEvent[];
   /** Bytes received for the body on the wire. */
   wireBytes: number;
+  /**
+   * For `parsed`: the whole status the document gave (after the filter). `state.lastStatus` keeps less
+   * (kept-status.ts); the history is recorded from this one.
+   */
+  parsed?: ProviderStatus;
 }
 
 /** Poll `config` once from `prev` state. See the module comment. */
@@ -131,10 +137,10 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
     now,
   });
   const state: SourceState = trackMove(
-    { ...ok, baselined: true, seen: detected.seen, lastHealth: status.health, lastStatus: status, pageComponents, filterKey: filterKey(config.filter) },
+    { ...ok, baselined: true, seen: detected.seen, lastHealth: status.health, lastStatus: keptStatus(status, now), pageComponents, filterKey: filterKey(config.filter) },
     outcome.permanentUrl,
   );
-  return { kind: 'parsed', state, validators: fresh, events: annotate(detected.events, prev, status, refilter), wireBytes: outcome.wireBytes };
+  return { kind: 'parsed', state, validators: fresh, events: annotate(detected.events, prev, status, refilter), wireBytes: outcome.wireBytes, parsed: status };
 }
 
 /**

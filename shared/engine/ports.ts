@@ -5,6 +5,7 @@
  * (shared/platform/node/json-file.ts) and the system clock; tests pass a local HTTP server, an in-memory store
  * and a fake clock. docs/architecture.md, "Ports", has the table.
  */
+import type { ProviderStatus } from '../domain/types';
 import type { EngineEvent } from './events';
 import type { EngineState, SourceState } from './state';
 
@@ -89,6 +90,11 @@ export interface PollCommit {
   state: SourceState;
   /** What the poll will announce once committed. */
   events: readonly EngineEvent[];
+  /**
+   * The whole status the poll parsed, when it parsed one: `state.lastStatus` keeps only what the engine
+   * needs between polls (kept-status.ts), so a store recording history records it from this.
+   */
+  parsed?: ProviderStatus;
   /** When the poll finished, ms since epoch (UTC). */
   at: number;
 }

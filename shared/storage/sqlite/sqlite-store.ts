@@ -177,7 +177,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       sourceId: c.sourceId,
       provider: c.provider,
       prev: prev?.status,
-      next: c.state.lastStatus,
+      // The whole parsed status: the state keeps only part of it (engine/kept-status.ts).
+      next: c.parsed ?? c.state.lastStatus,
       at: c.at,
       baseline: c.events.some((e) => e.type === 'source.baselined'),
       events: c.events,

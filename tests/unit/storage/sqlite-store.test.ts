@@ -97,6 +97,23 @@ describe('commitPoll', () => {
     expect(day.downtimeMs).toBe(2 * HOUR);
   });
 
+  it('records history from the whole parsed status while the state keeps only its trimmed copy', async () => {
+    const a = await open();
+    await a.store.read();
+    const old = incident('old', { startedAt: T0 - 30 * DAY, resolvedAt: T0 - 30 * DAY + HOUR });
+    const open1 = incident('open', { startedAt: T0 - HOUR });
+    const whole = status('partial_outage', [open1, old]);
+    const kept = { ...whole, recentIncidents: [] };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(kept), parsed: whole, events: [baselined(T0)], at: T0 });
+    expect(a.history.listIncidents().map((i) => [i.id, i.backfilled])).toEqual([
+      ['open', true],
+      ['old', true],
+    ]);
+    a.close();
+    const b = await open();
+    expect((await b.store.read()).state!.sources.s!.lastStatus).toEqual(kept);
+  });
+
   it('marks an incident that vanished from an active-only document resolved when the engine said so', async () => {
     const a = await open();
     await a.store.read();
