@@ -98,6 +98,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_not_before = @retryNotBefore,
       last_error = @lastError, last_health = @lastHealth
     WHERE source_id = @id`);
+  // A poll that changed nothing but its times (a 304, an unchanged body): the commonest write by far.
+  const updateTimes = db.prepare('UPDATE source_state SET last_checked_at = ?, last_success_at = ?, next_poll_at = ? WHERE source_id = ?');
   const deleteRow = db.prepare('DELETE FROM source_state WHERE source_id = ?');
   const allRows = db.prepare('SELECT * FROM source_state');
   const upsertProvider = db.prepare(`INSERT INTO provider (source_id, name, url) VALUES (?, ?, ?)
@@ -138,7 +140,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
 
   function writeRow(id: string, s: SourceState): void {
     const prev = committed.get(id);
-    if (prev && prev.status === s.lastStatus && prev.seen === s.seen) updateScalars.run(rowParams(id, s));
+    if (prev && onlyTimesChanged(prev.obj, s)) updateTimes.run(s.lastCheckedAt ?? null, s.lastSuccessAt ?? null, s.nextPollAt ?? null, id);
+    else if (prev && prev.status === s.lastStatus && prev.seen === s.seen) updateScalars.run(rowParams(id, s));
     else upsertRow.run({ ...rowParams(id, s), lastStatus: json(s.lastStatus), seen: JSON.stringify(s.seen) });
     committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
   }
@@ -336,6 +339,28 @@ function saveFailure(err: unknown, location: string | undefined): unknown {
   if (typeof code !== 'string' || !location) return err;
   const reason = SQLITE_REASONS.find(([re]) => re.test(code))?.[1];
   return reason ? new StateStoreError(reason, location, code) : err;
+}
+
+/**
+ * Whether `next` differs from the committed `prev` in its poll times only (last checked, last success, next
+ * poll): then those three columns are all the row needs. Objects are compared by identity, as the engine
+ * replaces what it changes.
+ */
+function onlyTimesChanged(prev: SourceState, next: SourceState): boolean {
+  return (
+    prev.url === next.url &&
+    prev.etag === next.etag &&
+    prev.lastModified === next.lastModified &&
+    prev.contentHash === next.contentHash &&
+    prev.pendingMove === next.pendingMove &&
+    prev.baselined === next.baselined &&
+    prev.failures === next.failures &&
+    prev.retryNotBefore === next.retryNotBefore &&
+    prev.lastError === next.lastError &&
+    prev.lastHealth === next.lastHealth &&
+    prev.lastStatus === next.lastStatus &&
+    prev.seen === next.seen
+  );
 }
 
 /** A `source_state` row as the engine's `SourceState` shape (validated by the caller). */

@@ -114,6 +114,22 @@ describe('commitPoll', () => {
     expect((await b.store.read()).state!.sources.s!.lastStatus).toEqual(kept);
   });
 
+  it('a poll that changed only its times (a 304) persists those times and nothing else changes', async () => {
+    const a = await open();
+    await a.store.read();
+    const s1 = parsedState(status('operational'), { lastCheckedAt: T0, lastSuccessAt: T0 });
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: s1, events: [baselined(T0)], at: T0 });
+    const s2 = { ...s1, lastCheckedAt: T0 + 60_000, lastSuccessAt: T0 + 60_000, nextPollAt: T0 + 360_000 };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: s2, events: [], at: T0 + 60_000 });
+    const s3 = { ...s2, failures: 1, lastError: { code: 'timeout' as const, message: 'No answer.', at: T0 + 120_000 }, lastCheckedAt: T0 + 120_000 };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: s3, events: [], at: T0 + 120_000 });
+    a.close();
+    const b = await open();
+    const read = (await b.store.read()).state!.sources.s!;
+    expect(read).toMatchObject({ lastCheckedAt: T0 + 120_000, lastSuccessAt: T0 + 60_000, nextPollAt: T0 + 360_000, failures: 1, etag: '"v1"' });
+    expect(read.lastError?.code).toBe('timeout');
+  });
+
   it('marks an incident that vanished from an active-only document resolved when the engine said so', async () => {
     const a = await open();
     await a.store.read();
