@@ -4,7 +4,8 @@
  * exposes it over IPC and an e2e test can bridge a browser page to it without Electron.
  * Arguments arrive already validated: every call from a page passes `dispatchInvoke` (../ipc/dispatch.ts),
  * which parses its payload with the schemas of ../ipc/schemas.ts, and main's own calls are typed. Every
- * method resolves to a `Result`; none throws. OPML import/export lives in ./opml-actions.ts.
+ * method resolves to a `Result`; none throws. OPML import/export lives in ./opml-actions.ts,
+ * adding, editing, removing, snoozing and fix-watching a source in ./source-actions.ts.
  */
 import type { Engine, EngineSnapshot } from '../engine/api';
 import type { EngineEvent } from '../engine/events';
@@ -25,13 +26,10 @@ import type { Clock } from '../engine/ports';
 import { createAppNotifier, type AppNotifier, type NotifierPort } from './notifier';
 import type { OpmlFilePort } from './opml';
 import { createOpmlActions } from './opml-actions';
+import { createSourceActions } from './source-actions';
 import type { PreviewFn } from './preview';
 import { clampPopoverSize, toSourceConfigs, type PopoverSize } from '../domain/settings';
-import { hasFilter, sourceKey } from '../domain/source-key';
-import { displayName } from '../domain/source';
-import { startSnooze } from '../noise/snooze';
 import { MAX_HELD, type HeldNotification } from '../domain/noise';
-import { MAX_INCIDENT_IDS } from '../noise/schemas';
 import type { LocalCalendar } from '../noise/quiet-hours';
 import type { ChannelManager } from './channel-manager';
 
@@ -208,6 +206,15 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
   const liveName = (id: string) => deps.engine.snapshot().sources.find((s) => s.id === id)?.name;
 
+  const sourceActions = createSourceActions({
+    settings: () => settings,
+    commit,
+    liveName,
+    now: () => deps.clock.now(),
+    newId,
+    openIncidentIds,
+  });
+
   const opml = createOpmlActions({
     settings: () => settings,
     commit: (next) => commit(next, true),
@@ -248,57 +255,9 @@ export function createAppController(deps: AppControllerDeps): AppController {
 
     previewSource: (url) => guard(() => deps.preview(url)),
 
-    addSource: (input: AddSourceInput) =>
-      guard(() => {
-        const { url, name, notify, intervalSeconds, filter, check } = input;
-        if (check && hasFilter(filter)) return fail('invalid-payload', 'An endpoint check has no components to filter.');
-        // Same URL with another filter is another source (AWS EC2 and AWS S3 share one feed); a check is another thing again.
-        const key = sourceKey({ url, filter, check });
-        const existing = settings.sources.find((s) => sourceKey(s) === key);
-        if (existing) return fail('duplicate', `${displayName(existing, liveName(existing.id))} is already in your list.`);
-        const source: SourceSettings = {
-          id: newId(),
-          url: url.trim(),
-          ...(name ? { name } : {}),
-          enabled: true,
-          intervalSeconds: intervalSeconds ?? settings.defaultIntervalSeconds,
-          notify: notify ?? 'all',
-          ...(hasFilter(filter) ? { filter } : {}),
-          ...(check ? { check } : {}),
-        };
-        const r = commit({ ...settings, sources: [...settings.sources, source] }, true);
-        return r.ok ? ok(source) : r;
-      }),
-
-    updateSource: (sourceId: string, patch: SourcePatch) =>
-      guard(() => {
-        const current = findSource(sourceId);
-        if (!current) return fail('not-found', 'That source no longer exists.');
-        const { name, filter, check, ...rest } = patch;
-        if (check && !current.check) return fail('invalid-payload', 'Only an endpoint check has check rules.');
-        if (filter && current.check) return fail('invalid-payload', 'An endpoint check has no components to filter.');
-        const updated: SourceSettings = { ...current, ...stripUndefined(rest), ...(check ? { check } : {}) };
-        if (name !== undefined) {
-          if (name) updated.name = name;
-          else delete updated.name;
-        }
-        if (filter !== undefined) {
-          if (filter && hasFilter(filter)) updated.filter = filter;
-          else delete updated.filter;
-          const key = sourceKey(updated);
-          const clash = settings.sources.find((s) => s.id !== sourceId && sourceKey(s) === key);
-          if (clash) return fail('duplicate', `${displayName(clash)} already watches that part of this page.`);
-        }
-        const sources = settings.sources.map((s) => (s.id === sourceId ? updated : s));
-        const r = commit({ ...settings, sources }, true);
-        return r.ok ? ok(updated) : r;
-      }),
-
-    removeSource: (id: string) =>
-      guard(() => {
-        if (!findSource(id)) return fail('not-found', 'That source no longer exists.');
-        return commit({ ...settings, sources: settings.sources.filter((s) => s.id !== id) }, true);
-      }),
+    addSource: (input: AddSourceInput) => guard(() => sourceActions.add(input)),
+    updateSource: (sourceId: string, patch: SourcePatch) => guard(() => sourceActions.update(sourceId, patch)),
+    removeSource: (id: string) => guard(() => sourceActions.remove(id)),
 
     checkNow: (sourceId?: string) =>
       guard(async () => {
@@ -338,33 +297,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
         return ok(null);
       }),
 
-    snoozeSource: (sourceId, req) =>
-      guard(() => {
-        const current = findSource(sourceId);
-        if (!current) return fail('not-found', 'That source no longer exists.');
-        const { snooze: _old, ...rest } = current;
-        let updated: SourceSettings = rest;
-        if (req) {
-          const snooze = startSnooze(req, deps.clock.now(), openIncidentIds(sourceId));
-          if ('error' in snooze) return fail('invalid-payload', snooze.error);
-          updated = { ...rest, snooze };
-        }
-        const r = commit({ ...settings, sources: settings.sources.map((s) => (s.id === sourceId ? updated : s)) }, false);
-        return r.ok ? ok(updated) : r;
-      }),
-
-    watchIncident: (id, incident, on) =>
-      guard(() => {
-        const current = findSource(id);
-        if (!current) return fail('not-found', 'That source no longer exists.');
-        const others = (current.fixWatches ?? []).filter((w) => w !== incident);
-        if (on && others.length >= MAX_INCIDENT_IDS) return fail('invalid-payload', `At most ${MAX_INCIDENT_IDS} incidents can be watched per status page.`);
-        const list = on ? [...others, incident] : others;
-        const { fixWatches: _old, ...rest } = current;
-        const updated: SourceSettings = list.length > 0 ? { ...rest, fixWatches: list } : rest;
-        const r = commit({ ...settings, sources: settings.sources.map((s) => (s.id === id ? updated : s)) }, false);
-        return r.ok ? ok(updated) : r;
-      }),
+    snoozeSource: (sourceId, req) => guard(() => sourceActions.snooze(sourceId, req)),
+    watchIncident: (id, incident, on) => guard(() => sourceActions.watchIncident(id, incident, on)),
 
     setQuietHours: (quietHours) =>
       guard(() => {
@@ -443,8 +377,4 @@ export function createAppController(deps: AppControllerDeps): AppController {
     },
   };
   return api;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -226,6 +226,28 @@ test('no page scrolls horizontally at popover width: status and settings', async
   await expectNoHorizontalScroll(page, 'the settings window at 380 px');
 });
 
+test('the settings window at popover width: axe finds nothing on any tab, light and dark, with rows open', async ({ page, app }) => {
+  await allChecked(app);
+  await app.openSettings(page);
+  await expect(page.getByRole('heading', { name: 'Add a status page' })).toBeVisible();
+  // Two rows open at once: their component forms are landmarks and must be told apart.
+  const toggles = page.locator('li.source-row .source-toggle');
+  await toggles.nth(0).click();
+  await toggles.nth(1).click();
+  await expect(page.locator('li.source-row form.components')).toHaveCount(2);
+  const tabs = await page.getByRole('tab').allTextContents();
+  expect(tabs.length).toBeGreaterThan(2);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const name of tabs) {
+      await page.getByRole('tab', { name }).click();
+      await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+      await expectNoAxeViolations(page, `in settings, ${name} tab, ${scheme}`);
+    }
+    await page.getByRole('tab', { name: tabs[0]! }).click();
+  }
+});
+
 // Keyboard and "show this provider" need no thirty pages: a few, failing ones and a folded group included,
 // keep each Check now round short on a loaded machine.
 test.describe('with eight of the documents', () => {

@@ -19,13 +19,14 @@ function groupsOf(components: readonly { name: string; group?: string }[]): [str
  * lists components: a checkbox each, grouped as the page groups them; all checked means the whole page.
  * Big-cloud slices (a region filter) and pages without a component list: the names as text.
  */
-export function ComponentChooser({ source, live }: { source: SourceSettings; live: SourceSnapshot | undefined }) {
+export function ComponentChooser({ source, live, name }: { source: SourceSettings; live: SourceSnapshot | undefined; name: string }) {
   const page = live?.pageComponents ?? [];
-  if (page.length > 0 && !source.filter?.regions) return <ComponentCheckboxes source={source} page={page} />;
-  return <FilterNames source={source} />;
+  if (page.length > 0 && !source.filter?.regions) return <ComponentCheckboxes source={source} page={page} name={name} />;
+  return <FilterNames source={source} name={name} />;
 }
 
-function ComponentCheckboxes({ source, page }: { source: SourceSettings; page: readonly { name: string; group?: string }[] }) {
+// Each form is a landmark; with several rows open, the source's name keeps their names unique.
+function ComponentCheckboxes({ source, page, name }: { source: SourceSettings; page: readonly { name: string; group?: string }[]; name: string }) {
   const api = useApi();
   const save = useAction((filter: SourceFilter | null) => api.updateSource(source.id, { filter }));
   const groups = useMemo(() => groupsOf(page), [page]);
@@ -54,7 +55,7 @@ function ComponentCheckboxes({ source, page }: { source: SourceSettings; page: r
     await save.run(all ? null : { components: page.map((c) => c.name).filter((n) => chosen.has(n)) });
   }
   return (
-    <form className="components" onSubmit={(e) => void onSubmit(e)} aria-label="Components that count">
+    <form className="components" onSubmit={(e) => void onSubmit(e)} aria-label={`Components that count for ${name}`}>
       <details>
         <summary>
           Components that count: {chosen.size === page.length ? `all ${page.length}` : `${chosen.size} of ${page.length}`}
@@ -98,7 +99,7 @@ function ComponentCheckbox({ name, checked, onChange }: { name: string; checked:
 }
 
 /** Components and regions as comma-separated names (big-cloud slices, pages without a component list). */
-function FilterNames({ source }: { source: SourceSettings }) {
+function FilterNames({ source, name }: { source: SourceSettings; name: string }) {
   const api = useApi();
   const componentsId = useId();
   const regionsId = useId();
@@ -117,7 +118,7 @@ function FilterNames({ source }: { source: SourceSettings }) {
     await save.run(c.length === 0 && r.length === 0 ? null : { ...(c.length ? { components: c } : {}), ...(r.length ? { regions: r } : {}) });
   }
   return (
-    <form className="components" onSubmit={(e) => void onSubmit(e)} aria-label="Part of the page watched">
+    <form className="components" onSubmit={(e) => void onSubmit(e)} aria-label={`Part of ${name} watched`}>
       <details>
         <summary>Part of the page watched: {savedComponents || savedRegions ? [savedComponents, savedRegions].filter(Boolean).join(' · ') : 'all of it'}</summary>
         <div className="field">

@@ -161,7 +161,7 @@ function SourceEditor({ id, source, live, facts, onClose }: { id: string; source
           now={now}
         />
       </div>
-      <ComponentChooser source={source} live={live} />
+      <ComponentChooser source={source} live={live} name={facts.name} />
       <div className="source-editor-foot">
         <RemoveSourceButton id={source.id} name={facts.name} />
       </div>

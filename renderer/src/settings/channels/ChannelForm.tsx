@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelSecrets, ChannelView, IpcError, SourceSettings } from '../../../../shared/ipc/contract';
 import { useApi } from '../../common/api';
-import { InlineError } from '../../common/InlineError';
+import { FormFooter } from '../FormFooter';
 import { draftToChannel, KIND_LABELS, MIN_IMPACT_LABELS, type ChannelDraft } from './channel-draft';
 import { SecretField } from './SecretField';
 
@@ -183,20 +183,7 @@ export function ChannelForm({
         </div>
       </fieldset>
 
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem.error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={pending}>
-          {isNew ? 'Add channel' : 'Save channel'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-      <InlineError error={error} onDismiss={() => setError(undefined)} />
+      <FormFooter problem={problem?.error} submitLabel={isNew ? 'Add channel' : 'Save channel'} pending={pending} onCancel={onCancel} error={error} onDismissError={() => setError(undefined)} />
     </form>
   );
 }

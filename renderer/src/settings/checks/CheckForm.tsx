@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CHECK_METHODS } from '../../../../shared/domain/check';
 import type { IpcError } from '../../../../shared/ipc/contract';
-import { InlineError } from '../../common/InlineError';
+import { FormFooter } from '../FormFooter';
 import { BODY_RULE_LABELS, draftToCheck, type CheckDraft, type CheckInput } from './check-draft';
 
 /**
@@ -101,20 +101,7 @@ export function CheckForm({
           <input id={ids.retries} type="number" min={0} max={10} value={d.retries} aria-invalid={invalid('retries')} onChange={(e) => set({ retries: e.target.value })} />
         </div>
       </div>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem.error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={pending}>
-          {isNew ? 'Add check' : 'Save check'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-      <InlineError error={error} onDismiss={() => setError(undefined)} />
+      <FormFooter problem={problem?.error} submitLabel={isNew ? 'Add check' : 'Save check'} pending={pending} onCancel={onCancel} error={error} onDismissError={() => setError(undefined)} />
     </form>
   );
 }
