@@ -18,6 +18,7 @@ import { openStatusDatabase, type StatusDatabase } from '../../../shared/storage
 import { FakeClock } from '../../support/fake-clock';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { DOCS, source, TEST_LIMITS, waitUntil } from './harness';
+import { readFeed } from '../../support/feeds';
 
 let server: FeedServer;
 let dir: string;
@@ -45,6 +46,22 @@ async function setup(clock: FakeClock, wrap?: (commit: PollCommit, real: () => P
 }
 
 describe('engine with the SQLite store', () => {
+  it('keeps only recent resolved incidents in the source state but records every incident of the document', async () => {
+    server.serveFile('/do.atom', DOCS.digitalOcean1030, { etag: '"a"' });
+    // 2026: every resolved incident of the 2019 document is older than the 14 days a source keeps.
+    const clock = new FakeClock();
+    const { sdb, engine } = await setup(clock);
+    const parsed = await parseDocument(readFeed(DOCS.digitalOcean1030), { url: server.url('/do.atom'), now: clock.now() });
+    expect(parsed.recentIncidents.length).toBeGreaterThan(5);
+    const snap = await engine.pollOnce();
+    expect(snap.sources[0]!.status!.recentIncidents).toEqual([]);
+    expect(snap.sources[0]!.status!.activeIncidents.map((i) => i.id)).toEqual(parsed.activeIncidents.map((i) => i.id));
+    const recorded = new Set(sdb.history.listIncidents({ sourceIds: ['do'] }).map((i) => i.id));
+    for (const i of [...parsed.recentIncidents, ...parsed.activeIncidents]) expect(recorded.has(i.id), i.id).toBe(true);
+    const row = sdb.db.prepare('SELECT last_status FROM source_state WHERE source_id = ?').get('do') as { last_status: string };
+    expect((JSON.parse(row.last_status) as { recentIncidents: unknown[] }).recentIncidents).toEqual([]);
+  });
+
   it('announces an incident only after the poll that recorded it committed', async () => {
     server.serveFile('/do.atom', DOCS.digitalOcean1030, { etag: '"a"' });
     const clock = new FakeClock();
