@@ -124,6 +124,14 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE incident_update_v2 RENAME TO incident_update;
   CREATE UNIQUE INDEX incident_update_key ON incident_update (source_id, incident_id, at, status);
   `,
+  `
+  -- Version 4: what a source's last status was made with, so a restart keeps it. The filter key lets a filter
+  -- changed while the app was closed (a CLI run with other --components) re-baseline quietly instead of
+  -- hiding behind a 304 or announcing what the new filter brings into view; the page's component list fills
+  -- the component chooser before the first poll.
+  ALTER TABLE source_state ADD COLUMN filter_key TEXT;
+  ALTER TABLE source_state ADD COLUMN page_components TEXT;  -- JSON {name, group?}[]
+  `,
 ];
 
 /** Schema version this code writes. */

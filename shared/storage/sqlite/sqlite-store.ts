@@ -83,14 +83,17 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
 
   const upsertRow = db.prepare(`
     INSERT INTO source_state (source_id, url, etag, last_modified, content_hash, pending_move, baselined, failures,
-      last_checked_at, last_success_at, next_poll_at, retry_not_before, last_error, last_health, last_status, seen)
+      last_checked_at, last_success_at, next_poll_at, retry_not_before, last_error, last_health, last_status, seen,
+      filter_key, page_components)
     VALUES (@id, @url, @etag, @lastModified, @contentHash, @pendingMove, @baselined, @failures,
-      @lastCheckedAt, @lastSuccessAt, @nextPollAt, @retryNotBefore, @lastError, @lastHealth, @lastStatus, @seen)
+      @lastCheckedAt, @lastSuccessAt, @nextPollAt, @retryNotBefore, @lastError, @lastHealth, @lastStatus, @seen,
+      @filterKey, @pageComponents)
     ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
       content_hash = excluded.content_hash, pending_move = excluded.pending_move, baselined = excluded.baselined,
       failures = excluded.failures, last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,
       next_poll_at = excluded.next_poll_at, retry_not_before = excluded.retry_not_before, last_error = excluded.last_error,
-      last_health = excluded.last_health, last_status = excluded.last_status, seen = excluded.seen`);
+      last_health = excluded.last_health, last_status = excluded.last_status, seen = excluded.seen,
+      filter_key = excluded.filter_key, page_components = excluded.page_components`);
   // A poll that parsed nothing new (304, same body, error) changes only these.
   const updateScalars = db.prepare(`
     UPDATE source_state SET url = @url, etag = @etag, last_modified = @lastModified, content_hash = @contentHash,
@@ -141,8 +144,17 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   function writeRow(id: string, s: SourceState): void {
     const prev = committed.get(id);
     if (prev && onlyTimesChanged(prev.obj, s)) updateTimes.run(s.lastCheckedAt ?? null, s.lastSuccessAt ?? null, s.nextPollAt ?? null, id);
+    // filterKey and pageComponents change only with a new lastStatus (poll-source.ts), so they ride with it.
     else if (prev && prev.status === s.lastStatus && prev.seen === s.seen) updateScalars.run(rowParams(id, s));
-    else upsertRow.run({ ...rowParams(id, s), lastStatus: json(s.lastStatus), seen: JSON.stringify(s.seen) });
+    else {
+      upsertRow.run({
+        ...rowParams(id, s),
+        lastStatus: json(s.lastStatus),
+        seen: JSON.stringify(s.seen),
+        filterKey: s.filterKey ?? null,
+        pageComponents: json(s.pageComponents),
+      });
+    }
     committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
   }
 
@@ -383,5 +395,7 @@ function fromRow(row: Record<string, unknown>): unknown {
     lastHealth: opt(row.last_health),
     lastStatus: parsed(row.last_status),
     seen: parsed(row.seen) ?? {},
+    filterKey: opt(row.filter_key),
+    pageComponents: parsed(row.page_components),
   };
 }

@@ -147,6 +147,37 @@ describe('engine with the SQLite store', () => {
     expect(server.requests('/do.atom').at(-1)!.headers['if-none-match']).toBeDefined();
   });
 
+  it('a filter changed while closed re-baselines quietly on restart: read whole, nothing announced, the new view shown', async () => {
+    server.serveFile('/api/v2/summary.json', DOCS.cursor, { etag: '"c"' });
+    const clock = new FakeClock();
+    const open = async (components: string[]) => {
+      const sdb = await openStatusDatabase(join(dir, 'status.db'), { now: () => clock.now() });
+      const engine = createEngine({ fetch: http.fetch, store: sdb.store, clock, random: () => 0.5, sources: [{ ...source('cur', server.url('/api/v2/summary.json')), filter: { components } }], userAgent: 'StatusTray/test', limits: TEST_LIMITS });
+      return { sdb, engine };
+    };
+    // Cursor's open incident affects Grok Bot: watching only the CLI hides it.
+    const first = await open(['CLI']);
+    const snap = await first.engine.pollOnce();
+    expect(snap.sources[0]!.status!.activeIncidents).toEqual([]);
+    await first.engine.stop();
+    const row = first.sdb.db.prepare('SELECT filter_key, page_components FROM source_state WHERE source_id = ?').get('cur') as { filter_key: string | null; page_components: string | null };
+    expect(row.filter_key).not.toBeNull();
+    expect((JSON.parse(row.page_components!) as { name: string }[]).map((c) => c.name)).toContain('Grok Bot');
+    first.sdb.close();
+
+    const second = await open(['Grok Bot']);
+    cleanups.push(() => second.sdb.close());
+    cleanups.push(() => second.engine.stop());
+    const heard: EngineEvent[] = [];
+    second.engine.subscribe({ onEvents: (es) => heard.push(...es) });
+    await clock.advance(400_000);
+    const after = await second.engine.pollOnce();
+    // The unchanged page must not hide behind a 304: the new filter needs the whole body.
+    expect(server.requests('/api/v2/summary.json').at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(after.sources[0]!.status!.activeIncidents.map((i) => i.title)).toEqual(['Investigating service degradation — Grok Bot']);
+    expect(heard.filter((e) => e.type === 'incident.opened')).toEqual([]);
+  });
+
   it('a damaged database is moved aside; every source re-baselines silently and the snapshot says why', async () => {
     server.serveFile('/do.atom', DOCS.digitalOcean1030, { etag: '"a"' });
     const clock = new FakeClock();
