@@ -20,7 +20,7 @@ import type { HistoryIncident } from '../../history/types';
 import type { PollCommit, StateReadResult, StateStore } from '../../engine/ports';
 import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
 import { createTransitionWriter } from './transitions';
-import { StateStoreError } from '../../engine/save-error';
+import { saveFailure } from './save-failure';
 
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
 export interface SqliteStateStore extends StateStore, BackfillSink {
@@ -332,25 +332,6 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       });
     },
   };
-}
-
-/** What SQLite's result codes (https://www.sqlite.org/rescode.html) mean for someone whose state cannot be saved. */
-const SQLITE_REASONS: readonly [RegExp, string][] = [
-  [/^SQLITE_FULL/, 'the disk is full'],
-  [/^SQLITE_READONLY/, 'the database is read-only'],
-  [/^SQLITE_PERM|^SQLITE_AUTH/, 'permission denied'],
-  [/^SQLITE_(BUSY|LOCKED)/, 'another program holds the database locked'],
-  [/^SQLITE_IOERR/, 'input/output error'],
-  [/^SQLITE_CANTOPEN/, 'the database file cannot be opened'],
-  [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, 'the database file is damaged'],
-];
-
-/** A failed write as the engine reports it (engine/save-error.ts): the reason in words, the code kept. */
-function saveFailure(err: unknown, location: string | undefined): unknown {
-  const code = (err as { code?: unknown })?.code;
-  if (typeof code !== 'string' || !location) return err;
-  const reason = SQLITE_REASONS.find(([re]) => re.test(code))?.[1];
-  return reason ? new StateStoreError(reason, location, code) : err;
 }
 
 /**
