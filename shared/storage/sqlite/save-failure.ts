@@ -1,6 +1,6 @@
 /**
  * SQLite's write failures in words, for the "Cannot save to <path>: <reason>" the app and the CLI show
- * (docs/http-and-faults.md).
+ * (docs/state-saving.md).
  */
 import { StateStoreError } from '../../engine/save-error';
 
