@@ -4,23 +4,11 @@
  * CLI's --check), kept apart from a status document at the same URL, and left out of OPML export.
  */
 import { describe, expect, it } from 'vitest';
-import { createAppController } from '../../../shared/app/controller';
 import { toSourceConfigs } from '../../../shared/domain/settings';
 import { parseSettingsFile, toSettingsFile } from '../../../shared/ipc/settings-schema';
-import { FakeClock, FakeEngine, MemorySettings, settingsWith, source, throughIpc } from './helpers';
+import { controllerOver, MemorySettings, settingsWith, source } from './helpers';
 
-function setup(settings = new MemorySettings()) {
-  const engine = new FakeEngine();
-  let n = 0;
-  const controller = createAppController({
-    engine,
-    settings,
-    clock: new FakeClock(),
-    preview: async () => ({ ok: false, error: { code: 'internal', message: 'not used' } }),
-    newId: () => `src-${++n}`,
-  });
-  return { ipc: throughIpc(controller), controller, engine, settings };
-}
+const setup = controllerOver;
 
 const URL_ = 'https://api.example.com/health';
 

@@ -1,27 +1,15 @@
 /** Big-cloud filters from the IPC payload to the engine config, and duplicates judged by URL and filter. */
 import { describe, expect, it } from 'vitest';
-import { createAppController } from '../../../shared/app/controller';
 import { toSourceConfigs } from '../../../shared/domain/settings';
 import { parseSettingsFile, toSettingsFile } from '../../../shared/ipc/settings-schema';
 import { filterKey, sourceKey } from '../../../shared/domain/source-key';
-import { FakeClock, FakeEngine, MemorySettings, engineSnap, settingsWith, source, sourceSnap, throughIpc } from './helpers';
+import { controllerOver, engineSnap, MemorySettings, settingsWith, source, sourceSnap, throughIpc } from './helpers';
 
 const AWS = 'https://status.aws.amazon.com/rss/all.rss';
 const EC2_US_EAST = { components: ['Amazon Elastic Compute Cloud', 'ec2'], regions: ['us-east-1'] };
 const UAE = { regions: ['me-central-1', 'UAE'] };
 
-function setup(settings = new MemorySettings()) {
-  const engine = new FakeEngine();
-  let n = 0;
-  const controller = createAppController({
-    engine,
-    settings,
-    clock: new FakeClock(),
-    preview: async () => ({ ok: false, error: { code: 'fetch-failed', message: 'unused' } }),
-    newId: () => `src-${++n}`,
-  });
-  return { controller, engine, settings };
-}
+const setup = controllerOver;
 
 describe('adding a filtered source', () => {
   it('saves the filter and hands it to the engine', async () => {

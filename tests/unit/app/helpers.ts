@@ -7,7 +7,7 @@ import type { EngineEvent } from '../../../shared/engine/events';
 import type { SourceConfig } from '../../../shared/domain/source';
 import type { Health, Incident } from '../../../shared/domain/types';
 import type { AppSettings, SourceSettings } from '../../../shared/ipc/contract';
-import type { SettingsStore } from '../../../shared/app/controller';
+import { createAppController, type SettingsStore } from '../../../shared/app/controller';
 import type { Clock } from '../../../shared/engine/ports';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { IPC_INVOKE, type StatusTrayApi } from '../../../shared/ipc/contract';
@@ -162,3 +162,20 @@ export function throughIpc(controller: StatusTrayApi): StatusTrayApi {
 }
 
 const METHOD_NAMES: ReadonlySet<string> = new Set(Object.keys(IPC_INVOKE));
+
+/**
+ * A controller over a fake engine and `settings`, without notifier or preview (preview fails), ids
+ * `src-1`, `src-2`…; `ipc` is the same controller behind main's IPC guard.
+ */
+export function controllerOver(settings = new MemorySettings()) {
+  const engine = new FakeEngine();
+  let n = 0;
+  const controller = createAppController({
+    engine,
+    settings,
+    clock: new FakeClock(),
+    preview: async () => ({ ok: false, error: { code: 'internal', message: 'not used' } }),
+    newId: () => `src-${++n}`,
+  });
+  return { ipc: throughIpc(controller), controller, engine, settings };
+}
