@@ -157,7 +157,7 @@ function printCycles(): void {
 }
 
 function printThroughput(): void {
-  console.log('\nParse throughput on the real samples, MB per CPU second (parseDocument: detection, adapter, detached copy):\n');
+  console.log('\nParse throughput on the real samples, MB per CPU second (parseDocument: detection and adapter):\n');
   console.log('format             MB/s    sample');
   const { samples, rssParser } = run<ParseFigures>(worker('bench-parse'));
   const byFormat = new Map<string, Work>();
