@@ -19,7 +19,7 @@ export function currentHealth(state: SourceState | undefined, failAfter?: number
 }
 
 /** One source's snapshot. */
-export function sourceSnapshot(config: SourceConfig, state: SourceState | undefined, polling: boolean): SourceSnapshot {
+export function sourceSnapshot(config: SourceConfig, state: SourceState | undefined, polling: boolean, lastPollMs?: number): SourceSnapshot {
   return {
     id: config.id,
     name: displayName(config, state?.lastStatus?.provider),
@@ -34,6 +34,7 @@ export function sourceSnapshot(config: SourceConfig, state: SourceState | undefi
     ...(state?.lastError ? (showsAsFailing(state, config.failAfter) ? { lastError: state.lastError } : { heldError: state.lastError }) : {}),
     ...(state?.pageComponents ? { pageComponents: state.pageComponents } : {}),
     polling,
+    ...(lastPollMs !== undefined ? { lastPollMs } : {}),
   };
 }
 
@@ -42,11 +43,13 @@ export function buildSnapshot(input: {
   configs: readonly SourceConfig[];
   states: Readonly<Record<string, SourceState>>;
   inFlight: ReadonlySet<string>;
+  /** How long each source's last finished poll took, ms. */
+  pollMs?: ReadonlyMap<string, number>;
   paused: boolean;
   recoveryNotice?: string;
   saveError?: SaveError;
 }): EngineSnapshot {
-  const sources = input.configs.map((c) => sourceSnapshot(c, input.states[c.id], input.inFlight.has(c.id)));
+  const sources = input.configs.map((c) => sourceSnapshot(c, input.states[c.id], input.inFlight.has(c.id), input.pollMs?.get(c.id)));
   sources.sort((a, b) => HEALTH_RANK[b.health] - HEALTH_RANK[a.health] || a.name.localeCompare(b.name));
   const overall = worstHealth(sources.filter((s) => s.enabled).map((s) => s.health));
   return {
