@@ -97,6 +97,37 @@ describe('commitPoll', () => {
     expect(day.downtimeMs).toBe(2 * HOUR);
   });
 
+  it('records every update of a long history once, and an update a document lists twice as its last copy', async () => {
+    const a = await open();
+    await a.store.read();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    // 45 updates (more than one statement carries), then incidents with a few each, one listing an update twice.
+    const long = incident('long', {
+      startedAt: T0 - 50 * HOUR,
+      updates: Array.from({ length: 45 }, (_, k) => ({ status: 'monitoring' as const, text: `Update ${45 - k}.`, at: iso(T0 - (k + 1) * HOUR) })),
+    });
+    const twice = incident('twice', {
+      startedAt: T0 - 3 * HOUR,
+      updates: [
+        { status: 'identified', text: 'Second copy.', at: iso(T0 - 2 * HOUR) },
+        { status: 'identified', text: 'First copy.', at: iso(T0 - 2 * HOUR) },
+        { status: 'investigating', text: 'Looking.', at: iso(T0 - 3 * HOUR) },
+      ],
+    });
+    const short = Array.from({ length: 12 }, (_, k) => incident(`short${k}`, { startedAt: T0 - (60 + k) * HOUR, resolvedAt: T0 - (59 + k) * HOUR }));
+    const first = status('partial_outage', [long, twice, ...short]);
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(first), events: [baselined(T0)], at: T0 });
+    const byId = new Map(a.history.listIncidents().map((i) => [i.id, i.updates]));
+    expect(byId.size).toBe(14);
+    expect(byId.get('long')!.map((u) => u.text)).toEqual(Array.from({ length: 45 }, (_, k) => `Update ${45 - k}.`));
+    // The same (time, status) twice: one row, holding the copy listed last.
+    expect(byId.get('twice')!.map((u) => [u.status, u.text])).toEqual([
+      ['identified', 'First copy.'],
+      ['investigating', 'Looking.'],
+    ]);
+    for (let k = 0; k < 12; k++) expect(byId.get(`short${k}`)!.map((u) => u.status)).toEqual(['resolved', 'investigating']);
+  });
+
   it('records history from the whole parsed status while the state keeps only its trimmed copy', async () => {
     const a = await open();
     await a.store.read();
