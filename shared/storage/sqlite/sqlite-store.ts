@@ -50,10 +50,18 @@ interface Committed {
 /** How often history is pruned while running, ms. */
 const PRUNE_EVERY_MS = 3_600_000;
 /**
- * How long a poll's commit may wait for others to join its transaction, ms. Short beside any poll interval
- * and any toast; long enough that a burst of polls shares one transaction and one sync.
+ * How long a poll's commit may wait for others to join its transaction, ms, when the poll has news to
+ * announce. Short beside any poll interval and any toast; long enough that a burst of polls shares one
+ * transaction and one sync.
  */
 export const GROUP_COMMIT_WAIT_MS = 50;
+/**
+ * The same for a poll with nothing to announce (a baseline, a 304, an unchanged body), ms: nobody is waiting
+ * for it, and each commit rewrites the pages it shares with the previous one (the end of each table, the
+ * index pages between neighbouring sources), so fewer, larger commits write less. A poll with news joining
+ * the batch still has it committed within GROUP_COMMIT_WAIT_MS.
+ */
+export const GROUP_COMMIT_QUIET_WAIT_MS = 150;
 /** A batch is committed at once when this many polls wait. */
 export const GROUP_COMMIT_MAX = 128;
 
@@ -188,6 +196,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
 
   let waiting: Waiting[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  // Set when a waiting poll announces: the batch goes within GROUP_COMMIT_WAIT_MS of it.
+  let urgentTimer: ReturnType<typeof setTimeout> | undefined;
   const batchTx = db.transaction((commits: readonly PollCommit[]) => {
     for (const c of commits) commitOne(c);
   });
@@ -195,7 +205,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   /** Commit every waiting poll in one transaction, then settle their promises. */
   function flushWaiting(): void {
     if (flushTimer !== undefined) clearTimeout(flushTimer);
-    flushTimer = undefined;
+    if (urgentTimer !== undefined) clearTimeout(urgentTimer);
+    flushTimer = urgentTimer = undefined;
     if (waiting.length === 0) return;
     const batch = waiting;
     waiting = [];
@@ -279,7 +290,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       return new Promise<void>((resolve, reject) => {
         waiting.push({ commit, resolve, reject });
         if (waiting.length >= GROUP_COMMIT_MAX) flushWaiting();
-        else flushTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_WAIT_MS);
+        else if (announces(commit)) urgentTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_WAIT_MS);
+        else flushTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_QUIET_WAIT_MS);
       });
     },
   };
