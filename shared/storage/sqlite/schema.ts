@@ -132,6 +132,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE source_state ADD COLUMN filter_key TEXT;
   ALTER TABLE source_state ADD COLUMN page_components TEXT;  -- JSON {name, group?}[]
   `,
+  `
+  -- Version 5: the uptime index follows the primary key's source order. Keyed by component first, it took
+  -- every component transition at a place set by the component's name, so a commit of a few sources dirtied
+  -- pages all over it (a first cycle wrote each of its pages dozens of times). Keyed by source, a poll's
+  -- transitions land together; the queries that read every provider's series (component '') read this
+  -- covering index whole, and a query by source seeks it or the primary key. (A partial index on
+  -- component '' would read less, but SQLite maintains it several times slower on every write.)
+  DROP INDEX health_transition_span;
+  CREATE INDEX health_transition_by_source ON health_transition (source_id, at, until, health);
+  `,
 ];
 
 /** Schema version this code writes. */
