@@ -88,18 +88,18 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   let lastPrune = -Infinity;
   let durable = false;
 
-  // Positional parameters in the order of `scalars` (then, for the upsert, the JSON columns and source id).
+  // Positional parameters in the order of `scalars` (then, for the upsert, the filter key and source id).
   const upsertRow = db.prepare(`
     INSERT INTO source_state (url, etag, last_modified, content_hash, pending_move, baselined, failures,
-      last_checked_at, last_success_at, next_poll_at, retry_not_before, last_error, last_health, last_status, seen,
-      filter_key, page_components, source_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      last_checked_at, last_success_at, next_poll_at, retry_not_before, last_error, last_health, filter_key, source_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
       content_hash = excluded.content_hash, pending_move = excluded.pending_move, baselined = excluded.baselined,
       failures = excluded.failures, last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,
       next_poll_at = excluded.next_poll_at, retry_not_before = excluded.retry_not_before, last_error = excluded.last_error,
-      last_health = excluded.last_health, last_status = excluded.last_status, seen = excluded.seen,
-      filter_key = excluded.filter_key, page_components = excluded.page_components`);
+      last_health = excluded.last_health, filter_key = excluded.filter_key`);
+  // What a parse changes, apart from the scalars (schema version 6).
+  const upsertMemory = db.prepare('INSERT OR REPLACE INTO source_memory (source_id, last_status, seen, page_components) VALUES (?, ?, ?, ?)');
   // A poll that parsed nothing new (304, same body, error) changes only these.
   const updateScalars = db.prepare(`
     UPDATE source_state SET url = ?, etag = ?, last_modified = ?, content_hash = ?, pending_move = ?, baselined = ?,
@@ -109,7 +109,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   // A poll that changed nothing but its times (a 304, an unchanged body): the commonest write by far.
   const updateTimes = db.prepare('UPDATE source_state SET last_checked_at = ?, last_success_at = ?, next_poll_at = ? WHERE source_id = ?');
   const deleteRow = db.prepare('DELETE FROM source_state WHERE source_id = ?');
-  const allRows = db.prepare('SELECT * FROM source_state');
+  const deleteMemory = db.prepare('DELETE FROM source_memory WHERE source_id = ?');
+  const allRows = db.prepare('SELECT s.*, m.last_status, m.seen, m.page_components FROM source_state AS s LEFT JOIN source_memory AS m USING (source_id)');
   const history = createHistoryWriter(db);
 
   /** The row's columns up to `last_health`, in the order of `updateScalars` and `upsertRow`. */
@@ -141,8 +142,9 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       updateScalars.run(row);
     } else {
       const row = scalars(s);
-      row.push(json(s.lastStatus), JSON.stringify(s.seen), s.filterKey ?? null, json(s.pageComponents), id);
+      row.push(s.filterKey ?? null, id);
       upsertRow.run(row);
+      upsertMemory.run(id, json(s.lastStatus), JSON.stringify(s.seen), json(s.pageComponents));
     }
     committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
   }
@@ -177,6 +179,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     for (const id of [...committed.keys()]) {
       if (state.sources[id]) continue;
       deleteRow.run(id);
+      deleteMemory.run(id);
       committed.delete(id);
     }
     for (const [id, s] of Object.entries(state.sources)) {

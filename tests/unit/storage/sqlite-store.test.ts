@@ -10,6 +10,8 @@ import type { EngineEvent } from '../../../shared/engine/events';
 import { emptyEngineState, newSourceState, type SourceState } from '../../../shared/engine/state';
 import { openStatusDatabase, type StatusDatabase } from '../../../shared/storage/sqlite';
 import { GROUP_COMMIT_QUIET_WAIT_MS, GROUP_COMMIT_WAIT_MS } from '../../../shared/storage/sqlite/sqlite-store';
+import { MIGRATIONS } from '../../../shared/storage/sqlite/schema';
+import Database from 'better-sqlite3';
 import { DAY, HOUR, T0, incident, status } from '../history/fixtures';
 
 let dir: string;
@@ -49,6 +51,36 @@ describe('commitPoll', () => {
     expect(read.recovered).toBe(false);
     expect(read.state!.sources.s).toMatchObject({ etag: '"v2"', nextPollAt: T0 + 120_000, baselined: true, lastHealth: 'operational' });
     expect(read.state!.sources.s!.lastStatus).toEqual(s1.lastStatus);
+  });
+
+  it('keeps each source across the upgrade that moved its memory out of source_state (version 6), and a 304 touches only the scalars', async () => {
+    const a = await open('current.db');
+    await a.store.read();
+    const withComponents = { ...parsedState(status('degraded', [incident('open')], { API: 'degraded_performance' })), pageComponents: [{ name: 'API' }], filterKey: 'components:API' };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: withComponents, events: [baselined(T0)], at: T0 });
+    const before = (await a.store.read()).state!.sources.s;
+    a.close();
+    // The same row as version 5 stored it: blobs inside source_state.
+    const old = new Database(join(dir, 'v6.db'));
+    for (const sql of MIGRATIONS.slice(0, 5)) old.exec(sql);
+    old.pragma('user_version = 5');
+    const row = { ...(withComponents as object), seen: JSON.stringify(before!.seen), lastStatus: JSON.stringify(before!.lastStatus), pageComponents: JSON.stringify(before!.pageComponents) } as Record<string, unknown>;
+    old.prepare(`INSERT INTO source_state (source_id, url, etag, baselined, failures, next_poll_at, last_health, last_status, seen, filter_key, page_components)
+      VALUES ('s', @url, @etag, 1, 0, @nextPollAt, @lastHealth, @lastStatus, @seen, @filterKey, @pageComponents)`).run(row);
+    old.close();
+
+    const upgraded = await open('v6.db');
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const columns = (upgraded.db.prepare('PRAGMA table_info(source_state)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('seen');
+    const read = (await upgraded.store.read()).state!.sources.s!;
+    expect(read).toEqual(before);
+    // A 304 afterwards changes source_state alone: the memory row is left as it is.
+    const memory = () => upgraded.db.prepare('SELECT * FROM source_memory').all();
+    const kept = memory();
+    await upgraded.store.commitPoll({ sourceId: 's', provider: 'Example', state: { ...read, lastCheckedAt: T0 + 60_000, nextPollAt: T0 + 120_000 }, events: [], at: T0 + 60_000 });
+    expect(memory()).toEqual(kept);
+    expect((await upgraded.store.read()).state!.sources.s).toMatchObject({ lastCheckedAt: T0 + 60_000, lastStatus: before!.lastStatus });
   });
 
   it('write() forgets removed sources and adds new ones, leaving the rest untouched', async () => {
