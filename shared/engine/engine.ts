@@ -14,7 +14,7 @@ import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
 import { applyPushedStatus, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { displayName } from '../domain/source';
 import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
-import { buildSnapshot, sourceSnapshot } from './snapshot';
+import { buildSnapshot, sourceSnapshot, type SnapshotMemo } from './snapshot';
 import { throttle } from './throttle';
 import { createListeners } from './listeners';
 import type { SourceConfig } from '../domain/source';
@@ -100,6 +100,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   let failingWhenPublished = false;
   /** How long each source's last finished poll took, ms (snapshots carry it; the server's metrics read it). */
   const pollMs = new Map<string, number>();
+  const snapshotMemo: SnapshotMemo = new WeakMap();
   const enabled = () => [...configs.values()].filter((c) => c.enabled !== false);
 
   function setConfigs(list: readonly SourceConfig[]): void {
@@ -289,6 +290,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       paused,
       recoveryNotice,
       saveError: writer.failure(),
+      memo: snapshotMemo,
     });
   }
 

@@ -1,6 +1,6 @@
 /**
  * Builds the `EngineSnapshot` the UI and CLI show, from configuration, persisted state and what is in flight.
- * Pure; cheap enough to run after every poll for hundreds of sources.
+ * Pure; with a memo, a snapshot costs the sources that changed since the last one, a sort and a fold.
  */
 import { HEALTH_RANK, worstHealth } from '../domain/health';
 import type { Health } from '../domain/types';
@@ -38,7 +38,27 @@ export function sourceSnapshot(config: SourceConfig, state: SourceState | undefi
   };
 }
 
-/** Whole snapshot: sources sorted worst health first, then by name; overall = worst enabled source. */
+/**
+ * Source snapshots already built, by the state object they were built from. The engine replaces a source's
+ * state when a poll changes it, so between two snapshots only the sources polled meanwhile are built again;
+ * the one field the engine changes in place (`nextPollAt`, on resume) is part of the check.
+ */
+export type SnapshotMemo = WeakMap<SourceState, { config: SourceConfig; polling: boolean; pollMs: number | undefined; nextPollAt: number | undefined; snapshot: SourceSnapshot }>;
+
+/** A source's snapshot from `memo` when nothing it shows changed, else built and remembered. */
+function memoized(memo: SnapshotMemo | undefined, config: SourceConfig, state: SourceState | undefined, polling: boolean, pollMs: number | undefined): SourceSnapshot {
+  if (!memo || !state) return sourceSnapshot(config, state, polling, pollMs);
+  const known = memo.get(state);
+  if (known && known.config === config && known.polling === polling && known.pollMs === pollMs && known.nextPollAt === state.nextPollAt) return known.snapshot;
+  const snapshot = sourceSnapshot(config, state, polling, pollMs);
+  memo.set(state, { config, polling, pollMs, nextPollAt: state.nextPollAt, snapshot });
+  return snapshot;
+}
+
+/**
+ * Whole snapshot: sources sorted worst health first, then by name; overall = worst enabled source. Source
+ * snapshots may be shared with earlier snapshots built on the same `memo`: read them, do not change them.
+ */
 export function buildSnapshot(input: {
   configs: readonly SourceConfig[];
   states: Readonly<Record<string, SourceState>>;
@@ -48,8 +68,9 @@ export function buildSnapshot(input: {
   paused: boolean;
   recoveryNotice?: string;
   saveError?: SaveError;
+  memo?: SnapshotMemo;
 }): EngineSnapshot {
-  const sources = input.configs.map((c) => sourceSnapshot(c, input.states[c.id], input.inFlight.has(c.id), input.pollMs?.get(c.id)));
+  const sources = input.configs.map((c) => memoized(input.memo, c, input.states[c.id], input.inFlight.has(c.id), input.pollMs?.get(c.id)));
   sources.sort((a, b) => HEALTH_RANK[b.health] - HEALTH_RANK[a.health] || a.name.localeCompare(b.name));
   const overall = worstHealth(sources.filter((s) => s.enabled).map((s) => s.health));
   return {
