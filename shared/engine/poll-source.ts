@@ -138,12 +138,19 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
     now,
   });
   // What outlives this poll is copied off the body (detached.ts); `parsed` is only recorded and dropped.
-  const kept = detached({ seen: detected.seen, lastStatus: keptStatus(status, now), pageComponents, events: annotate(detected.events, prev, status, refilter) });
+  const kept = detached({ seen: detected.seen, lastStatus: keptStatus(status, now), pageComponents });
+  // A baseline's open incidents are the kept status's active ones: it shares that copy instead of a second one
+  // (a page with long open incidents carries tens of kB of update text). Events are read, never changed.
+  const events = annotate(detected.events, prev, status, refilter).map((e) =>
+    e.type === 'source.baselined' && e.openIncidents === status.activeIncidents
+      ? { ...detached({ ...e, openIncidents: [] }), openIncidents: kept.lastStatus.activeIncidents }
+      : detached(e),
+  );
   const state: SourceState = trackMove(
     { ...ok, baselined: true, seen: kept.seen, lastHealth: status.health, lastStatus: kept.lastStatus, pageComponents: kept.pageComponents, filterKey: filterKey(config.filter) },
     outcome.permanentUrl,
   );
-  return { kind: 'parsed', state, validators: fresh, events: kept.events, wireBytes: outcome.wireBytes, parsed: status };
+  return { kind: 'parsed', state, validators: fresh, events, wireBytes: outcome.wireBytes, parsed: status };
 }
 
 /**

@@ -42,5 +42,7 @@ describe('what a parsed poll keeps', () => {
     expect(result.state.pageComponents).toEqual([{ name: 'API' }]);
     const baselined = result.events.find((e) => e.type === 'source.baselined');
     expect(baselined && 'openIncidents' in baselined ? baselined.openIncidents : undefined).toEqual([open]);
+    // …the baseline's open incidents being the kept status's own copy, not a second one.
+    expect(baselined && 'openIncidents' in baselined ? baselined.openIncidents : undefined).toBe(result.state.lastStatus!.activeIncidents);
   });
 });
