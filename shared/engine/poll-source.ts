@@ -147,7 +147,8 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
       : detached(e),
   );
   const state: SourceState = trackMove(
-    { ...ok, baselined: true, seen: kept.seen, lastHealth: status.health, lastStatus: kept.lastStatus, pageComponents: kept.pageComponents, filterKey: filterKey(config.filter) },
+    // The seen map keeps the null prototype detectChanges and the state schema give it (incident ids are keys).
+    { ...ok, baselined: true, seen: Object.assign(Object.create(null), kept.seen) as SourceState['seen'], lastHealth: status.health, lastStatus: kept.lastStatus, pageComponents: kept.pageComponents, filterKey: filterKey(config.filter) },
     outcome.permanentUrl,
   );
   return { kind: 'parsed', state, validators: fresh, events, wireBytes: outcome.wireBytes, parsed: status };

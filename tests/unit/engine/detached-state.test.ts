@@ -37,6 +37,7 @@ describe('what a parsed poll keeps', () => {
     const fromParse = objectsOf(parsed);
     const kept = objectsOf({ seen: result.state.seen, lastStatus: result.state.lastStatus, pageComponents: result.state.pageComponents, events: result.events });
     expect([...kept].filter((o) => fromParse.has(o))).toEqual([]);
+    expect(Object.getPrototypeOf(result.state.seen)).toBeNull(); // incident ids are keys: no inherited names
     // …and the copies say the same.
     expect(result.state.lastStatus).toEqual(parsed);
     expect(result.state.pageComponents).toEqual([{ name: 'API' }]);
