@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDateMs, parseUpdateStamp, toIso, wallTimeToUtcMs } from '../../../../shared/formats/read/dates';
 import { collapseText, PlainTextBuilder } from '../../../../shared/formats/read/text';
 import { FEEDS_DIR, readFeed } from '../../../support/feeds';
 
@@ -50,5 +51,67 @@ describe('whitespace collapsing', () => {
       const expected = byLines(parts.map((p) => p.replace(/[\r\n]+/g, ' ')).join('\n') + '\n', /\n/);
       expect(b.toString()).toBe(expected);
     }
+  });
+});
+
+describe('dates', () => {
+  it('toIso spells every instant exactly as Date#toISOString does', () => {
+    const edges = [
+      0, 1, 999, 86_399_999, 86_400_000, 951_782_400_000, 951_868_800_000, 946_684_799_999, 4_107_542_400_000,
+      253_402_300_799_999, 253_402_300_800_000, -1, -62_167_219_200_000, 1_790_000_000_000.5, 8.64e15, -8.64e15,
+    ];
+    // Every day boundary and leap rule from 1970 to 2400 (400 years cover the Gregorian cycle), at odd times.
+    const days = Array.from({ length: 157_000 }, (_, d) => d * 86_400_000 + ((d * 7_919_993) % 86_400_000));
+    const dates = FEEDS.flatMap((f) => [...f.text.matchAll(/\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})/g)].map((m) => Date.parse(m[0])));
+    const wrong = [...edges, ...days, ...dates].filter((ms) => toIso(ms) !== new Date(ms).toISOString());
+    expect(wrong).toEqual([]);
+    expect(dates.length).toBeGreaterThan(100);
+    expect(toIso(8.64e15 + 1)).toBeUndefined();
+    expect(toIso(Number.NaN)).toBeUndefined();
+  });
+
+  /** The offset of a zone at an instant, read from `formatToParts` (the general way). */
+  const offsetByParts = (zone: string, utcMs: number): number => {
+    const fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    const p: Record<string, number> = {};
+    for (const part of fmt.formatToParts(utcMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(utcMs / 1000) * 1000;
+  };
+  const byParts = (year: number, month0: number, day: number, hour: number, minute: number, zone: string): number => {
+    const guess = Date.UTC(year, month0, day, hour, minute);
+    return guess - offsetByParts(zone, guess - offsetByParts(zone, guess));
+  };
+
+  it('wall times in named zones convert as the formatToParts reading does, across DST switches and old offsets', () => {
+    const zones: [string, string][] = [['PST', 'America/Los_Angeles'], ['EDT', 'America/New_York'], ['BST', 'Europe/London'], ['AEDT', 'Australia/Sydney'], ['IST', 'Asia/Kolkata'], ['NZDT', 'Pacific/Auckland']];
+    for (const [abbrev, zone] of zones) {
+      for (const year of [1850, 1883, 1918, 1945, 1970, 2007, 2014, 2019, 2026, 2040]) {
+        for (let month0 = 0; month0 < 12; month0++) {
+          for (const [day, hour, minute] of [[1, 0, 0], [8, 2, 30], [14, 1, 59], [28, 23, 59], [31, 12, 0]] as const) {
+            expect(wallTimeToUtcMs(year, month0, day, hour, minute, abbrev)).toBe(byParts(year, month0, day, hour, minute, zone));
+          }
+        }
+      }
+    }
+  });
+
+  it('every update stamp in the captured feeds reads as the formatToParts reading gives', () => {
+    let checked = 0;
+    for (const { text } of FEEDS) {
+      for (const m of text.matchAll(/&lt;small&gt;(.*?)&lt;\/small&gt;/g)) {
+        const stamp = m[1]!.replace(/&lt;\/?var[^&]*&gt;/g, '');
+        const anchor = Date.parse('2019-11-23T00:00:00Z');
+        const got = parseUpdateStamp(stamp, anchor);
+        const zone = /\b(P[SD]T)\s*$/.exec(stamp)?.[1];
+        if (!zone || got === undefined) continue;
+        const local = new Date(got + offsetByParts('America/Los_Angeles', got));
+        expect(local.getUTCHours() * 60 + local.getUTCMinutes(), stamp).toBe(Number(/(\d{1,2}):(\d{2})/.exec(stamp)![1]) * 60 + Number(/(\d{1,2}):(\d{2})/.exec(stamp)![2]));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(parseDateMs('Tue, 18 Aug 2026 05:20:30 PDT')).toBe(Date.parse('2026-08-18T12:20:30Z'));
   });
 });
