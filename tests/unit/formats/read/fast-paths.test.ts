@@ -7,6 +7,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDateMs, parseUpdateStamp, toIso, wallTimeToUtcMs } from '../../../../shared/formats/read/dates';
+import { safeHttpUrl } from '../../../../shared/formats/read/links';
+import { parseHttpUrl } from '../../../../shared/domain/url';
 import { collapseText, PlainTextBuilder } from '../../../../shared/formats/read/text';
 import { FEEDS_DIR, readFeed } from '../../../support/feeds';
 
@@ -113,5 +115,36 @@ describe('dates', () => {
     }
     expect(checked).toBeGreaterThan(50);
     expect(parseDateMs('Tue, 18 Aug 2026 05:20:30 PDT')).toBe(Date.parse('2026-08-18T12:20:30Z'));
+  });
+});
+
+describe('feed links', () => {
+  /** The rule as the parser applies it: WHATWG URL, http(s) only, no credentials, repeated slashes collapsed. */
+  const byParser = (raw: string, base?: string): string | undefined => {
+    const s = raw.trim();
+    if (!s || s.length > 2048) return undefined;
+    const url = parseHttpUrl(s, base || undefined);
+    if (!url || url.username || url.password) return undefined;
+    if (url.pathname.includes('//')) url.pathname = url.pathname.replace(/\/{2,}/g, '/');
+    return url.href;
+  };
+  const EDGE_LINKS = [
+    'https://status.openai.com//incidents/01K', 'https://a.com//', 'http://a.com//x//y?q=//z#//f', 'https://a.com', 'https://a.com?x',
+    'https://Example.com/', 'HTTPS://a.com/', 'https://a.com:443/', 'https://a.com:8080/x', 'https://user:pw@a.com/', 'https://@a.com/',
+    'https://1.2.3.4/', 'https://a.0x1f/', 'https://a.123/', 'https://xn--nxasmq6b.com/', 'https://xn--a.com/', 'https://-a.com/',
+    'https://a-.com/', 'https://a..com/', 'https://a.com./', 'https://a_b.com/', 'https://a.com/./b', 'https://a.com/b/..', 'https://a.com/%2e/b',
+    'https://a.com/%2E%2E/b', 'https://a.com/.hidden/x', 'https://a.com/a/.?x', "https://a.com/?q='x'", 'https://a.com/a b', 'https://a.com/\\x',
+    'https://a.com/x#frag', 'https://a.com/x?y=1&z=%20#f', 'https://a.com/%zz', 'https://a.com/@user', 'https://a.com/{x}', 'https://a.com/x`y',
+    '  https://a.com/pad  ', 'javascript:alert(1)', 'data:text/html,x', '/relative/path', 'relative', '//a.com/x', 'ftp://a.com/', '',
+    'https://a.com/\u00e9', 'https://\u00e9.com/', 'https://a.com/\tx', 'https://a.com/x\ny',
+  ];
+  const BASES = [undefined, '', 'https://status.example.com/feed', 'https://status.example.com/sub/history.atom', 'not a url', 'https://a.com:99999/'];
+
+  it('answers as the parser does for every link in the captured feeds and for edge cases, against any base', () => {
+    const links = FEEDS.flatMap((f) => [...f.text.matchAll(/(?:https?:)?\/\/[^\s"'<>\]]+|(?<=href=["'])[^"']*/g)].map((m) => m[0]));
+    expect(links.length).toBeGreaterThan(500);
+    for (const base of BASES) {
+      for (const link of [...EDGE_LINKS, ...links]) expect(safeHttpUrl(link, base), `${link} against ${base}`).toBe(byParser(link, base));
+    }
   });
 });
