@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDateMs, parseUpdateStamp, toIso, wallTimeToUtcMs } from '../../../../shared/formats/read/dates';
 import { safeHttpUrl } from '../../../../shared/formats/read/links';
 import { parseHttpUrl } from '../../../../shared/domain/url';
+import { capText } from '../../../../shared/formats/read/limits';
 import { collapseText, PlainTextBuilder } from '../../../../shared/formats/read/text';
 import { FEEDS_DIR, readFeed } from '../../../support/feeds';
 
@@ -145,6 +146,21 @@ describe('feed links', () => {
     expect(links.length).toBeGreaterThan(500);
     for (const base of BASES) {
       for (const link of [...EDGE_LINKS, ...links]) expect(safeHttpUrl(link, base), `${link} against ${base}`).toBe(byParser(link, base));
+    }
+  });
+});
+
+describe('capText', () => {
+  /** The rule by code points, as first written. */
+  const byCodePoints = (text: string, max: number): string => {
+    const chars = Array.from(text);
+    return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+  };
+
+  it('cuts by code points exactly as Array.from counts them, surrogate pairs and lone surrogates included', () => {
+    const samples = ['', 'a', 'abc', '😀😀😀', 'a😀b😀c', '\ud83d', '\ude00x', 'x\ud83d', '\ud83d\ud83d\ude00', 'ab\ude00\ud83d', ...FEEDS.map((f) => f.text.slice(0, 9000))];
+    for (const text of samples) {
+      for (const max of [0, 1, 2, 3, 4, 5, 300, 4000]) expect(capText(text, max), `${max} of ${text.slice(0, 20)}`).toBe(byCodePoints(text, max));
     }
   });
 });
