@@ -10,6 +10,8 @@ import { parseDateMs, parseUpdateStamp, toIso, wallTimeToUtcMs } from '../../../
 import { safeHttpUrl } from '../../../../shared/formats/read/links';
 import { parseHttpUrl } from '../../../../shared/domain/url';
 import { capText } from '../../../../shared/formats/read/limits';
+import { MAX_XML_DEPTH, parseFeedXml } from '../../../../shared/formats/read/xml';
+import { FormatError } from '../../../../shared/formats/types';
 import { collapseText, PlainTextBuilder } from '../../../../shared/formats/read/text';
 import { FEEDS_DIR, readFeed } from '../../../support/feeds';
 
@@ -162,5 +164,38 @@ describe('capText', () => {
     for (const text of samples) {
       for (const max of [0, 1, 2, 3, 4, 5, 300, 4000]) expect(capText(text, max), `${max} of ${text.slice(0, 20)}`).toBe(byCodePoints(text, max));
     }
+  });
+});
+
+describe('XML depth guard', () => {
+  const feed = (inner: string): string => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${inner}</channel></rss>`;
+  /** Depth of the elements around `inner`: rss, channel, then the nested ones. */
+  const nested = (levels: number, leaf = ''): string => feed('<x>'.repeat(levels - 2) + leaf + '</x>'.repeat(levels - 2));
+  const refusal = async (xml: string): Promise<string | undefined> =>
+    parseFeedXml(xml).then(
+      () => undefined,
+      (err: unknown) => (err instanceof FormatError ? err.message : `not a FormatError: ${String(err)}`),
+    );
+
+  it('refuses an element opening past MAX_XML_DEPTH during the parse, and only then', async () => {
+    expect(await refusal(nested(MAX_XML_DEPTH))).toBeUndefined();
+    expect(await refusal(nested(MAX_XML_DEPTH, '<leaf/>'))).toBeUndefined(); // self-closing elements do not nest
+    expect(await refusal(nested(MAX_XML_DEPTH + 1))).toBe(`XML nested deeper than ${MAX_XML_DEPTH} levels`);
+    expect(await refusal(nested(10_000))).toBe(`XML nested deeper than ${MAX_XML_DEPTH} levels`);
+    // Comments, CDATA and escaped markup are not elements.
+    expect(await refusal(nested(MAX_XML_DEPTH, '<!-- <a><b><c> --><![CDATA[<a><b>]]>&lt;a&gt;&lt;b&gt;'))).toBeUndefined();
+  });
+
+  it('the parser is ready for the next document after a refusal', async () => {
+    expect(await refusal(nested(MAX_XML_DEPTH + 1))).toBeDefined();
+    for (const { name, text } of FEEDS.filter((f) => /\.(atom|rss)$/.test(f.name))) expect(await refusal(text), name).toBeUndefined();
+    expect(await refusal(nested(MAX_XML_DEPTH + 1))).toBeDefined();
+    // Started together, as the engine's concurrent polls do: each document gets its own answer.
+    const good = FEEDS.find((f) => f.name.endsWith('.atom'))!.text;
+    const answers = await Promise.all([nested(MAX_XML_DEPTH + 1), good, nested(500), good, feed('<x>'), good].map(refusal));
+    expect(answers[0]).toBe(`XML nested deeper than ${MAX_XML_DEPTH} levels`);
+    expect(answers[2]).toBe(`XML nested deeper than ${MAX_XML_DEPTH} levels`);
+    expect(answers[4]).toMatch(/^Unreadable feed XML/);
+    expect([answers[1], answers[3], answers[5]]).toEqual([undefined, undefined, undefined]);
   });
 });
