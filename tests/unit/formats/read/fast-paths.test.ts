@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDateMs, parseUpdateStamp, toIso, wallTimeToUtcMs } from '../../../../shared/formats/read/dates';
+import { parseDateMs, parseUpdateStamp, toIso, wallTimeToUtcMs, zoneOffsetMs } from '../../../../shared/formats/read/dates';
 import { safeHttpUrl } from '../../../../shared/formats/read/links';
 import { parseHttpUrl } from '../../../../shared/domain/url';
 import { capText } from '../../../../shared/formats/read/limits';
@@ -76,10 +76,15 @@ describe('dates', () => {
   });
 
   /** The offset of a zone at an instant, read from `formatToParts` (the general way). */
+  const formats = new Map<string, Intl.DateTimeFormat>();
   const offsetByParts = (zone: string, utcMs: number): number => {
-    const fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
+    let fmt = formats.get(zone);
+    if (!fmt) {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      });
+      formats.set(zone, fmt);
+    }
     const p: Record<string, number> = {};
     for (const part of fmt.formatToParts(utcMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
     return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(utcMs / 1000) * 1000;
@@ -100,6 +105,41 @@ describe('dates', () => {
         }
       }
     }
+  });
+
+  it('zoneOffsetMs from its per-year table equals Intl at any instant, and at each change to the second', () => {
+    const zones = ['America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/Anchorage', 'Pacific/Honolulu',
+      'Europe/London', 'Europe/Paris', 'Europe/Athens', 'Europe/Moscow', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Asia/Seoul',
+      'Australia/Sydney', 'Pacific/Auckland', 'UTC'];
+    let seed = 42;
+    const random = (): number => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    const wrong: string[] = [];
+    for (const zone of zones) {
+      for (let year = 1965; year <= 2045; year++) {
+        const start = Date.UTC(year, 0, 1);
+        for (let k = 0; k < 12; k++) {
+          const at = start + Math.floor(random() * 365 * 86_400_000);
+          if (zoneOffsetMs(zone, at) !== offsetByParts(zone, at)) wrong.push(`${zone} ${new Date(at).toISOString()}`);
+        }
+      }
+      // Around every change of some years, found day by day, then by hour, minute and second: the second
+      // before it and the second of it.
+      const firstDifferent = (from: number, step: number, count: number): number => {
+        const base = offsetByParts(zone, from);
+        for (let k = 1; k <= count; k++) if (offsetByParts(zone, from + k * step) !== base) return from + (k - 1) * step;
+        return NaN;
+      };
+      for (const year of [1970, 1987, 2007, 2014, 2019, 2026]) {
+        for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 86_400_000) {
+          if (offsetByParts(zone, day) === offsetByParts(zone, day + 86_400_000)) continue;
+          const hour = firstDifferent(day, 3_600_000, 24);
+          const minute = firstDifferent(hour, 60_000, 60);
+          const second = firstDifferent(minute, 1000, 60) + 1000;
+          for (const x of [second - 1000, second - 1, second, second + 999]) if (zoneOffsetMs(zone, x) !== offsetByParts(zone, x)) wrong.push(`${zone} ${new Date(x).toISOString()}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('every update stamp in the captured feeds reads as the formatToParts reading gives', () => {
