@@ -102,7 +102,11 @@ export function detectChanges(input: DetectInput): DetectOutput {
         delete seen[formerId];
       }
     }
-    const updateIds = incident.updates.flatMap((u) => (u.id ? [u.id] : [])).slice(0, REMEMBERED_UPDATE_IDS);
+    const updateIds: string[] = [];
+    for (const u of incident.updates) {
+      if (updateIds.length === REMEMBERED_UPDATE_IDS) break;
+      if (u.id) updateIds.push(u.id);
+    }
     seen[incident.id] = {
       status: incident.status,
       active,
