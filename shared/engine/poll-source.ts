@@ -17,6 +17,7 @@ import { delayAfterFailure, delayAfterSuccess, intervalMs } from './backoff';
 import { displayName, type SourceConfig } from '../domain/source';
 import type { SourceState } from './state';
 import { keptStatus } from './kept-status';
+import { detached } from './detached';
 
 /** A `301`/`308` target becomes the stored URL after this many consecutive good polls through it. */
 export const PERMANENT_MOVE_CONFIRMATIONS = 3;
@@ -136,11 +137,13 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
     status,
     now,
   });
+  // What outlives this poll is copied off the body (detached.ts); `parsed` is only recorded and dropped.
+  const kept = detached({ seen: detected.seen, lastStatus: keptStatus(status, now), pageComponents, events: annotate(detected.events, prev, status, refilter) });
   const state: SourceState = trackMove(
-    { ...ok, baselined: true, seen: detected.seen, lastHealth: status.health, lastStatus: keptStatus(status, now), pageComponents, filterKey: filterKey(config.filter) },
+    { ...ok, baselined: true, seen: kept.seen, lastHealth: status.health, lastStatus: kept.lastStatus, pageComponents: kept.pageComponents, filterKey: filterKey(config.filter) },
     outcome.permanentUrl,
   );
-  return { kind: 'parsed', state, validators: fresh, events: annotate(detected.events, prev, status, refilter), wireBytes: outcome.wireBytes, parsed: status };
+  return { kind: 'parsed', state, validators: fresh, events: kept.events, wireBytes: outcome.wireBytes, parsed: status };
 }
 
 /**

@@ -125,7 +125,8 @@ export function detectFormat(body: string, ctx: { url: string; contentType?: str
 /**
  * Parse one fetched status document into a `ProviderStatus` (see shared/domain/types.ts).
  * In: the body as text, its URL, optional Content-Type, `now` in ms, optional forced `format`.
- * Out: a deep copy with no references into the parsed document (no V8 sliced strings keep the body alive).
+ * Out: the adapter's status as it is. Its strings may be slices of `body` that keep the whole body alive
+ * while referenced: a caller that keeps parts of it for long copies them (shared/engine/detached.ts).
  * Throws `FormatError('not-a-feed')` for HTML pages, empty bodies and unknown formats, and
  * `FormatError('parse')` for documents that look like a known format but cannot be read (truncated XML, bad
  * JSON, excessive nesting, wrong shape). Nothing else escapes.
@@ -139,8 +140,7 @@ export async function parseDocument(body: string, ctx: DocumentContext): Promise
     throw new FormatError('not-a-feed', 'Not a status document in any known format');
   }
   try {
-    const status = await adapter.parse(stripLead(body), { url: ctx.url, now: ctx.now });
-    return JSON.parse(JSON.stringify(status)) as ProviderStatus;
+    return await adapter.parse(stripLead(body), { url: ctx.url, now: ctx.now });
   } catch (err) {
     if (err instanceof FormatError) throw err;
     const reason = err instanceof RangeError ? 'nested too deeply' : 'unexpected structure';

@@ -1,8 +1,9 @@
 /**
  * Bench worker: one client polling N sources of a bench set (bench-mix.ts: the weighted mix of real
- * documents, or one format alone), measured over the first cycle (every source answers 200) and a steady
- * cycle (every source answers 304) after an idle gap longer than 5 s, so idle keep-alive connections must
- * survive it. The client is Status Tray's engine (`engine`) or the plain fetch + parse loop of
+ * documents, or one format alone), measured over the first cycle (every source answers 200) and three
+ * cycles in which every source answers 304, each after an idle gap longer than 5 s, so idle keep-alive
+ * connections must survive it: the first of them (code paths V8 has not compiled yet) and the third, the
+ * steady state the engine runs in. The client is Status Tray's engine (`engine`) or the plain fetch + parse loop of
  * bench-baseline.ts (`baseline`), each in a fresh process so neither's memory shows in the other's figures.
  * Run by bench.ts, bundled as the app ships (see bench.ts), as
  * `node --expose-gc <build dir>/bench-cycle.mjs <n> <set> <engine|baseline>`, or from source as
@@ -32,6 +33,8 @@ export interface CycleFigures {
 }
 
 const IDLE_GAP_MS = 6_000;
+/** All-304 cycles after the first: the first of them is reported apart, the last is "steady". */
+const NOT_MODIFIED_CYCLES = 3;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 async function main(): Promise<void> {
@@ -103,8 +106,15 @@ async function main(): Promise<void> {
   };
 
   const first = await profiled('first', cycle);
-  await new Promise((r) => setTimeout(r, IDLE_GAP_MS));
-  const steady = await profiled('steady', cycle);
+  // The 304 cycles: the first runs code paths the first cycle never took (V8 compiles them then); the
+  // engine's recurring state is the one after, so the figure is the third. Each after the idle gap.
+  const notModified: CycleFigures[] = [];
+  for (let k = 0; k < NOT_MODIFIED_CYCLES; k++) {
+    await new Promise((r) => setTimeout(r, IDLE_GAP_MS));
+    notModified.push(await profiled(k === NOT_MODIFIED_CYCLES - 1 ? 'steady' : `304-${k + 1}`, cycle));
+  }
+  const firstNotModified = notModified[0]!;
+  const steady = notModified.at(-1)!;
   await engine?.stop();
   const dbBytes = sdb ? databaseBytes(sdb.db) : 0;
   sdb?.close();
@@ -112,7 +122,7 @@ async function main(): Promise<void> {
   server.send('exit');
   if (process.env.STATUS_TRAY_BENCH_KEEP) process.stderr.write(`bench-cycle: kept ${dir}\n`);
   else rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ n, set, client, first, steady, dbBytes })}\n`);
+  process.stdout.write(`${JSON.stringify({ n, set, client, first, firstNotModified, steady, dbBytes })}\n`);
 }
 
 /** Size of the database after a checkpoint, bytes. */
@@ -122,7 +132,7 @@ function databaseBytes(db: import('better-sqlite3').Database): number {
 }
 
 /**
- * With BENCH_PROFILE=first|steady, write a V8 CPU profile of that cycle to BENCH_PROFILE_OUT
+ * With BENCH_PROFILE=first|304-1|304-2|steady, write a V8 CPU profile of that cycle to BENCH_PROFILE_OUT
  * (default ./bench-<cycle>.cpuprofile), for looking at where the time goes.
  */
 async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 /**
  * Bench worker: each adapter's parse throughput on the real samples in ../shared/feeds (parseDocument:
- * detection, adapter, detached copy), plus rss-parser's own share of the Statuspage Atom/RSS figure: the
+ * detection and adapter), plus rss-parser's own share of the Statuspage Atom/RSS figure: the
  * same documents through `parseFeedXml` (the depth check and rss-parser's `parseString`, which the
  * Atom/RSS adapters must use) and nothing else. Run by bench.ts; prints one JSON line.
  */

@@ -4,7 +4,8 @@
  *   Atom/RSS, incident.io RSS, AWS RSS, Google Cloud JSON, served gzip-compressed with ETag, Last-Modified,
  *   Cache-Control and Content-Type as those platforms send them), at N = 100, 1000 and 5000 sources (not
  *   5000 with `--quick`), and each format alone at N = 100 (`--format-n <n>` to change). Figures: CPU of the first
- *   cycle (all 200) and of a steady cycle (all 304), peak RSS, heap after GC. Each is printed beside the
+ *   cycle (all 200) and of the steady all-304 cycle (the third after it; the first 304 cycle, which still
+ *   compiles code paths, is printed apart), peak RSS, heap after GC. Each is printed beside the
  *   baseline loop's (bench-baseline.ts: Node's fetch + rss-parser / JSON.parse on the same documents, in the
  *   same kind of worker process) with the ratio Status Tray / baseline.
  * - Each adapter's parse throughput (MB/s) on the real samples in ../shared/feeds, and rss-parser's own
@@ -49,6 +50,9 @@ type Client = 'engine' | 'baseline';
 /** What a bench-cycle worker prints. */
 interface Run {
   first: CycleFigures;
+  /** The first all-304 cycle (code paths not yet compiled by V8). */
+  firstNotModified: CycleFigures;
+  /** The third all-304 cycle: the steady state. */
   steady: CycleFigures;
   /** Size of the engine's status.db after both cycles, bytes (0 for the baseline). */
   dbBytes: number;
@@ -89,12 +93,18 @@ function run<T>(args: string[]): T {
 function measure(set: BenchSet, n: number, client: Client, runs: number): Run {
   const all = Array.from({ length: runs }, () => run<Run>([...worker('bench-cycle'), String(n), set, client]));
   const median = [...all].sort((a, b) => a.steady.cpuMs - b.steady.cpuMs)[Math.floor((all.length - 1) / 2)]!;
-  const worst = (k: 'peakRssMb' | 'heapAfterGcMb') => Math.max(...all.flatMap((r) => [r.first[k], r.steady[k]]));
+  const worst = (k: 'peakRssMb' | 'heapAfterGcMb') => Math.max(...all.flatMap((r) => [r.first[k], r.firstNotModified[k], r.steady[k]]));
   return {
     first: { ...median.first, peakRssMb: worst('peakRssMb'), heapAfterGcMb: worst('heapAfterGcMb') },
+    firstNotModified: median.firstNotModified,
     steady: { ...median.steady, peakRssMb: worst('peakRssMb'), heapAfterGcMb: worst('heapAfterGcMb') },
     dbBytes: median.dbBytes ?? 0,
   };
+}
+
+/** The worst of a run's cycles for a memory figure, MB. */
+function worstOf(r: Run, k: 'peakRssMb' | 'heapAfterGcMb'): number {
+  return Math.max(r.first[k], r.firstNotModified[k], r.steady[k]);
 }
 
 /** One figure as `Status Tray / baseline (ratio×)`, padded for the table. */
@@ -112,9 +122,9 @@ const SUBHEADER =
 function row(set: BenchSet, n: number, runs: number): { tray: Run; base: Run } {
   const tray = measure(set, n, 'engine', runs);
   const base = measure(set, n, 'baseline', runs);
-  const peak = (r: Run) => Math.max(r.first.peakRssMb, r.steady.peakRssMb);
-  const heap = (r: Run) => Math.max(r.first.heapAfterGcMb, r.steady.heapAfterGcMb);
-  const errors = tray.first.errors + tray.steady.errors + base.first.errors + base.steady.errors;
+  const peak = (r: Run) => worstOf(r, 'peakRssMb');
+  const heap = (r: Run) => worstOf(r, 'heapAfterGcMb');
+  const errors = [tray, base].reduce((sum, r) => sum + r.first.errors + r.firstNotModified.errors + r.steady.errors, 0);
   console.log(
     `${set.padEnd(16)} ${String(n).padStart(5)}   ${cell(tray.first.cpuMs, base.first.cpuMs)}   ${cell(tray.steady.cpuMs, base.steady.cpuMs)}   ${cell(peak(tray), peak(base))}   ${cell(heap(tray), heap(base))}   ${errors}`,
   );
@@ -144,20 +154,22 @@ function printCycles(): void {
   console.log('\nTargets for Status Tray, mix at N = 1000 (2-core machine), beside the same run\'s baseline loop:');
   const first = ratio(tray.first.cpuMs, base.first.cpuMs);
   console.log(`  first cycle CPU    ${fmt(tray.first.cpuMs, 0)} ms / baseline ${fmt(base.first.cpuMs, 0)} ms = ${fmt(first, 2)}×   target ≤ ${TARGETS.firstRatio}×   ${mark(first <= TARGETS.firstRatio)}`);
+  const cold = ratio(tray.firstNotModified.cpuMs, base.firstNotModified.cpuMs);
+  console.log(`  first 304 cycle    ${fmt(tray.firstNotModified.cpuMs, 0)} ms / baseline ${fmt(base.firstNotModified.cpuMs, 0)} ms = ${fmt(cold, 2)}×   (code paths the first cycle did not take, compiled now; not a target)`);
   const steady = ratio(tray.steady.cpuMs, base.steady.cpuMs);
-  console.log(`  steady cycle CPU   ${fmt(tray.steady.cpuMs, 0)} ms / baseline ${fmt(base.steady.cpuMs, 0)} ms = ${fmt(steady, 2)}×   target ≤ ${TARGETS.steadyCpuMs} ms ${mark(tray.steady.cpuMs <= TARGETS.steadyCpuMs)}, ≤ ${TARGETS.steadyRatio}× ${mark(steady <= TARGETS.steadyRatio)}`);
-  const peak = Math.max(tray.first.peakRssMb, tray.steady.peakRssMb);
-  const basePeak = Math.max(base.first.peakRssMb, base.steady.peakRssMb);
+  console.log(`  steady 304 cycle   ${fmt(tray.steady.cpuMs, 0)} ms / baseline ${fmt(base.steady.cpuMs, 0)} ms = ${fmt(steady, 2)}×   target ≤ ${TARGETS.steadyCpuMs} ms ${mark(tray.steady.cpuMs <= TARGETS.steadyCpuMs)}, ≤ ${TARGETS.steadyRatio}× ${mark(steady <= TARGETS.steadyRatio)}`);
+  const peak = worstOf(tray, 'peakRssMb');
+  const basePeak = worstOf(base, 'peakRssMb');
   console.log(`  peak RSS           ${fmt(peak)} MB (baseline ${fmt(basePeak)} MB)   target ≤ ${TARGETS.peakRssMb} MB   ${mark(peak <= TARGETS.peakRssMb)}`);
-  const heap = Math.max(tray.first.heapAfterGcMb, tray.steady.heapAfterGcMb);
-  console.log(`  heap after GC      ${fmt(heap)} MB (baseline ${fmt(Math.max(base.first.heapAfterGcMb, base.steady.heapAfterGcMb))} MB)   target ≤ ${TARGETS.heapMb} MB   ${mark(heap <= TARGETS.heapMb)}`);
+  const heap = worstOf(tray, 'heapAfterGcMb');
+  console.log(`  heap after GC      ${fmt(heap)} MB (baseline ${fmt(worstOf(base, 'heapAfterGcMb'))} MB)   target ≤ ${TARGETS.heapMb} MB   ${mark(heap <= TARGETS.heapMb)}`);
   const perPoll = tray.steady.bytesReceived / 1000;
   console.log(`  per unchanged poll ${fmt(perPoll, 0)} B   target ≤ ${TARGETS.bytesPerUnchanged} B   ${mark(perPoll <= TARGETS.bytesPerUnchanged)}`);
   console.log(`  status.db after the first cycle: ${fmt(tray.dbBytes / 1e6)} MB (the sources' state and the history their documents carry)`);
 }
 
 function printThroughput(): void {
-  console.log('\nParse throughput on the real samples, MB per CPU second (parseDocument: detection, adapter, detached copy):\n');
+  console.log('\nParse throughput on the real samples, MB per CPU second (parseDocument: detection and adapter):\n');
   console.log('format             MB/s    sample');
   const { samples, rssParser } = run<ParseFigures>(worker('bench-parse'));
   const byFormat = new Map<string, Work>();

@@ -14,6 +14,19 @@ const MAX_DELTA_SECONDS = 2_147_483_648;
  */
 export function parseMaxAge(header: string | null | undefined): number | undefined {
   if (!header) return undefined;
+  // A server sends the same Cache-Control on every response, so most polls find their answer here.
+  if (maxAges.has(header)) return maxAges.get(header);
+  const seconds = readMaxAge(header);
+  if (maxAges.size >= MAX_AGES_MAX) maxAges.clear();
+  maxAges.set(header, seconds);
+  return seconds;
+}
+
+/** `parseMaxAge` answers by header value (a bounded map of short strings). */
+const maxAges = new Map<string, number | undefined>();
+const MAX_AGES_MAX = 256;
+
+function readMaxAge(header: string): number | undefined {
   for (const directive of splitDirectives(header)) {
     const eq = directive.indexOf('=');
     const name = (eq < 0 ? directive : directive.slice(0, eq)).trim().toLowerCase();

@@ -53,6 +53,8 @@ export async function readCappedBody(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
+  // A body decoded in one call (wire-fetch.ts) arrives as one chunk: no copy.
+  if (chunks.length === 1) return { kind: 'ok', bytes: chunks[0]! };
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

@@ -68,3 +68,44 @@ export function decodersFor(contentEncoding: string | undefined): Transform[] | 
   }
   return decoders;
 }
+
+/** Codings `decodeInOneCall` undoes; zstd (newer runtimes only) and unknown codings are left to the streams. */
+const ONE_CALL_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
+
+/**
+ * Whether `decodeInOneCall` can undo `contentEncoding`: one to MAX_CONTENT_ENCODINGS codings, each gzip,
+ * deflate or br. False for no coding at all (nothing to undo).
+ */
+export function decodableInOneCall(contentEncoding: string | undefined): boolean {
+  if (!contentEncoding) return false;
+  const codings = contentEncoding.toLowerCase().split(',');
+  return codings.length <= MAX_CONTENT_ENCODINGS && codings.every((c) => ONE_CALL_CODINGS.has(c.trim()));
+}
+
+/**
+ * Undo `contentEncoding` on a whole body in one synchronous call per coding, with the options of the stream
+ * decoders above (lenient flushing; raw or zlib-wrapped deflate told apart by the first byte), so a body it
+ * decodes comes out byte for byte as they would give it.
+ * @param maxOutputLength most bytes any step may produce.
+ * @throws the zlib error for a damaged body, RangeError past `maxOutputLength`, and Error for a coding
+ *   `decodableInOneCall` refuses. The caller then streams the body instead (wire-fetch.ts).
+ */
+export function decodeInOneCall(contentEncoding: string, body: Buffer, maxOutputLength: number): Buffer {
+  const codings = contentEncoding.toLowerCase().split(',');
+  let out = body;
+  for (let i = codings.length - 1; i >= 0; i--) {
+    const coding = codings[i]!.trim();
+    if (coding === 'gzip' || coding === 'x-gzip') out = zlib.gunzipSync(out, { ...SYNC, maxOutputLength });
+    else if (coding === 'deflate') {
+      if (out.length === 0) continue;
+      out = (out[0]! & 0x0f) === 0x08 ? zlib.inflateSync(out, { ...SYNC, maxOutputLength }) : zlib.inflateRawSync(out, { ...SYNC, maxOutputLength });
+    } else if (coding === 'br') {
+      out = zlib.brotliDecompressSync(out, {
+        flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        maxOutputLength,
+      });
+    } else throw new Error(`No one-call decoder for the ${coding} coding`);
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { unwatchDeadline, watchDeadline } from '../../engine/http/deadline';
-import { decodersFor } from './decoders';
+import { decodableInOneCall, decodeInOneCall, decodersFor } from './decoders';
 import type { WireRequest } from './wire-request';
 import { WireHeaders, WireResponse, type ParsedFields } from './wire-response';
 
@@ -22,6 +22,15 @@ import { WireHeaders, WireResponse, type ParsedFields } from './wire-response';
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 /** Bytes queued in the body stream before the socket is paused. */
 const BODY_HIGH_WATER_MARK = 64 * 1024;
+/**
+ * A compressed body up to this size is kept as received and decoded in one synchronous call once complete:
+ * a status document (10–300 kB compressed) then costs one zlib call instead of a stream of 16 kB chunks, each
+ * a trip through Node's stream machinery and the thread pool (about half the CPU of decoding it). A larger
+ * body, an event stream (read while it arrives) and a coding that has no one-call decoder are streamed.
+ */
+const DECODE_IN_ONE_CALL_MAX_BYTES = 1024 * 1024;
+/** Decoded bytes a one-call decode may produce; past it the body is streamed, so its reader's own cap decides. */
+const DECODED_IN_ONE_CALL_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Send `req` on `dispatcher` and resolve with the response once its headers arrive.
@@ -48,6 +57,10 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   private complete = false;
   /** The signal is a Deadline's and tells us through watchDeadline. */
   private watching = false;
+  /** The body's Content-Encoding while its compressed chunks are kept for a one-call decode. */
+  private encoding: string | undefined;
+  private compressed: Buffer[] = [];
+  private compressedBytes = 0;
 
   constructor(
     private readonly req: WireRequest,
@@ -75,13 +88,19 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     const hasBody = this.req.method !== 'HEAD' && !NULL_BODY_STATUS.has(status);
     let body: ReadableStream<Uint8Array> | null = null;
     if (hasBody) {
-      const encoding = headers['content-encoding'];
-      const decoders = decodersFor(Array.isArray(encoding) ? encoding.join(', ') : encoding);
-      if (decoders === 'too-many') {
-        controller.abort(new Error('too many content-encodings in response'));
-        return;
+      const field = headers['content-encoding'];
+      const encoding = Array.isArray(field) ? field.join(', ') : field;
+      if (decodableInOneCall(encoding) && !isEventStream(headers['content-type'])) {
+        this.encoding = encoding;
+        body = this.openBody([]);
+      } else {
+        const decoders = decodersFor(encoding);
+        if (decoders === 'too-many') {
+          controller.abort(new Error('too many content-encodings in response'));
+          return;
+        }
+        body = this.openBody(decoders);
       }
-      body = this.openBody(decoders);
     }
     const res = new WireResponse(this.req.href, status, statusText ?? '', new WireHeaders(headers), body);
     this.settled = true;
@@ -89,6 +108,12 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.encoding !== undefined) {
+      this.compressed.push(chunk);
+      this.compressedBytes += chunk.byteLength;
+      if (this.compressedBytes > DECODE_IN_ONE_CALL_MAX_BYTES) this.streamCompressed(controller);
+      return;
+    }
     const head = this.decoders[0];
     if (head) {
       if (!head.write(chunk)) {
@@ -105,6 +130,7 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
   onResponseEnd(): void {
     this.complete = true;
     this.detach();
+    if (this.encoding !== undefined) return this.decodeCompressed();
     const head = this.decoders[0];
     if (head) head.end();
     else this.closeStream();
@@ -122,10 +148,77 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
     this.errorStream(aborted ? this.signal!.reason : new TypeError('terminated', { cause: err }));
   }
 
+  /**
+   * The whole compressed body arrived: decode it in one call. Anything that call cannot do as the stream
+   * decoders would (a decoding error, a truncated body they read leniently, output past the one-call cap) is
+   * handed to the stream decoders instead, so what the reader gets never depends on which path ran.
+   */
+  private decodeCompressed(): void {
+    const encoding = this.encoding!;
+    const compressed = this.compressed.length === 1 ? this.compressed[0]! : Buffer.concat(this.compressed, this.compressedBytes);
+    let decoded: Buffer;
+    try {
+      decoded = decodeInOneCall(encoding, compressed, DECODED_IN_ONE_CALL_MAX_BYTES);
+    } catch {
+      this.streamCompressed(undefined);
+      this.decoders[0]?.end();
+      return;
+    }
+    this.encoding = undefined;
+    this.compressed = [];
+    if (!this.stream) return; // cancelled meanwhile
+    if (decoded.byteLength > 0) this.stream.enqueue(decoded);
+    this.closeStream();
+  }
+
+  /** Leave the one-call path: the chunks kept so far, and all that follow, go through the stream decoders. */
+  private streamCompressed(controller: Dispatcher.DispatchController | undefined): void {
+    const decoders = decodersFor(this.encoding);
+    const kept = this.compressed;
+    this.encoding = undefined;
+    this.compressed = [];
+    this.compressedBytes = 0;
+    // decodableInOneCall admitted the coding list, so the stream decoders exist for it.
+    this.attachDecoders(decoders as Transform[]);
+    const head = this.decoders[0]!;
+    let room = true;
+    for (const chunk of kept) room = head.write(chunk);
+    if (!room && controller) {
+      controller.pause();
+      head.once('drain', () => controller.resume());
+    }
+  }
+
   /** The body stream, fed directly or through the decoders. */
   private openBody(decoders: Transform[]): ReadableStream<Uint8Array> {
+    this.attachDecoders(decoders);
+    return new ReadableStream<Uint8Array>(
+      {
+        start: (c) => {
+          this.stream = c;
+        },
+        pull: () => {
+          if (this.tail) this.tail.resume();
+          else this.controller?.resume();
+        },
+        cancel: (reason) => {
+          this.stream = undefined;
+          this.compressed = [];
+          this.destroyDecoders();
+          this.abort(reason);
+        },
+      },
+      { highWaterMark: BODY_HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
+    );
+  }
+
+  /** The last decoder's output feeds the body stream. */
+  private tail: Transform | undefined;
+
+  private attachDecoders(decoders: Transform[]): void {
     this.decoders = decoders;
     const tail = decoders.length === 0 ? undefined : decoders.length === 1 ? decoders[0]! : pipelineOf(decoders, (err) => this.fail(err));
+    this.tail = tail;
     if (decoders.length === 1) tail!.on('error', (err) => this.fail(err));
     tail?.on('data', (data: Buffer) => {
       if (!this.stream) return;
@@ -133,23 +226,6 @@ class ResponseHandler implements Dispatcher.DispatchHandler {
       if ((this.stream.desiredSize ?? 0) <= 0) tail.pause();
     });
     tail?.on('end', () => this.closeStream());
-    return new ReadableStream<Uint8Array>(
-      {
-        start: (c) => {
-          this.stream = c;
-        },
-        pull: () => {
-          if (tail) tail.resume();
-          else this.controller?.resume();
-        },
-        cancel: (reason) => {
-          this.stream = undefined;
-          this.destroyDecoders();
-          this.abort(reason);
-        },
-      },
-      { highWaterMark: BODY_HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
-    );
   }
 
   /** A decoder failed: the body is unreadable from here on. */
@@ -195,4 +271,10 @@ function pipelineOf(decoders: Transform[], onError: (err: Error) => void): Trans
   return pipeline(decoders as unknown as [Transform, Transform], (err) => {
     if (err) onError(err);
   }) as unknown as Transform;
+}
+
+/** Whether a Content-Type names an event stream, which is read while it arrives (it never ends). */
+function isEventStream(contentType: string | string[] | undefined): boolean {
+  const value = Array.isArray(contentType) ? contentType[0] : contentType;
+  return value !== undefined && /^\s*text\/event-stream/i.test(value);
 }

@@ -123,8 +123,8 @@ describe('XSS in title, content and link', () => {
   });
 });
 
-describe('detached result', () => {
-  it('returns plain data: a deep copy with no shared references between calls', async () => {
+describe('plain result', () => {
+  it('returns plain data (JSON-equal), separate objects for separate calls', async () => {
     const body = readFeed('statuspage-json/cursor-summary-2026-09-25-active-incident.json');
     const url = 'https://status.cursor.com/api/v2/summary.json';
     const a = await parseDocument(body, { url, now: NOW });

@@ -2,6 +2,7 @@
  * Sources served as a server-sent event stream (Hund's /live/v2/status_page): the stream never ends by itself,
  * so the fetch keeps the first complete event as the body and closes the connection.
  */
+import { createGzip, constants as zlibConstants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fetchSource } from '../../../../shared/engine/http/fetch-source';
 import { firstSseEventArrived } from '../../../../shared/engine/http/read-body';
@@ -26,6 +27,18 @@ describe('event-stream sources', () => {
     expect(outcome.kind).toBe('body');
     if (outcome.kind === 'body') expect(outcome.body).toBe(':ok\n\n' + INIT);
     await (await closed.promise);
+  });
+
+  it('a gzip-compressed open stream: its first event still arrives while the stream is open', async () => {
+    h.server.handle('/live/v2/status_page', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Content-Encoding': 'gzip' });
+      const gzip = createGzip();
+      gzip.pipe(res);
+      gzip.write(INIT);
+      gzip.flush(zlibConstants.Z_SYNC_FLUSH); // the event on the wire now; the stream stays open
+    });
+    const outcome = await fetchSource({ url: h.server.url('/live/v2/status_page') }, h.deps());
+    expect(outcome.kind === 'body' && outcome.body).toBe(INIT);
   });
 
   it('a stream that stalls before any event is a timeout, not an empty body', async () => {

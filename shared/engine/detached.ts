@@ -1,0 +1,19 @@
+/**
+ * Copies that own their strings. A parser's strings are often V8 *sliced strings*: views into the document
+ * they came from, which keep the whole body (tens to hundreds of kB) alive for as long as any of them is
+ * referenced. What a source keeps between polls (its kept status, seen map, page components) and the events
+ * it hands out are copied here once, so a body is garbage as soon as its poll is over; the rest of the parse
+ * (the history rows of the poll) is written and dropped, and needs no copy. See docs/storage.md ("What a
+ * source keeps").
+ */
+
+/**
+ * A deep copy of `value` made by a JSON round trip: plain objects, arrays, strings, finite numbers, booleans
+ * and null come back equal (`undefined` properties are dropped, as in the stored state). Every string in the
+ * copy is a fresh flat string. Returns `undefined` for `undefined`.
+ * @throws TypeError for a cycle, RangeError for nesting deeper than the JSON serialiser allows; the engine
+ *   copies only what it built from a parsed status, which has neither.
+ */
+export function detached<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
