@@ -170,20 +170,20 @@ function indexContentKeys(seen: Readonly<Record<string, SeenIncident>>): Map<str
 export function contentKeyOf(incident: Incident): string {
   const parts: string[] = [incident.kind, incident.title, incident.createdAt];
   for (const u of incident.updates) parts.push(u.at, u.status, u.text);
-  // One loop with both hashes in locals: a closure over them kept each in a context slot, a memory
-  // round trip per character.
+  // U+FFFF (a noncharacter, absent from feed text) ends each part, so ("ab", "c") and ("a", "bc") differ.
+  // Joined first: the parts come straight from parsing as sliced and concatenated strings, on which
+  // charCodeAt is several times slower than on the one flat string join builds; the codes hashed are the
+  // same (each part's characters, then U+FFFF).
+  const all = parts.join('\uffff');
   let a = 0x811c9dc5;
   let b = 0x5bd1e995;
-  for (const text of parts) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193);
-    }
-    // U+FFFF (a noncharacter, absent from feed text) ends each part, so ("ab", "c") and ("a", "bc") differ.
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ 0xffff, 0x01000193);
+  for (let i = 0; i < all.length; i++) {
+    const c = all.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
   }
+  a = Math.imul(a ^ 0xffff, 0x01000193);
+  b = Math.imul(b ^ 0xffff, 0x01000193);
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
