@@ -227,11 +227,15 @@ export function parseUpdateStamp(text: string, anchorMs: number | undefined): nu
   if (anchorMs === undefined) return undefined;
   const anchorYear = new Date(anchorMs).getUTCFullYear();
   const years = [anchorYear - 1, anchorYear, anchorYear + 1];
-  // Converting a wall time in a non-UTC zone costs two Intl lookups, so first rank the years by the time read
+  // Converting a wall time in a non-UTC zone costs Intl lookups, so first rank the years by the time read
   // as UTC: a zone moves it by less than a day, so a year ahead by more than two days stays ahead.
-  const guessGap = years.map((year) => Math.abs(Date.UTC(year, month0, day, hour, minute) - anchorMs));
-  const order = [0, 1, 2].sort((x, y) => guessGap[x]! - guessGap[y]! || x - y);
-  if (guessGap[order[1]!]! - guessGap[order[0]!]! > CLEAR_LEAD_MS) return wallTimeToUtcMs(years[order[0]!]!, month0, day, hour, minute, zone);
+  const g0 = Math.abs(Date.UTC(anchorYear - 1, month0, day, hour, minute) - anchorMs);
+  const g1 = Math.abs(Date.UTC(anchorYear, month0, day, hour, minute) - anchorMs);
+  const g2 = Math.abs(Date.UTC(anchorYear + 1, month0, day, hour, minute) - anchorMs);
+  // The nearest year (the earliest of equals) and how far the runner-up trails it.
+  const nearest = g1 < g0 ? (g2 < g1 ? 2 : 1) : g2 < g0 ? 2 : 0;
+  const lead = nearest === 0 ? Math.min(g1, g2) - g0 : nearest === 1 ? Math.min(g0, g2) - g1 : Math.min(g0, g1) - g2;
+  if (lead > CLEAR_LEAD_MS) return wallTimeToUtcMs(years[nearest]!, month0, day, hour, minute, zone);
   let best: number | undefined;
   for (const year of years) {
     const t = wallTimeToUtcMs(year, month0, day, hour, minute, zone);

@@ -142,6 +142,39 @@ describe('dates', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('a year-less stamp takes the year nearest its anchor, as ranking the three candidates by sort does', () => {
+    const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    /** The year choice as first written: sort the candidates by their gap read as UTC, then convert. */
+    const bySort = (month0: number, day: number, hour: number, minute: number, zone: string, anchorMs: number): number => {
+      const anchorYear = new Date(anchorMs).getUTCFullYear();
+      const years = [anchorYear - 1, anchorYear, anchorYear + 1];
+      const gap = years.map((y) => Math.abs(Date.UTC(y, month0, day, hour, minute) - anchorMs));
+      const order = [0, 1, 2].sort((x, y) => gap[x]! - gap[y]! || x - y);
+      if (gap[order[1]!]! - gap[order[0]!]! > 2 * 86_400_000) return wallTimeToUtcMs(years[order[0]!]!, month0, day, hour, minute, zone);
+      let best: number | undefined;
+      for (const y of years) {
+        const t = wallTimeToUtcMs(y, month0, day, hour, minute, zone);
+        if (best === undefined || Math.abs(t - anchorMs) < Math.abs(best - anchorMs)) best = t;
+      }
+      return best!;
+    };
+    let seed = 11;
+    const random = (): number => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    const wrong: string[] = [];
+    for (let k = 0; k < 4000; k++) {
+      const month0 = Math.floor(random() * 12);
+      const day = 1 + Math.floor(random() * 31);
+      const hour = Math.floor(random() * 24);
+      const minute = Math.floor(random() * 60);
+      const zone = ['UTC', 'PST', 'PDT', 'AEDT'][k % 4]!;
+      // Anchors near New Year and anywhere else, from 2013 to 2027.
+      const anchorMs = k % 3 === 0 ? Date.UTC(2013 + (k % 15), 0, 1) + Math.floor((random() - 0.5) * 6 * 86_400_000) : Date.UTC(2013, 0, 1) + Math.floor(random() * 15 * 365 * 86_400_000);
+      const stamp = `${MONTHS[month0]} ${day}, ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} ${zone}`;
+      if (parseUpdateStamp(stamp, anchorMs) !== bySort(month0, day, hour, minute, zone, anchorMs)) wrong.push(`${stamp} @ ${anchorMs}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('every update stamp in the captured feeds reads as the formatToParts reading gives', () => {
     let checked = 0;
     for (const { text } of FEEDS) {
