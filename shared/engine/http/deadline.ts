@@ -9,8 +9,8 @@
  *
  * This runs once per poll of every source, so it is frugal: ONE timer serves both deadlines (armed for the
  * nearer one, re-armed when it fires early for the other), its callback is shared and gets the instance as
- * argument instead of a closure, and the instance itself listens to the caller's signal (`handleEvent`),
- * added without an options object (Node validates one on every call) and removed in `dispose()`.
+ * argument instead of a closure, and the caller's signal has one listener for all the Deadlines that follow
+ * it (`follow`), joined and left through a Set instead of an EventTarget listener per poll.
  */
 import { getEventListeners } from 'node:events';
 import type { AbortCause } from './fetch-errors';
@@ -32,6 +32,27 @@ export interface AbortWatcher {
 
 /** The live Deadline of each signal handed out (a pooled signal maps to the Deadline now using it). */
 const deadlineOf = new WeakMap<AbortSignal, Deadline>();
+
+/**
+ * The running Deadlines that follow each caller signal (the engine's one stop signal, in practice): that signal
+ * gets ONE listener, which cancels them all, instead of an EventTarget listener added and removed by every poll
+ * (Node validates and allocates on both).
+ */
+const followersOf = new WeakMap<AbortSignal, Set<Deadline>>();
+
+function follow(signal: AbortSignal, deadline: Deadline): void {
+  let followers = followersOf.get(signal);
+  if (!followers) {
+    const set = new Set<Deadline>();
+    followers = set;
+    followersOf.set(signal, set);
+    signal.addEventListener('abort', () => {
+      for (const d of [...set]) d.abort('cancelled');
+      set.clear();
+    });
+  }
+  followers.add(deadline);
+}
 
 /**
  * For fetch implementations in this folder: when `signal` belongs to a running Deadline, have `watcher`
@@ -80,7 +101,7 @@ export class Deadline {
     if (callerSignal?.aborted) this.abort('cancelled');
     else if (callerSignal) {
       this.callerSignal = callerSignal;
-      callerSignal.addEventListener('abort', this); // handleEvent: no closure per poll
+      follow(callerSignal, this);
     }
   }
 
@@ -125,18 +146,13 @@ export class Deadline {
    */
   dispose(): void {
     this.clearTimer();
-    this.callerSignal?.removeEventListener('abort', this);
+    if (this.callerSignal) followersOf.get(this.callerSignal)?.delete(this);
     const signal = this.controller.signal;
     const idle = !this.cause && !signal.aborted && this.watchers.length === 0 && getEventListeners(signal, 'abort').length === 0;
     if (idle && idleControllers.length < IDLE_CONTROLLERS_MAX) {
       deadlineOf.delete(signal);
       idleControllers.push(this.controller);
     }
-  }
-
-  /** The caller's signal aborted (EventListener interface). */
-  handleEvent(): void {
-    this.abort('cancelled');
   }
 
   /** The timer fired: abort for the deadline that passed, or wait for the one still ahead. */

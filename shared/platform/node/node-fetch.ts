@@ -8,7 +8,8 @@
  * `fetch`, without its per-request Request/Headers/AbortSignal/web-stream machinery, which dominated the
  * all-304 polling cycle. Every other call goes through undici's `fetch` on the same agent.
  */
-import { Agent, fetch as undiciFetch } from 'undici';
+import { createRequire } from 'node:module';
+import type { Agent as UndiciAgent } from 'undici';
 import type { FetchPort } from '../../engine/ports';
 import { DEFAULT_FETCH_LIMITS } from '../../engine/http/fetch-source';
 import { wireFetch } from './wire-fetch';
@@ -50,6 +51,17 @@ export interface NodeFetch {
 const TEN_MINUTES_MS = 10 * 60_000;
 
 /**
+ * undici's `Agent` alone. The package's index also loads fetch, WebSocket, EventSource, caches and mock agents:
+ * about 3.3 MB of heap for as long as the process lives, while every poll goes through the agent's `dispatch`.
+ * undici has no `exports` map, so the module path is public; its version is pinned by the lockfile and the
+ * fetch tests fail if the path moves. The full package is loaded on the first call the fast path does not
+ * cover (see `fetch` below).
+ */
+const Agent = createRequire(import.meta.url)('undici/lib/dispatcher/agent.js') as typeof UndiciAgent;
+/** undici's `fetch`, loaded on first use. */
+let fullUndici: Promise<typeof import('undici')> | undefined;
+
+/**
  * Create the Node FetchPort.
  * @param options agent tuning (see NodeFetchOptions); every field optional.
  * @returns `fetch` (WHATWG signature; returns 3xx responses as they are under `redirect: 'manual'`, and
@@ -77,7 +89,10 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     if (wire) return wireFetch(agent, wire, init.signal);
     // undici's types describe its own Request/Response classes; at runtime they are the WHATWG ones the
     // engine uses (headers, status, body stream), so the cast only bridges the two type declarations.
-    return undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>;
+    fullUndici ??= import('undici');
+    return fullUndici.then(
+      ({ fetch: undiciFetch }) => undiciFetch(input, { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>,
+    );
   };
   return {
     fetch,

@@ -3,6 +3,7 @@
  * these check that reuse never lets a finished exchange see a later one's abort, and that the direct
  * watcher channel the Node fast path uses fires like a listener would.
  */
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { Deadline, unwatchDeadline, watchDeadline } from '../../../../shared/engine/http/deadline';
 import { fetchSource } from '../../../../shared/engine/http/fetch-source';
@@ -47,5 +48,21 @@ describe('fetchSource signals', () => {
     expect(watchDeadline(deadline.signal, watcher)).toBe(false); // already aborted: listen the usual way
     expect(watchDeadline(new AbortController().signal, watcher)).toBe(false);
     deadline.dispose();
+  });
+
+  it('cancels every running exchange when the caller signal aborts, through one listener, and none it finished', () => {
+    const caller = new AbortController();
+    const running = [new Deadline(10_000, caller.signal), new Deadline(10_000, caller.signal), new Deadline(10_000, caller.signal)];
+    const finished = new Deadline(10_000, caller.signal);
+    finished.dispose();
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
+    caller.abort();
+    expect(running.map((d) => [d.abortCause, d.signal.aborted])).toEqual(Array(3).fill(['cancelled', true]));
+    expect(finished.abortCause).toBeUndefined();
+    for (const d of running) d.dispose();
+    // A caller signal that is already aborted cancels at once.
+    const late = new Deadline(10_000, caller.signal);
+    expect(late.abortCause).toBe('cancelled');
+    late.dispose();
   });
 });
