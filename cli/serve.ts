@@ -178,7 +178,7 @@ export async function startServer(opts: ServeOptions, deps: ServeDeps): Promise<
     userAgent: ua,
     log: (m) => logger.warn(m),
   });
-  const metrics = createServerMetrics(engine, clock);
+  const metrics = createServerMetrics(engine);
   const seen = new Map<string, number | undefined>();
   engine.subscribe({
     onSnapshot: (snap) => {

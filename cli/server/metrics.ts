@@ -1,7 +1,8 @@
 /**
  * Prometheus metrics of the headless server (text exposition format 0.0.4, via prom-client on a registry of
  * its own). Gauges are read from the engine's snapshot at scrape time; poll counts, errors and durations are
- * counted from snapshot transitions (a source's `polling` flag going up and down), timed on the injected clock.
+ * counted from the snapshots the engine publishes (a source's `lastCheckedAt` moving on), each poll's duration
+ * as the engine timed it (`lastPollMs`, on its clock).
  *
  * - `status_tray_source_health{source,provider,health}`: 1 for the source's current health (one series per value)
  * - `status_tray_source_health_rank{source,provider}`: 0 operational, 1 unknown, 2 maintenance, 3 degraded,
@@ -15,7 +16,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { HEALTH_ORDER, HEALTH_RANK } from '../../shared/domain/health';
 import type { Engine, EngineSnapshot } from '../../shared/engine/api';
-import type { Clock } from '../../shared/engine/ports';
 
 /** The server's metrics. */
 export interface ServerMetrics {
@@ -25,7 +25,7 @@ export interface ServerMetrics {
 }
 
 /** Create the metrics for `engine`. */
-export function createServerMetrics(engine: Engine, clock: Clock): ServerMetrics {
+export function createServerMetrics(engine: Engine): ServerMetrics {
   const registry = new Registry();
   const health = new Gauge({
     name: 'status_tray_source_health',
@@ -99,23 +99,18 @@ export function createServerMetrics(engine: Engine, clock: Clock): ServerMetrics
   });
   void health;
 
-  const started = new Map<string, number>();
   const lastChecked = new Map<string, number | undefined>();
   return {
     registry,
     observe(snapshot) {
-      const now = clock.now();
       for (const s of snapshot.sources) {
-        if (s.polling && !started.has(s.id)) started.set(s.id, now);
         const previous = lastChecked.get(s.id);
         if (s.lastCheckedAt !== undefined && s.lastCheckedAt !== previous) {
           lastChecked.set(s.id, s.lastCheckedAt);
           polls.inc({ source: s.id });
           if (s.lastError && s.lastError.at === s.lastCheckedAt) errors.inc({ source: s.id, code: s.lastError.code });
-          const from = started.get(s.id);
-          if (from !== undefined) duration.observe({ source: s.id }, Math.max(0, now - from) / 1000);
+          if (s.lastPollMs !== undefined) duration.observe({ source: s.id }, s.lastPollMs / 1000);
         }
-        if (!s.polling) started.delete(s.id);
       }
     },
   };

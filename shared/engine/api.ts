@@ -32,6 +32,8 @@ export interface SourceSnapshot {
   pageComponents?: { name: string; group?: string }[];
   /** A request for this source is in flight. */
   polling: boolean;
+  /** How long the last finished poll took, ms of the engine's clock (request, parse and commit). */
+  lastPollMs?: number;
 }
 
 /** The whole picture, pushed to listeners after every change. */

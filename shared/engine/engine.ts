@@ -7,14 +7,16 @@ import { setMaxListeners } from 'node:events';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { parseDocument } from '../formats/registry';
 import { systemClock, type FetchPort, type TimerHandle } from './ports';
-import type { Engine, EngineListener, EngineOptions, EngineSnapshot } from './api';
+import type { Engine, EngineOptions, EngineSnapshot } from './api';
 import { intervalMs, startJitter } from './backoff';
 import type { EngineEvent } from './events';
 import { DEFAULT_FETCH_LIMITS, fetchSource } from './http/fetch-source';
 import { applyPushedStatus, pollSource, type FetchSourceFn, type ParseFn, type PollResult } from './poll-source';
 import { displayName } from '../domain/source';
 import { createRequestSlots, releaseAfterMsFor, type SlotUse } from './request-slots';
-import { buildSnapshot, sourceSnapshot } from './snapshot';
+import { buildSnapshot, sourceSnapshot, type SnapshotMemo } from './snapshot';
+import { throttle } from './throttle';
+import { createListeners } from './listeners';
 import type { SourceConfig } from '../domain/source';
 import { emptyEngineState, newSourceState, type EngineState, type SourceState } from './state';
 import { StateStoreError } from './save-error';
@@ -25,6 +27,11 @@ import { filterKey } from '../domain/source-key';
 export const DEFAULT_CONCURRENCY = 16;
 /** Requests that may wait for a stalled server outside the concurrency limit, per unit of concurrency. */
 const WAITING_OUTSIDE_FACTOR = 4;
+/**
+ * Polls starting and finishing publish a snapshot at most this often, ms (the first at once, the rest folded
+ * into one at the interval's end); settings, pause and the like publish at once.
+ */
+export const SNAPSHOT_EVERY_MS = 100;
 
 /** Replaceable collaborators, for tests that need to break them on purpose. */
 export interface EngineInternals {
@@ -39,7 +46,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => undefined);
-  const listeners = new Set<EngineListener>();
+  const listeners = createListeners(log);
   const inFlight = new Map<string, Promise<void>>();
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const releaseAfterMs = releaseAfterMsFor(options.limits?.headersTimeoutMs ?? DEFAULT_FETCH_LIMITS.headersTimeoutMs);
@@ -88,7 +95,12 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   let rescheduleQueued = false;
 
   // The outbox: events leave only after a write recorded them (see state-writer.ts).
-  const writer = new StateWriter<EngineEvent>(options.store, () => state, clock, { release: emit, changed: publishSnapshot }, internals.writeGapMs);
+  const writer = new StateWriter<EngineEvent>(options.store, () => state, clock, { release: emit, changed: writerChanged }, internals.writeGapMs);
+  const snapshots = throttle(clock, SNAPSHOT_EVERY_MS, sendSnapshot);
+  let failingWhenPublished = false;
+  /** How long each source's last finished poll took, ms (snapshots carry it; the server's metrics read it). */
+  const pollMs = new Map<string, number>();
+  const snapshotMemo: SnapshotMemo = new WeakMap();
   const enabled = () => [...configs.values()].filter((c) => c.enabled !== false);
 
   function setConfigs(list: readonly SourceConfig[]): void {
@@ -181,15 +193,17 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   function poll(id: string): Promise<void> {
     const existing = inFlight.get(id);
     if (existing) return existing;
+    const startedAt = clock.now();
     const run = pollAndCommit(id)
       .catch((err: unknown) => log(`Poll of ${id} failed unexpectedly: ${(err as Error)?.stack ?? err}`))
       .finally(() => {
         inFlight.delete(id);
-        publishSnapshot();
+        pollMs.set(id, clock.now() - startedAt);
+        snapshots.request();
         queueReschedule();
       });
     inFlight.set(id, run);
-    publishSnapshot();
+    snapshots.request();
     return run;
   }
 
@@ -264,13 +278,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
   }
 
   function emit(events: EngineEvent[]): void {
-    for (const l of listeners) {
-      try {
-        l.onEvents?.(events);
-      } catch (err) {
-        log(`An event listener failed: ${(err as Error)?.message ?? err}`);
-      }
-    }
+    listeners.emit(events);
   }
 
   function snapshot(): EngineSnapshot {
@@ -278,24 +286,31 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       configs: [...configs.values()],
       states: state.sources,
       inFlight: new Set(inFlight.keys()),
+      pollMs,
       paused,
       recoveryNotice,
       saveError: writer.failure(),
+      memo: snapshotMemo,
     });
   }
 
   function publishSnapshot(): void {
-    const interested = [...listeners].filter((l) => l.onSnapshot);
-    if (interested.length === 0) return;
-    const snap = snapshot();
-    for (const l of interested) {
-      try {
-        l.onSnapshot!(snap);
-      } catch (err) {
-        log(`A snapshot listener failed: ${(err as Error)?.message ?? err}`);
-      }
-    }
+    snapshots.now();
   }
+
+  /** A save failure, its held count and its recovery are news at once; a write that only released events is not. */
+  function writerChanged(): void {
+    if (writer.failure() || failingWhenPublished) publishSnapshot();
+    else snapshots.request();
+  }
+
+  function sendSnapshot(): void {
+    if (!listeners.wantSnapshots()) return;
+    const snap = snapshot();
+    failingWhenPublished = snap.saveError !== undefined;
+    listeners.sendSnapshot(snap);
+  }
+
 
   /** Poll the given sources now, except those a server asked us to leave alone (Retry-After). */
   async function pollMany(ids: string[]): Promise<void> {
@@ -318,6 +333,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       clearTimer();
       stopping.abort();
       await Promise.allSettled([...inFlight.values()]);
+      snapshots.flush();
       await writer.close({ stop: true });
     },
     setSources(list) {
@@ -358,7 +374,7 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     snapshot,
     sourceSnapshot(id) {
       const config = configs.get(id);
-      return config ? sourceSnapshot(config, state.sources[id], inFlight.has(id)) : undefined;
+      return config ? sourceSnapshot(config, state.sources[id], inFlight.has(id), pollMs.get(id)) : undefined;
     },
     async applyStatus(id, update) {
       await ensureLoaded();
@@ -376,9 +392,6 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
       publishSnapshot();
       return true;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.add,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * What the engine keeps of a parsed status between polls (in memory and in `source_state`): everything the
+ * What the engine keeps of a parsed status between polls (in memory and in `source_memory`): everything the
  * snapshot, change detection and the noise rules read — components, open incidents, scheduled maintenances —
  * and of the resolved incidents only those resolved within the stale window (14 days). A history feed lists
  * up to 25 resolved incidents with every update; keeping them all cost about 23 kB a source in memory and in

@@ -64,6 +64,9 @@ async function main(): Promise<void> {
     ? createEngine({ fetch: http.fetch, store: sdb.store, sources: urls.map((url, i) => ({ id: `s${i}`, url })), userAgent })
     : undefined;
   if (engine && sdb) backfillOnBaseline(engine, sdb.store, { fetch: http.fetch, fetchSource, parse: parseDocument, userAgent, now: Date.now });
+  // The window and the tray listen to snapshots in the app: the engine builds them as it would there.
+  let shown = 0;
+  engine?.subscribe({ onSnapshot: (snap) => void (shown = snap.sources.length) });
   const baseline = client === 'baseline' ? createBaseline(urls, DEFAULT_CONCURRENCY) : undefined;
   /** One cycle of the client; resolves with the number of sources that failed. */
   const pollAll = async (): Promise<number> => {
@@ -122,6 +125,7 @@ async function main(): Promise<void> {
   server.send('exit');
   if (process.env.STATUS_TRAY_BENCH_KEEP) process.stderr.write(`bench-cycle: kept ${dir}\n`);
   else rmSync(dir, { recursive: true, force: true });
+  if (engine && shown !== n) process.stderr.write(`bench-cycle: the last snapshot showed ${shown} of ${n} sources\n`);
   process.stdout.write(`${JSON.stringify({ n, set, client, first, firstNotModified, steady, dbBytes })}\n`);
 }
 

@@ -144,8 +144,9 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
       const only = providerOnly ? "AND component = ''" : '';
       type Row = { source_id: string; component: string; at: number; health: Health };
       // The last transition before `since` of each series says the health at `since` (SQLite returns the
-      // bare columns of the row holding the MAX).
-      const before = cached(`SELECT source_id, component, MAX(at) AS at, health FROM health_transition WHERE ${ids.sql} ${only} AND at < ? GROUP BY source_id, component`)
+      // bare columns of the row holding the MAX). The series that have one come first, in the order they have
+      // had since schema version 3: by component (the provider's '' first), then by source.
+      const before = cached(`SELECT source_id, component, MAX(at) AS at, health FROM health_transition WHERE ${ids.sql} ${only} AND at < ? GROUP BY source_id, component ORDER BY component, source_id`)
         .all(...ids.params, since) as Row[];
       const after = cached(`SELECT source_id, component, at, health FROM health_transition WHERE ${ids.sql} ${only} AND at >= ? ORDER BY source_id, component, at`)
         .all(...ids.params, since) as Row[];

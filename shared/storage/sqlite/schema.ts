@@ -132,6 +132,34 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE source_state ADD COLUMN filter_key TEXT;
   ALTER TABLE source_state ADD COLUMN page_components TEXT;  -- JSON {name, group?}[]
   `,
+  `
+  -- Version 5: the uptime index follows the primary key's source order. Keyed by component first, it took
+  -- every component transition at a place set by the component's name, so a commit of a few sources dirtied
+  -- pages all over it (a first cycle wrote each of its pages dozens of times). Keyed by source, a poll's
+  -- transitions land together; the queries that read every provider's series (component '') read this
+  -- covering index whole, and a query by source seeks it or the primary key. (A partial index on
+  -- component '' would read less, but SQLite maintains it several times slower on every write.)
+  DROP INDEX health_transition_span;
+  CREATE INDEX health_transition_by_source ON health_transition (source_id, at, until, health);
+  `,
+  `
+  -- Version 6: a source's memory (its kept status, seen incidents and page components: kilobytes of JSON) in
+  -- a table of its own. In source_state it made each row span pages of its own, so the UPDATE of three times
+  -- that every 304 makes rewrote one page per source (a 1000-source cycle logged 4 MB); source_state now holds
+  -- the scalars only, many rows to a page. A row of source_memory is written with its source_state row
+  -- whenever a poll parsed a new document, in the same transaction.
+  CREATE TABLE source_memory (
+    source_id       TEXT PRIMARY KEY,
+    last_status     TEXT,              -- JSON ProviderStatus (what the engine keeps of it)
+    seen            TEXT NOT NULL,     -- JSON Record<incident id, SeenIncident>
+    page_components TEXT               -- JSON {name, group?}[]
+  );
+  INSERT INTO source_memory (source_id, last_status, seen, page_components)
+    SELECT source_id, last_status, seen, page_components FROM source_state;
+  ALTER TABLE source_state DROP COLUMN last_status;
+  ALTER TABLE source_state DROP COLUMN seen;
+  ALTER TABLE source_state DROP COLUMN page_components;
+  `,
 ];
 
 /** Schema version this code writes. */

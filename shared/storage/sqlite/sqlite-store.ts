@@ -13,13 +13,12 @@
  */
 import type Database from 'better-sqlite3';
 import { parseEngineState, type EngineState, type SourceState } from '../../engine/state';
-import { historyOfPoll, type PollHistory } from '../../history/record';
+import { historyOfPoll } from '../../history/record';
 import type { ProviderStatus } from '../../domain/types';
 import type { BackfillSink } from '../../history/backfill';
-import type { HistoryIncident } from '../../history/types';
 import type { PollCommit, StateReadResult, StateStore } from '../../engine/ports';
 import { DEFAULT_RETENTION_DAYS, pruneHistory } from './prune';
-import { createTransitionWriter } from './transitions';
+import { createHistoryWriter } from './history-writer';
 import { saveFailure } from './save-failure';
 
 /** A `StateStore` with per-poll commits, plus what the composition roots need around it. */
@@ -51,10 +50,18 @@ interface Committed {
 /** How often history is pruned while running, ms. */
 const PRUNE_EVERY_MS = 3_600_000;
 /**
- * How long a poll's commit may wait for others to join its transaction, ms. Short beside any poll interval
- * and any toast; long enough that a burst of polls shares one transaction and one sync.
+ * How long a poll's commit may wait for others to join its transaction, ms, when the poll has news to
+ * announce. Short beside any poll interval and any toast; long enough that a burst of polls shares one
+ * transaction and one sync.
  */
 export const GROUP_COMMIT_WAIT_MS = 50;
+/**
+ * The same for a poll with nothing to announce (a baseline, a 304, an unchanged body), ms: nobody is waiting
+ * for it, and each commit rewrites the pages it shares with the previous one (the end of each table, the
+ * index pages between neighbouring sources), so fewer, larger commits write less. A poll with news joining
+ * the batch still has it committed within GROUP_COMMIT_WAIT_MS.
+ */
+export const GROUP_COMMIT_QUIET_WAIT_MS = 150;
 /** A batch is committed at once when this many polls wait. */
 export const GROUP_COMMIT_MAX = 128;
 
@@ -81,100 +88,65 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   let lastPrune = -Infinity;
   let durable = false;
 
+  // Positional parameters in the order of `scalars` (then, for the upsert, the filter key and source id).
   const upsertRow = db.prepare(`
-    INSERT INTO source_state (source_id, url, etag, last_modified, content_hash, pending_move, baselined, failures,
-      last_checked_at, last_success_at, next_poll_at, retry_not_before, last_error, last_health, last_status, seen,
-      filter_key, page_components)
-    VALUES (@id, @url, @etag, @lastModified, @contentHash, @pendingMove, @baselined, @failures,
-      @lastCheckedAt, @lastSuccessAt, @nextPollAt, @retryNotBefore, @lastError, @lastHealth, @lastStatus, @seen,
-      @filterKey, @pageComponents)
+    INSERT INTO source_state (url, etag, last_modified, content_hash, pending_move, baselined, failures,
+      last_checked_at, last_success_at, next_poll_at, retry_not_before, last_error, last_health, filter_key, source_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
       content_hash = excluded.content_hash, pending_move = excluded.pending_move, baselined = excluded.baselined,
       failures = excluded.failures, last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,
       next_poll_at = excluded.next_poll_at, retry_not_before = excluded.retry_not_before, last_error = excluded.last_error,
-      last_health = excluded.last_health, last_status = excluded.last_status, seen = excluded.seen,
-      filter_key = excluded.filter_key, page_components = excluded.page_components`);
+      last_health = excluded.last_health, filter_key = excluded.filter_key`);
+  // What a parse changes, apart from the scalars (schema version 6).
+  const upsertMemory = db.prepare('INSERT OR REPLACE INTO source_memory (source_id, last_status, seen, page_components) VALUES (?, ?, ?, ?)');
   // A poll that parsed nothing new (304, same body, error) changes only these.
   const updateScalars = db.prepare(`
-    UPDATE source_state SET url = @url, etag = @etag, last_modified = @lastModified, content_hash = @contentHash,
-      pending_move = @pendingMove, baselined = @baselined, failures = @failures, last_checked_at = @lastCheckedAt,
-      last_success_at = @lastSuccessAt, next_poll_at = @nextPollAt, retry_not_before = @retryNotBefore,
-      last_error = @lastError, last_health = @lastHealth
-    WHERE source_id = @id`);
+    UPDATE source_state SET url = ?, etag = ?, last_modified = ?, content_hash = ?, pending_move = ?, baselined = ?,
+      failures = ?, last_checked_at = ?, last_success_at = ?, next_poll_at = ?, retry_not_before = ?, last_error = ?,
+      last_health = ?
+    WHERE source_id = ?`);
   // A poll that changed nothing but its times (a 304, an unchanged body): the commonest write by far.
   const updateTimes = db.prepare('UPDATE source_state SET last_checked_at = ?, last_success_at = ?, next_poll_at = ? WHERE source_id = ?');
   const deleteRow = db.prepare('DELETE FROM source_state WHERE source_id = ?');
-  const allRows = db.prepare('SELECT * FROM source_state');
-  const upsertProvider = db.prepare(`INSERT INTO provider (source_id, name, url) VALUES (?, ?, ?)
-    ON CONFLICT (source_id) DO UPDATE SET name = excluded.name, url = excluded.url`);
-  const upsertIncident = db.prepare(`
-    INSERT INTO incident (source_id, incident_id, provider, kind, title, impact, status, url, started_at, resolved_at,
-      updated_at, components, backfilled)
-    VALUES (@sourceId, @id, @provider, @kind, @title, @impact, @status, @url, @startedAt, @resolvedAt, @updatedAt,
-      @components, @backfilled)
-    ON CONFLICT (source_id, incident_id) DO UPDATE SET provider = excluded.provider, kind = excluded.kind,
-      title = excluded.title, impact = excluded.impact, status = excluded.status, url = excluded.url,
-      started_at = MIN(incident.started_at, excluded.started_at), resolved_at = excluded.resolved_at,
-      updated_at = excluded.updated_at, components = excluded.components`);
-  const upsertUpdate = db.prepare(`INSERT OR REPLACE INTO incident_update (source_id, incident_id, at, status, label, text)
-    VALUES (?, ?, ?, ?, ?, ?)`);
-  const resolveVanished = db.prepare(`UPDATE incident SET status = CASE kind WHEN 'maintenance' THEN 'completed' ELSE 'resolved' END,
-    resolved_at = COALESCE(resolved_at, @at), updated_at = MAX(updated_at, @at) WHERE source_id = @sourceId AND incident_id = @id`);
-  const insertTransition = createTransitionWriter(db);
+  const deleteMemory = db.prepare('DELETE FROM source_memory WHERE source_id = ?');
+  const allRows = db.prepare('SELECT s.*, m.last_status, m.seen, m.page_components FROM source_state AS s LEFT JOIN source_memory AS m USING (source_id)');
+  const history = createHistoryWriter(db);
 
-  function rowParams(id: string, s: SourceState) {
-    return {
-      id,
-      url: s.url,
-      etag: s.etag ?? null,
-      lastModified: s.lastModified ?? null,
-      contentHash: s.contentHash ?? null,
-      pendingMove: json(s.pendingMove),
-      baselined: s.baselined ? 1 : 0,
-      failures: s.failures,
-      lastCheckedAt: s.lastCheckedAt ?? null,
-      lastSuccessAt: s.lastSuccessAt ?? null,
-      nextPollAt: s.nextPollAt ?? null,
-      retryNotBefore: s.retryNotBefore ?? null,
-      lastError: json(s.lastError),
-      lastHealth: s.lastHealth ?? null,
-    };
+  /** The row's columns up to `last_health`, in the order of `updateScalars` and `upsertRow`. */
+  function scalars(s: SourceState): unknown[] {
+    return [
+      s.url,
+      s.etag ?? null,
+      s.lastModified ?? null,
+      s.contentHash ?? null,
+      json(s.pendingMove),
+      s.baselined ? 1 : 0,
+      s.failures,
+      s.lastCheckedAt ?? null,
+      s.lastSuccessAt ?? null,
+      s.nextPollAt ?? null,
+      s.retryNotBefore ?? null,
+      json(s.lastError),
+      s.lastHealth ?? null,
+    ];
   }
 
   function writeRow(id: string, s: SourceState): void {
     const prev = committed.get(id);
     if (prev && onlyTimesChanged(prev.obj, s)) updateTimes.run(s.lastCheckedAt ?? null, s.lastSuccessAt ?? null, s.nextPollAt ?? null, id);
     // filterKey and pageComponents change only with a new lastStatus (poll-source.ts), so they ride with it.
-    else if (prev && prev.status === s.lastStatus && prev.seen === s.seen) updateScalars.run(rowParams(id, s));
-    else {
-      upsertRow.run({
-        ...rowParams(id, s),
-        lastStatus: json(s.lastStatus),
-        seen: JSON.stringify(s.seen),
-        filterKey: s.filterKey ?? null,
-        pageComponents: json(s.pageComponents),
-      });
+    else if (prev && prev.status === s.lastStatus && prev.seen === s.seen) {
+      const row = scalars(s);
+      row.push(id);
+      updateScalars.run(row);
+    } else {
+      const row = scalars(s);
+      row.push(s.filterKey ?? null, id);
+      upsertRow.run(row);
+      upsertMemory.run(id, json(s.lastStatus), JSON.stringify(s.seen), json(s.pageComponents));
     }
     committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
-  }
-
-  function writeHistory(h: PollHistory): void {
-    for (const t of h.transitions) insertTransition(t);
-    for (const i of h.incidents) {
-      upsertIncident.run({
-        ...i,
-        url: i.url ?? null,
-        resolvedAt: i.resolvedAt ?? null,
-        components: JSON.stringify(i.components),
-        backfilled: i.backfilled ? 1 : 0,
-      });
-      for (const u of i.updates) upsertUpdate.run(i.sourceId, i.id, u.at, u.status, u.label ?? null, u.text);
-    }
-    for (const v of h.vanished) {
-      if (resolveVanished.run({ sourceId: v.incident.sourceId, id: v.id, at: v.at }).changes > 0) continue;
-      // Never recorded while open (it predates the history): keep what the event knows.
-      upsertIncident.run({ ...v.incident, url: v.incident.url ?? null, resolvedAt: v.at, components: '[]', backfilled: 0 });
-    }
   }
 
   /** Raise to FULL sync for commits whose events will be announced (see open.ts), NORMAL otherwise. */
@@ -188,7 +160,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   function commitOne(c: PollCommit): void {
     const prev = committed.get(c.sourceId);
     writeRow(c.sourceId, c.state);
-    const history = historyOfPoll({
+    const recorded = historyOfPoll({
       sourceId: c.sourceId,
       provider: c.provider,
       prev: prev?.status,
@@ -198,8 +170,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       baseline: c.events.some((e) => e.type === 'source.baselined'),
       events: c.events,
     });
-    if (c.state.lastStatus !== prev?.status) upsertProvider.run(c.sourceId, c.provider, c.state.url);
-    writeHistory(history);
+    if (c.state.lastStatus !== prev?.status) history.provider(c.sourceId, c.provider, c.state.url);
+    history.write(recorded);
   }
   const commitTx = db.transaction(commitOne);
 
@@ -207,6 +179,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
     for (const id of [...committed.keys()]) {
       if (state.sources[id]) continue;
       deleteRow.run(id);
+      deleteMemory.run(id);
       committed.delete(id);
     }
     for (const [id, s] of Object.entries(state.sources)) {
@@ -216,27 +189,18 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       // A poll whose own commit failed reaches the database here (the engine's fallback): keep its history.
       if (s.lastStatus && s.lastStatus !== prev?.status) {
         const provider = s.lastStatus.provider;
-        upsertProvider.run(id, provider, s.url);
-        writeHistory(historyOfPoll({ sourceId: id, provider, prev: prev?.status, next: s.lastStatus, at: s.lastSuccessAt ?? now(), baseline: !prev?.status, events: [] }));
+        history.provider(id, provider, s.url);
+        history.write(historyOfPoll({ sourceId: id, provider, prev: prev?.status, next: s.lastStatus, at: s.lastSuccessAt ?? now(), baseline: !prev?.status, events: [] }));
       }
     }
   });
 
-  const insertBackfilled = db.prepare(`
-    INSERT INTO incident (source_id, incident_id, provider, kind, title, impact, status, url, started_at, resolved_at,
-      updated_at, components, backfilled)
-    VALUES (@sourceId, @id, @provider, @kind, @title, @impact, @status, @url, @startedAt, @resolvedAt, @updatedAt,
-      @components, 1)
-    ON CONFLICT (source_id, incident_id) DO NOTHING`);
-  const backfillTx = db.transaction((incidents: readonly HistoryIncident[]) => {
-    for (const i of incidents) {
-      const added = insertBackfilled.run({ ...i, url: i.url ?? null, resolvedAt: i.resolvedAt ?? null, components: JSON.stringify(i.components) }).changes;
-      if (added) for (const u of i.updates) upsertUpdate.run(i.sourceId, i.id, u.at, u.status, u.label ?? null, u.text);
-    }
-  });
+  const backfillTx = db.transaction(history.backfill);
 
   let waiting: Waiting[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  // Set when a waiting poll announces: the batch goes within GROUP_COMMIT_WAIT_MS of it.
+  let urgentTimer: ReturnType<typeof setTimeout> | undefined;
   const batchTx = db.transaction((commits: readonly PollCommit[]) => {
     for (const c of commits) commitOne(c);
   });
@@ -244,7 +208,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
   /** Commit every waiting poll in one transaction, then settle their promises. */
   function flushWaiting(): void {
     if (flushTimer !== undefined) clearTimeout(flushTimer);
-    flushTimer = undefined;
+    if (urgentTimer !== undefined) clearTimeout(urgentTimer);
+    flushTimer = urgentTimer = undefined;
     if (waiting.length === 0) return;
     const batch = waiting;
     waiting = [];
@@ -328,7 +293,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       return new Promise<void>((resolve, reject) => {
         waiting.push({ commit, resolve, reject });
         if (waiting.length >= GROUP_COMMIT_MAX) flushWaiting();
-        else flushTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_WAIT_MS);
+        else if (announces(commit)) urgentTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_WAIT_MS);
+        else flushTimer ??= setTimeout(flushWaiting, GROUP_COMMIT_QUIET_WAIT_MS);
       });
     },
   };

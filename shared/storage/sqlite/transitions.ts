@@ -9,14 +9,14 @@ import type { HealthTransition } from '../../history/types';
 
 /** Create the writer on an open, migrated database; call it inside the caller's transaction. */
 export function createTransitionWriter(db: Database.Database): (t: HealthTransition) => void {
+  // Positional parameters, each value repeated where the SQL reads it again: no object per transition.
   const insert = db.prepare(`INSERT OR REPLACE INTO health_transition (source_id, component, at, health, until)
-    VALUES (@sourceId, @component, @at, @health, (SELECT MIN(at) FROM health_transition WHERE source_id = @sourceId AND component = @component AND at > @at))`);
-  const endPredecessor = db.prepare(`UPDATE health_transition SET until = @at
-    WHERE source_id = @sourceId AND component = @component
-      AND at = (SELECT MAX(at) FROM health_transition WHERE source_id = @sourceId AND component = @component AND at < @at)`);
+    VALUES (?, ?, ?, ?, (SELECT MIN(at) FROM health_transition WHERE source_id = ? AND component = ? AND at > ?))`);
+  const endPredecessor = db.prepare(`UPDATE health_transition SET until = ?
+    WHERE source_id = ? AND component = ?
+      AND at = (SELECT MAX(at) FROM health_transition WHERE source_id = ? AND component = ? AND at < ?)`);
   return (t) => {
-    const row = { sourceId: t.sourceId, component: t.component, at: t.at, health: t.health };
-    insert.run(row);
-    endPredecessor.run(row);
+    insert.run(t.sourceId, t.component, t.at, t.health, t.sourceId, t.component, t.at);
+    endPredecessor.run(t.at, t.sourceId, t.component, t.sourceId, t.component, t.at);
   };
 }

@@ -58,7 +58,7 @@ describe('engine with the SQLite store', () => {
     expect(snap.sources[0]!.status!.activeIncidents.map((i) => i.id)).toEqual(parsed.activeIncidents.map((i) => i.id));
     const recorded = new Set(sdb.history.listIncidents({ sourceIds: ['do'] }).map((i) => i.id));
     for (const i of [...parsed.recentIncidents, ...parsed.activeIncidents]) expect(recorded.has(i.id), i.id).toBe(true);
-    const row = sdb.db.prepare('SELECT last_status FROM source_state WHERE source_id = ?').get('do') as { last_status: string };
+    const row = sdb.db.prepare('SELECT last_status FROM source_memory WHERE source_id = ?').get('do') as { last_status: string };
     expect((JSON.parse(row.last_status) as { recentIncidents: unknown[] }).recentIncidents).toEqual([]);
   });
 
@@ -160,7 +160,7 @@ describe('engine with the SQLite store', () => {
     const snap = await first.engine.pollOnce();
     expect(snap.sources[0]!.status!.activeIncidents).toEqual([]);
     await first.engine.stop();
-    const row = first.sdb.db.prepare('SELECT filter_key, page_components FROM source_state WHERE source_id = ?').get('cur') as { filter_key: string | null; page_components: string | null };
+    const row = first.sdb.db.prepare('SELECT filter_key, page_components FROM source_state JOIN source_memory USING (source_id) WHERE source_id = ?').get('cur') as { filter_key: string | null; page_components: string | null };
     expect(row.filter_key).not.toBeNull();
     expect((JSON.parse(row.page_components!) as { name: string }[]).map((c) => c.name)).toContain('Grok Bot');
     first.sdb.close();

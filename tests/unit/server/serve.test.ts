@@ -7,6 +7,7 @@ import { parseServeArgs, startServer, type RunningServer, type ServeDeps, type S
 import { MemoryStore } from '../engine/harness';
 import { emptyEngineState, newSourceState } from '../../../shared/engine/state';
 import { FakeClock } from '../../support/fake-clock';
+import { SNAPSHOT_EVERY_MS } from '../../../shared/engine/engine';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'statuspage-webhooks');
@@ -29,6 +30,9 @@ afterEach(async () => {
   await feeds.close();
 });
 
+/** The clock of the server `start` made last. */
+let testClock: FakeClock;
+
 async function start(over: Partial<ServeOptions> = {}, deps: Partial<ServeDeps> = { store: new MemoryStore() }): Promise<RunningServer> {
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -36,12 +40,19 @@ async function start(over: Partial<ServeOptions> = {}, deps: Partial<ServeDeps> 
       cb();
     },
   });
+  const clock = (deps.clock as FakeClock | undefined) ?? new FakeClock();
+  testClock = clock;
   server = await startServer(
     { port: 0, host: '127.0.0.1', logLevel: 'debug', sources: [{ id: 'acme', url: feeds.url('/summary.json') }], webhookToken: WEBHOOK_TOKEN, ...over },
-    { env: {}, clock: new FakeClock(), logDestination: sink, ...deps },
+    { env: {}, logDestination: sink, ...deps, clock },
   );
   await server.engine.checkNow();
   return server;
+}
+
+/** A finished poll's snapshot (metrics, the poll log line) comes at most SNAPSHOT_EVERY_MS after the one before. */
+async function snapshotsCaughtUp(): Promise<void> {
+  await testClock.advance(SNAPSHOT_EVERY_MS);
 }
 
 const post = (s: RunningServer, path: string, body: string) => fetch(`${s.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
@@ -60,6 +71,7 @@ describe('status-tray serve', () => {
     expect(history.sources[0].id).toBe('acme');
     expect((await fetch(`${s.url}/api/history?source=nope`)).status).toBe(404);
 
+    await snapshotsCaughtUp();
     const metrics = await fetch(`${s.url}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await metrics.text();
@@ -143,6 +155,7 @@ describe('status-tray serve', () => {
 
   it('logs one JSON line per poll outcome at debug level', async () => {
     await start();
+    await snapshotsCaughtUp();
     const polls = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'poll');
     expect(polls).toEqual([expect.objectContaining({ level: 20, source: 'acme', provider: 'GitHub', health: 'operational' })]);
   });

@@ -5,10 +5,13 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../../shared/engine/events';
 import { emptyEngineState, newSourceState, type SourceState } from '../../../shared/engine/state';
 import { openStatusDatabase, type StatusDatabase } from '../../../shared/storage/sqlite';
+import { GROUP_COMMIT_QUIET_WAIT_MS, GROUP_COMMIT_WAIT_MS } from '../../../shared/storage/sqlite/sqlite-store';
+import { MIGRATIONS } from '../../../shared/storage/sqlite/schema';
+import Database from 'better-sqlite3';
 import { DAY, HOUR, T0, incident, status } from '../history/fixtures';
 
 let dir: string;
@@ -48,6 +51,36 @@ describe('commitPoll', () => {
     expect(read.recovered).toBe(false);
     expect(read.state!.sources.s).toMatchObject({ etag: '"v2"', nextPollAt: T0 + 120_000, baselined: true, lastHealth: 'operational' });
     expect(read.state!.sources.s!.lastStatus).toEqual(s1.lastStatus);
+  });
+
+  it('keeps each source across the upgrade that moved its memory out of source_state (version 6), and a 304 touches only the scalars', async () => {
+    const a = await open('current.db');
+    await a.store.read();
+    const withComponents = { ...parsedState(status('degraded', [incident('open')], { API: 'degraded_performance' })), pageComponents: [{ name: 'API' }], filterKey: 'components:API' };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: withComponents, events: [baselined(T0)], at: T0 });
+    const before = (await a.store.read()).state!.sources.s;
+    a.close();
+    // The same row as version 5 stored it: blobs inside source_state.
+    const old = new Database(join(dir, 'v6.db'));
+    for (const sql of MIGRATIONS.slice(0, 5)) old.exec(sql);
+    old.pragma('user_version = 5');
+    const row = { ...(withComponents as object), seen: JSON.stringify(before!.seen), lastStatus: JSON.stringify(before!.lastStatus), pageComponents: JSON.stringify(before!.pageComponents) } as Record<string, unknown>;
+    old.prepare(`INSERT INTO source_state (source_id, url, etag, baselined, failures, next_poll_at, last_health, last_status, seen, filter_key, page_components)
+      VALUES ('s', @url, @etag, 1, 0, @nextPollAt, @lastHealth, @lastStatus, @seen, @filterKey, @pageComponents)`).run(row);
+    old.close();
+
+    const upgraded = await open('v6.db');
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const columns = (upgraded.db.prepare('PRAGMA table_info(source_state)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('seen');
+    const read = (await upgraded.store.read()).state!.sources.s!;
+    expect(read).toEqual(before);
+    // A 304 afterwards changes source_state alone: the memory row is left as it is.
+    const memory = () => upgraded.db.prepare('SELECT * FROM source_memory').all();
+    const kept = memory();
+    await upgraded.store.commitPoll({ sourceId: 's', provider: 'Example', state: { ...read, lastCheckedAt: T0 + 60_000, nextPollAt: T0 + 120_000 }, events: [], at: T0 + 60_000 });
+    expect(memory()).toEqual(kept);
+    expect((await upgraded.store.read()).state!.sources.s).toMatchObject({ lastCheckedAt: T0 + 60_000, lastStatus: before!.lastStatus });
   });
 
   it('write() forgets removed sources and adds new ones, leaving the rest untouched', async () => {
@@ -97,6 +130,37 @@ describe('commitPoll', () => {
     expect(day.downtimeMs).toBe(2 * HOUR);
   });
 
+  it('records every update of a long history once, and an update a document lists twice as its last copy', async () => {
+    const a = await open();
+    await a.store.read();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    // 45 updates (more than one statement carries), then incidents with a few each, one listing an update twice.
+    const long = incident('long', {
+      startedAt: T0 - 50 * HOUR,
+      updates: Array.from({ length: 45 }, (_, k) => ({ status: 'monitoring' as const, text: `Update ${45 - k}.`, at: iso(T0 - (k + 1) * HOUR) })),
+    });
+    const twice = incident('twice', {
+      startedAt: T0 - 3 * HOUR,
+      updates: [
+        { status: 'identified', text: 'Second copy.', at: iso(T0 - 2 * HOUR) },
+        { status: 'identified', text: 'First copy.', at: iso(T0 - 2 * HOUR) },
+        { status: 'investigating', text: 'Looking.', at: iso(T0 - 3 * HOUR) },
+      ],
+    });
+    const short = Array.from({ length: 12 }, (_, k) => incident(`short${k}`, { startedAt: T0 - (60 + k) * HOUR, resolvedAt: T0 - (59 + k) * HOUR }));
+    const first = status('partial_outage', [long, twice, ...short]);
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(first), events: [baselined(T0)], at: T0 });
+    const byId = new Map(a.history.listIncidents().map((i) => [i.id, i.updates]));
+    expect(byId.size).toBe(14);
+    expect(byId.get('long')!.map((u) => u.text)).toEqual(Array.from({ length: 45 }, (_, k) => `Update ${45 - k}.`));
+    // The same (time, status) twice: one row, holding the copy listed last.
+    expect(byId.get('twice')!.map((u) => [u.status, u.text])).toEqual([
+      ['identified', 'First copy.'],
+      ['investigating', 'Looking.'],
+    ]);
+    for (let k = 0; k < 12; k++) expect(byId.get(`short${k}`)!.map((u) => u.status)).toEqual(['resolved', 'investigating']);
+  });
+
   it('records history from the whole parsed status while the state keeps only its trimmed copy', async () => {
     const a = await open();
     await a.store.read();
@@ -112,6 +176,32 @@ describe('commitPoll', () => {
     a.close();
     const b = await open();
     expect((await b.store.read()).state!.sources.s!.lastStatus).toEqual(kept);
+  });
+
+  it('a poll with news is committed within the short wait even when quiet polls wait longer before it', async () => {
+    const a = await open();
+    await a.store.read();
+    vi.useFakeTimers();
+    try {
+      const settled: string[] = [];
+      const quiet = parsedState(status('operational'));
+      void a.store.commitPoll({ sourceId: 'q', provider: 'Quiet', state: quiet, events: [baselined(T0)], at: T0 }).then(() => settled.push('q'));
+      await vi.advanceTimersByTimeAsync(GROUP_COMMIT_WAIT_MS);
+      // A baseline announces nothing: it may wait for others to join its transaction.
+      expect(settled).toEqual([]);
+      const news: EngineEvent = { type: 'incident.opened', sourceId: 'n', provider: 'News', health: 'degraded', at: T0, incident: incident('i1') };
+      void a.store.commitPoll({ sourceId: 'n', provider: 'News', state: parsedState(status('degraded', [incident('i1')])), events: [news], at: T0 }).then(() => settled.push('n'));
+      await vi.advanceTimersByTimeAsync(GROUP_COMMIT_WAIT_MS);
+      // The news goes within the short wait, and the quiet poll with it, in one transaction.
+      expect(settled).toEqual(['q', 'n']);
+      void a.store.commitPoll({ sourceId: 'q', provider: 'Quiet', state: { ...quiet, nextPollAt: T0 + 120_000 }, events: [], at: T0 + 60_000 }).then(() => settled.push('q2'));
+      await vi.advanceTimersByTimeAsync(GROUP_COMMIT_QUIET_WAIT_MS - 1);
+      expect(settled).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toEqual(['q', 'n', 'q2']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a poll that changed only its times (a 304) persists those times and nothing else changes', async () => {

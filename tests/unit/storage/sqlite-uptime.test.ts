@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Health, Impact } from '../../../shared/domain/types';
 import { uptimeFigures } from '../../../shared/history/timeline';
 import { PROVIDER, type HealthTransition, type HistoryIncident } from '../../../shared/history/types';
-import { openStatusDatabase, type StatusDatabase } from '../../../shared/storage/sqlite';
+import { createHistoryReader, openStatusDatabase, type HistoryReader, type StatusDatabase } from '../../../shared/storage/sqlite';
 import { MIGRATIONS } from '../../../shared/storage/sqlite/schema';
 import { createTransitionWriter } from '../../../shared/storage/sqlite/transitions';
 import { DAY, HOUR, T0 } from '../history/fixtures';
@@ -32,17 +32,17 @@ afterEach(() => {
 const HEALTHS: Health[] = ['operational', 'operational', 'degraded', 'partial_outage', 'major_outage', 'maintenance'];
 const IMPACTS: Impact[] = ['none', 'minor', 'major', 'critical'];
 
-/** Fill the database with `sources` random histories; returns nothing, the database is the record. */
-function fill(sources: number, seed: number): void {
+/** Fill the database (the test's own by default) with `sources` random histories; the database is the record. */
+function fill(sources: number, seed: number, db: Database.Database = sdb.db): void {
   let x = seed;
   const rand = () => ((x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-  const provider = sdb.db.prepare('INSERT INTO provider (source_id, name, url) VALUES (?, ?, ?)');
+  const provider = db.prepare('INSERT INTO provider (source_id, name, url) VALUES (?, ?, ?)');
   // Through the store's own writer, in random order (a held poll may be written late).
-  const write = createTransitionWriter(sdb.db);
+  const write = createTransitionWriter(db);
   const transitions: HealthTransition[] = [];
   const transition = (sourceId: string, component: string, at: number, health: Health) => transitions.push({ sourceId, component, at, health });
-  const incident = sdb.db.prepare(`INSERT INTO incident (source_id, incident_id, provider, kind, title, impact, status, url, started_at, resolved_at, updated_at, components, backfilled)
+  const incident = db.prepare(`INSERT INTO incident (source_id, incident_id, provider, kind, title, impact, status, url, started_at, resolved_at, updated_at, components, backfilled)
     VALUES (?, ?, ?, ?, 'x', ?, ?, NULL, ?, ?, ?, ?, ?)`);
   for (let s = 0; s < sources; s++) {
     const id = `s${s}`;
@@ -71,7 +71,7 @@ function fill(sources: number, seed: number): void {
     }
   }
   const shuffled = transitions.map((t) => [rand(), t] as const).sort((a, b) => a[0] - b[0]);
-  sdb.db.transaction(() => shuffled.forEach(([, t]) => write(t)))();
+  db.transaction(() => shuffled.forEach(([, t]) => write(t)))();
 }
 
 /** The same figures computed in JavaScript from the rows the reader returns. */
@@ -151,6 +151,45 @@ describe('schema version 3 (transition ends, compact updates)', () => {
       expect(upgraded.history.listIncidents()[0]!.updates.map((u) => u.text)).toEqual(['Fixed.', 'Looking.']);
       // One hour of major outage in the last 24 h, as recorded before the upgrade (covered: the last 3 h).
       expect(upgraded.history.uptime(['s'], T0)[0]!.figures[0]).toMatchObject({ window: '24h', downtimeMs: HOUR, coveredMs: 3 * HOUR });
+    } finally {
+      upgraded.close();
+    }
+  });
+});
+
+describe('schema version 5 (uptime index in source order)', () => {
+  /** Every reading of the history the app and the CLI make, at two moments inside the random histories. */
+  const readings = (reader: HistoryReader) =>
+    [T0, T0 - 10 * DAY + 5 * HOUR].map((now) => ({
+      uptime: reader.uptime(undefined, now),
+      uptimeByComponent: reader.uptime(undefined, now, { components: true }),
+      some: reader.uptime(['s1', 's3', 's8'], now, { components: true }),
+      bars: reader.providerHistories(undefined, now),
+      // Series with a transition before `since` and series starting after it, of several sources.
+      transitions: reader.transitions(undefined, now - 30 * DAY),
+      providerTransitions: reader.transitions(undefined, now - 30 * DAY, true),
+      someTransitions: reader.transitions(['s2', 's4'], now - 30 * DAY),
+      incidents: reader.listIncidents({ since: now - 90 * DAY, withUpdates: false, beforeLiveHistory: true }),
+    }));
+
+  it('reads the same history after the upgrade from version 4 as before it', async () => {
+    const path = join(dir, 'v4.db');
+    const old = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, 4)) old.exec(sql);
+    old.pragma('user_version = 4');
+    fill(30, 11, old);
+    const before = readings(createHistoryReader(old));
+    old.close();
+
+    const upgraded = await openStatusDatabase(path, { now: () => T0 });
+    try {
+      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      const indexes = (upgraded.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'health_transition'`).all() as { name: string }[]).map((r) => r.name);
+      expect(indexes).toEqual(['health_transition_by_source']);
+      const after = readings(upgraded.history);
+      // The histories reach series that began before each reading's start (the order the readings keep).
+      expect(before[0]!.transitions.length).toBeGreaterThan(before[0]!.providerTransitions.length);
+      expect(after).toEqual(before);
     } finally {
       upgraded.close();
     }
