@@ -102,7 +102,11 @@ export function detectChanges(input: DetectInput): DetectOutput {
         delete seen[formerId];
       }
     }
-    const updateIds = incident.updates.flatMap((u) => (u.id ? [u.id] : [])).slice(0, REMEMBERED_UPDATE_IDS);
+    const updateIds: string[] = [];
+    for (const u of incident.updates) {
+      if (updateIds.length === REMEMBERED_UPDATE_IDS) break;
+      if (u.id) updateIds.push(u.id);
+    }
     seen[incident.id] = {
       status: incident.status,
       active,
@@ -164,26 +168,22 @@ function indexContentKeys(seen: Readonly<Record<string, SeenIncident>>): Map<str
  * key, not a security boundary: a collision needs two different incidents with the same 64 bits.
  */
 export function contentKeyOf(incident: Incident): string {
+  const parts: string[] = [incident.kind, incident.title, incident.createdAt];
+  for (const u of incident.updates) parts.push(u.at, u.status, u.text);
+  // U+FFFF (a noncharacter, absent from feed text) ends each part, so ("ab", "c") and ("a", "bc") differ.
+  // Joined first: the parts come straight from parsing as sliced and concatenated strings, on which
+  // charCodeAt is several times slower than on the one flat string join builds; the codes hashed are the
+  // same (each part's characters, then U+FFFF).
+  const all = parts.join('\uffff');
   let a = 0x811c9dc5;
   let b = 0x5bd1e995;
-  const add = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193);
-    }
-    // U+FFFF (a noncharacter, absent from feed text) ends each part, so ("ab", "c") and ("a", "bc") differ.
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ 0xffff, 0x01000193);
-  };
-  add(incident.kind);
-  add(incident.title);
-  add(incident.createdAt);
-  for (const u of incident.updates) {
-    add(u.at);
-    add(u.status);
-    add(u.text);
+  for (let i = 0; i < all.length; i++) {
+    const c = all.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
   }
+  a = Math.imul(a ^ 0xffff, 0x01000193);
+  b = Math.imul(b ^ 0xffff, 0x01000193);
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 

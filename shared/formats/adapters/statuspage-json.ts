@@ -126,7 +126,8 @@ function readIncident(raw: z.infer<typeof incidentSchema>, pageUrl: string | und
   const kind = isMaintenanceList || impact === 'maintenance' || raw.scheduled_for || (labelled && MAINTENANCE_STATUSES.has(labelled)) ? 'maintenance' : 'incident';
   const status: IncidentStatus = labelled ?? (kind === 'maintenance' ? 'scheduled' : 'investigating');
   const createdAt = isoOf(raw.created_at) ?? isoOf(raw.started_at) ?? isoOf(raw.updated_at) ?? new Date(0).toISOString();
-  const updates: IncidentUpdate[] = validItems(updateSchema, raw.incident_updates, 200).map((u) => ({
+  const listed = validItems(updateSchema, raw.incident_updates, 200);
+  const updates: IncidentUpdate[] = listed.map((u) => ({
     status: (u.status && statusOfLabel(u.status)) || status,
     label: u.status ?? '',
     text: collapseText(u.body ?? ''),
@@ -137,7 +138,7 @@ function readIncident(raw: z.infer<typeof incidentSchema>, pageUrl: string | und
   // Domain rule: updatedAt is the newest update's time; `updated_at` also moves on edits that post nothing.
   const updatedAt = updates[0]?.at ?? isoOf(raw.updated_at) ?? createdAt;
   let components = names(raw.components);
-  if (components.length === 0) components = [...new Set(validItems(updateSchema, raw.incident_updates, 200).flatMap((u) => names(u.affected_components)))];
+  if (components.length === 0) components = [...new Set(listed.flatMap((u) => names(u.affected_components)))];
   const incident: Incident = {
     id: raw.id,
     kind,

@@ -28,9 +28,20 @@ export const LIMITS = {
 /** Cut `text` to at most `max` characters (code points), ending with `…` when cut. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return chars.slice(0, max - 1).join('') + '…';
+  if (max < 1) return Array.from(text).slice(0, max - 1).join('') + '…'; // never asked; kept as it was
+  // Walk code points as Array.from counts them (a surrogate pair is one, a lone surrogate one), without
+  // building an array of every character of a long text.
+  let i = 0;
+  let count = 0;
+  let cut = 0;
+  while (i < text.length) {
+    if (count === max - 1) cut = i;
+    if (count === max) return text.slice(0, cut) + '…';
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    count++;
+  }
+  return text;
 }
 
 /** Apply the per-incident caps (title, update count, update text, component count) to a new object. */

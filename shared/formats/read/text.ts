@@ -20,11 +20,23 @@ const BLOCKS = new Set([
 const NON_SPACE = /\S/;
 /**
  * Whitespace that collapsing changes: a run of two or more, or one character other than a plain space.
- * Replacing these with one space equals replacing every `\s+` run, without rewriting each lone space.
+ * Matches are whole runs (a run of two or more always matches from its first character), and a lone plain
+ * space is never touched, so replacing only these rewrites nothing that is already clean.
  */
 const SPACE_RUN = /\s{2,}|[^\S ]/g;
-/** Whitespace a single-line text would lose or change when collapsed: any but a lone inner space. */
-const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
+
+/** One whitespace run's replacement: a line break when the run holds one (`\n` or `\r`), else one space. */
+const runReplacement = (run: string): string => (run.indexOf('\n') === -1 && run.indexOf('\r') === -1 ? ' ' : '\n');
+
+/**
+ * Split `text` into lines at `\r\n`, `\r` and `\n`; collapse every whitespace run inside a line to one space;
+ * trim each line; drop empty lines; join with `\n`. Done as one pass over whole runs instead of line by line:
+ * a run holding a line break ends one non-empty line and starts the next (whitespace-only lines between them
+ * vanish), so it becomes one `\n`; any other inner run becomes one space; the runs at either end are trimmed.
+ */
+function collapseLines(text: string): string {
+  return text.replace(SPACE_RUN, runReplacement).trim();
+}
 
 /**
  * Accumulates text runs and line breaks, then renders them with whitespace collapsed: every run of
@@ -53,15 +65,8 @@ export class PlainTextBuilder {
 
   /** The collapsed text: lines joined by `\n`, no leading/trailing whitespace. */
   toString(): string {
-    const joined = this.raw;
-    // Most runs (stamps, labels, one-paragraph bodies) are a single line that is often already clean.
-    if (joined.indexOf('\n') === -1) return UNCOLLAPSED.test(joined) ? joined.replace(SPACE_RUN, ' ').trim() : joined;
-    const out: string[] = [];
-    for (const line of joined.split('\n')) {
-      const t = line.replace(SPACE_RUN, ' ').trim();
-      if (t) out.push(t);
-    }
-    return out.join('\n');
+    // `text` turned source line breaks into spaces, so every `\n` here is one of ours.
+    return collapseLines(this.raw);
   }
 }
 
@@ -97,13 +102,7 @@ export function htmlToText(html: string): string {
 
 /** Collapse whitespace in text that is already plain (e.g. Statuspage API bodies), keeping line breaks. */
 export function collapseText(text: string): string {
-  const b = new PlainTextBuilder();
-  const lines = text.split(/\r\n|\r|\n/);
-  for (const line of lines) {
-    b.text(line);
-    b.newline();
-  }
-  return b.toString();
+  return collapseLines(text);
 }
 
 /** Decode HTML character references (`&amp;`, `&#8217;`, `&apos;`) in a text string; no tag handling. */

@@ -2,7 +2,8 @@
  * Reads Atom 1.0 (RFC 4287) and RSS 2.0 documents with rss-parser (xml2js/sax underneath, strict mode).
  * One parser instance, built once. Safety: sax in strict mode does not expand DTD entities, so billion-laughs
  * and XXE (`<!ENTITY x SYSTEM "file:///etc/passwd">`) fail as "Invalid character entity" without reading any
- * file; nesting deeper than MAX_XML_DEPTH is refused before parsing. Every failure is a `FormatError('parse')`.
+ * file; nesting deeper than MAX_XML_DEPTH is refused during the parse, at the element that passes it (one pass
+ * over the document, not a scan before it). Every failure is a `FormatError('parse')`.
  */
 import Parser from 'rss-parser';
 import { FormatError } from '../types';
@@ -63,6 +64,41 @@ const parser = new Parser({
   };
 }
 
+/** Thrown from inside the parse when an element opens deeper than MAX_XML_DEPTH. */
+class TooDeep extends Error {}
+
+/** The parts of rss-parser's xml2js parser and its sax parser the depth guard hooks into. */
+interface SaxTag {
+  isSelfClosing?: boolean;
+}
+interface XmlParserInternals {
+  reset(): void;
+  saxParser: { tags: unknown[]; onopentag: (tag: SaxTag) => unknown };
+}
+
+// The depth guard rides on the parse: sax keeps the open elements in `tags` (the one opening included) and
+// xml2js builds a fresh sax parser on every reset (after each document), so each new one gets the check.
+// Self-closing elements do not nest, as before. On refusal the parser is reset first, which drops the
+// half-read document and this parse's listeners; the throw then leaves xml2js's parseString (an 'error'
+// with no listener is thrown as is), rss-parser rejects with it, and parseFeedXml reports the depth.
+const xmlParser = (parser as unknown as { xmlParser: XmlParserInternals }).xmlParser;
+{
+  const reset = xmlParser.reset.bind(xmlParser);
+  xmlParser.reset = () => {
+    reset();
+    const sax = xmlParser.saxParser;
+    const onopentag = sax.onopentag;
+    sax.onopentag = (tag) => {
+      if (sax.tags.length > MAX_XML_DEPTH && !tag.isSelfClosing) {
+        xmlParser.reset();
+        throw new TooDeep();
+      }
+      return onopentag(tag);
+    };
+  };
+  xmlParser.reset();
+}
+
 function firstText(v: unknown): string | undefined {
   const first = Array.isArray(v) ? v[0] : v;
   if (typeof first === 'string') return first;
@@ -78,47 +114,15 @@ export function str(v: unknown): string | undefined {
 }
 
 /**
- * Element nesting depth of an XML document, stopping early once it passes `limit`. Skips comments, CDATA,
- * processing instructions and the DOCTYPE; self-closing tags do not nest. A linear scan with `indexOf`.
- */
-export function xmlDepthExceeds(xml: string, limit: number): boolean {
-  let depth = 0;
-  let i = xml.indexOf('<');
-  while (i !== -1 && i < xml.length - 1) {
-    const next = xml.charCodeAt(i + 1);
-    let end: number;
-    if (next === 47 /* / */) {
-      depth--;
-      end = xml.indexOf('>', i);
-    } else if (next === 33 /* ! */) {
-      if (xml.startsWith('<![CDATA[', i)) end = xml.indexOf(']]>', i);
-      else if (xml.startsWith('<!--', i)) end = xml.indexOf('-->', i);
-      else end = xml.indexOf('>', i);
-    } else if (next === 63 /* ? */) {
-      end = xml.indexOf('?>', i);
-    } else {
-      end = xml.indexOf('>', i);
-      if (end !== -1 && xml.charCodeAt(end - 1) !== 47) {
-        depth++;
-        if (depth > limit) return true;
-      }
-    }
-    if (end === -1) return false;
-    i = xml.indexOf('<', end);
-  }
-  return false;
-}
-
-/**
  * Parse an Atom or RSS document. Throws `FormatError('parse')` on malformed XML, refused entities, excessive
  * nesting, or a document that is XML but neither RSS nor Atom.
  */
 export async function parseFeedXml(xml: string): Promise<RawFeed> {
-  if (xmlDepthExceeds(xml, MAX_XML_DEPTH)) throw new FormatError('parse', `XML nested deeper than ${MAX_XML_DEPTH} levels`);
   let feed: unknown;
   try {
     feed = await parser.parseString(xml);
   } catch (err) {
+    if (err instanceof TooDeep) throw new FormatError('parse', `XML nested deeper than ${MAX_XML_DEPTH} levels`);
     const first = String(err instanceof Error ? err.message : err).split('\n', 1)[0] ?? '';
     throw new FormatError('parse', `Unreadable feed XML: ${first.slice(0, 160)}`);
   }
