@@ -17,8 +17,8 @@
  * source under the tsx loader instead (`--tsx`), a process carries the loader's transpiler and source maps
  * (about 40 MB of RSS before the engine does anything) and esbuild's keep-names wrappers around every closure.
  * Then it runs bench-db.ts (status.db alone) unless `--no-db`.
- * Options: `--runs <k>` (default 1) runs each mix worker k times and reports the run with the median
- * steady CPU (memory: the worst run), since one cycle on a shared 2-core machine varies by ±20%;
+ * Options: `--runs <k>` (default 1) runs each mix worker k times and reports each cycle's median CPU
+ * (memory: the worst run), since one cycle on a shared 2-core machine varies by ±20%;
  * `--only-mix` skips the per-format runs and the parse throughput.
  */
 import { execFileSync } from 'node:child_process';
@@ -89,10 +89,11 @@ function run<T>(args: string[]): T {
   return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }
 
-/** `runs` workers of one client on one set and N: the median run by steady CPU, memory the worst of all. */
+/** `runs` workers of one client on one set and N: each cycle's figures from the run with its median CPU, memory the worst of all. */
 function measure(set: BenchSet, n: number, client: Client, runs: number): Run {
   const all = Array.from({ length: runs }, () => run<Run>([...worker('bench-cycle'), String(n), set, client]));
-  const median = [...all].sort((a, b) => a.steady.cpuMs - b.steady.cpuMs)[Math.floor((all.length - 1) / 2)]!;
+  const medianBy = (k: 'first' | 'firstNotModified' | 'steady') => [...all].sort((a, b) => a[k].cpuMs - b[k].cpuMs)[Math.floor((all.length - 1) / 2)]!;
+  const median = { first: medianBy('first').first, firstNotModified: medianBy('firstNotModified').firstNotModified, steady: medianBy('steady').steady, dbBytes: medianBy('first').dbBytes };
   const worst = (k: 'peakRssMb' | 'heapAfterGcMb') => Math.max(...all.flatMap((r) => [r.first[k], r.firstNotModified[k], r.steady[k]]));
   return {
     first: { ...median.first, peakRssMb: worst('peakRssMb'), heapAfterGcMb: worst('heapAfterGcMb') },
@@ -147,7 +148,7 @@ function printCycles(): void {
     if (n === 1000) at1000 = r;
   }
   if (!onlyMix) for (const f of FORMATS) row(f, FORMAT_N, 1);
-  if (RUNS > 1) console.log(`\nmix: median of ${RUNS} runs by steady CPU; memory: the worst run.`);
+  if (RUNS > 1) console.log(`\nmix: each cycle's CPU is the median of ${RUNS} runs; memory: the worst run.`);
   if (!at1000) return;
   const { tray, base } = at1000;
   const ratio = (a: number, b: number) => (b > 0 ? a / b : Infinity);
