@@ -17,3 +17,24 @@
 export function detached<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
+
+/** The JSON text each copy made by `detachedWithJson` was read from. */
+const textOf = new WeakMap<object, string>();
+
+/**
+ * `detached` for an object the caller keeps and a store writes as JSON: the text of the round trip is
+ * remembered, so `jsonOf` hands it out instead of serialising the copy again. `shape` may wrap the parsed copy
+ * (e.g. into a null-prototype map) as long as it serialises to the same text. The copy must then be read only:
+ * a change to it would not reach the remembered text.
+ */
+export function detachedWithJson<T extends object>(value: T, shape: (copy: T) => T = (copy) => copy): T {
+  const text = JSON.stringify(value);
+  const copy = shape(JSON.parse(text) as T);
+  textOf.set(copy, text);
+  return copy;
+}
+
+/** The JSON of `value`: the text `detachedWithJson` read it from, else `JSON.stringify(value)`. */
+export function jsonOf(value: object): string {
+  return textOf.get(value) ?? JSON.stringify(value);
+}

@@ -17,7 +17,7 @@ import { delayAfterFailure, delayAfterSuccess, intervalMs } from './backoff';
 import { displayName, type SourceConfig } from '../domain/source';
 import type { SourceState } from './state';
 import { keptStatus } from './kept-status';
-import { detached } from './detached';
+import { detached, detachedWithJson } from './detached';
 
 /** A `301`/`308` target becomes the stored URL after this many consecutive good polls through it. */
 export const PERMANENT_MOVE_CONFIRMATIONS = 3;
@@ -138,17 +138,18 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
     now,
   });
   // What outlives this poll is copied off the body (detached.ts); `parsed` is only recorded and dropped.
-  const kept = detached({ seen: detected.seen, lastStatus: keptStatus(status, now), pageComponents });
+  // The seen map keeps the null prototype detectChanges and the state schema give it (incident ids are keys).
+  const seen = detachedWithJson(detected.seen, (copy) => Object.assign(Object.create(null), copy) as typeof copy);
+  const lastStatus = detachedWithJson(keptStatus(status, now));
   // A baseline's open incidents are the kept status's active ones: it shares that copy instead of a second one
   // (a page with long open incidents carries tens of kB of update text). Events are read, never changed.
   const events = annotate(detected.events, prev, status, refilter).map((e) =>
     e.type === 'source.baselined' && e.openIncidents === status.activeIncidents
-      ? { ...detached({ ...e, openIncidents: [] }), openIncidents: kept.lastStatus.activeIncidents }
+      ? { ...detached({ ...e, openIncidents: [] }), openIncidents: lastStatus.activeIncidents }
       : detached(e),
   );
   const state: SourceState = trackMove(
-    // The seen map keeps the null prototype detectChanges and the state schema give it (incident ids are keys).
-    { ...ok, baselined: true, seen: Object.assign(Object.create(null), kept.seen) as SourceState['seen'], lastHealth: status.health, lastStatus: kept.lastStatus, pageComponents: kept.pageComponents, filterKey: filterKey(config.filter) },
+    { ...ok, baselined: true, seen, lastHealth: status.health, lastStatus, pageComponents: detached(pageComponents), filterKey: filterKey(config.filter) },
     outcome.permanentUrl,
   );
   return { kind: 'parsed', state, validators: fresh, events, wireBytes: outcome.wireBytes, parsed: status };

@@ -13,6 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import { parseEngineState, type EngineState, type SourceState } from '../../engine/state';
+import { jsonOf } from '../../engine/detached';
 import { historyOfPoll } from '../../history/record';
 import type { ProviderStatus } from '../../domain/types';
 import type { BackfillSink } from '../../history/backfill';
@@ -144,7 +145,8 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       const row = scalars(s);
       row.push(s.filterKey ?? null, id);
       upsertRow.run(row);
-      upsertMemory.run(id, json(s.lastStatus), JSON.stringify(s.seen), json(s.pageComponents));
+      // The engine kept both as JSON already (engine/detached.ts): written as they were read, not serialised again.
+      upsertMemory.run(id, s.lastStatus ? jsonOf(s.lastStatus) : null, jsonOf(s.seen), json(s.pageComponents));
     }
     committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollSource, type PollDeps } from '../../../shared/engine/poll-source';
+import { jsonOf } from '../../../shared/engine/detached';
 import { newSourceState } from '../../../shared/engine/state';
 import type { FetchOutcome } from '../../../shared/engine/http/types';
 import type { ProviderStatus } from '../../../shared/domain/types';
@@ -45,5 +46,14 @@ describe('what a parsed poll keeps', () => {
     expect(baselined && 'openIncidents' in baselined ? baselined.openIncidents : undefined).toEqual([open]);
     // …the baseline's open incidents being the kept status's own copy, not a second one.
     expect(baselined && 'openIncidents' in baselined ? baselined.openIncidents : undefined).toBe(result.state.lastStatus!.activeIncidents);
+  });
+
+  it('hands the store the JSON the kept parts were copied from, the same text serialising them gives', async () => {
+    const result = await pollWith(status('degraded', [incident('open'), incident('done', { resolvedAt: T0 - 1000 })], { API: 'degraded_performance' }));
+    const { seen, lastStatus } = result.state;
+    expect(Object.keys(seen)).toEqual(['open', 'done']);
+    expect(jsonOf(seen)).toBe(JSON.stringify(seen));
+    expect(jsonOf(lastStatus!)).toBe(JSON.stringify(lastStatus));
+    expect(jsonOf({ a: 1 })).toBe('{"a":1}'); // anything else is serialised as usual
   });
 });
