@@ -18,14 +18,17 @@ export function detached<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** The JSON text each copy made by `detachedWithJson` was read from. */
+/**
+ * The JSON text each copy made by `detachedWithJson` was read from, until `takeJsonOf` hands it out. The text
+ * is as large as the copy itself: kept past its one write it doubled what every source holds in memory.
+ */
 const textOf = new WeakMap<object, string>();
 
 /**
  * `detached` for an object the caller keeps and a store writes as JSON: the text of the round trip is
- * remembered, so `jsonOf` hands it out instead of serialising the copy again. `shape` may wrap the parsed copy
- * (e.g. into a null-prototype map) as long as it serialises to the same text. The copy must then be read only:
- * a change to it would not reach the remembered text.
+ * remembered until `takeJsonOf` hands it out, once, instead of serialising the copy again. `shape` may wrap the
+ * parsed copy (e.g. into a null-prototype map) as long as it serialises to the same text. The copy must be read
+ * only until then: a change to it would not reach the remembered text.
  */
 export function detachedWithJson<T extends object>(value: T, shape: (copy: T) => T = (copy) => copy): T {
   const text = JSON.stringify(value);
@@ -34,7 +37,14 @@ export function detachedWithJson<T extends object>(value: T, shape: (copy: T) =>
   return copy;
 }
 
-/** The JSON of `value`: the text `detachedWithJson` read it from, else `JSON.stringify(value)`. */
-export function jsonOf(value: object): string {
-  return textOf.get(value) ?? JSON.stringify(value);
+/**
+ * The JSON of `value`: the text `detachedWithJson` read it from, which is then forgotten (a store writes a
+ * kept part once), else `JSON.stringify(value)` — so a second call (a transaction retried after a failed
+ * write) still gives the right text, at the cost of serialising.
+ */
+export function takeJsonOf(value: object): string {
+  const text = textOf.get(value);
+  if (text === undefined) return JSON.stringify(value);
+  textOf.delete(value);
+  return text;
 }

@@ -13,7 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import { parseEngineState, type EngineState, type SourceState } from '../../engine/state';
-import { jsonOf } from '../../engine/detached';
+import { takeJsonOf } from '../../engine/detached';
 import { historyOfPoll } from '../../history/record';
 import type { ProviderStatus } from '../../domain/types';
 import type { BackfillSink } from '../../history/backfill';
@@ -146,7 +146,7 @@ export function createSqliteStateStore(db: Database.Database, options: SqliteSto
       row.push(s.filterKey ?? null, id);
       upsertRow.run(row);
       // The engine kept both as JSON already (engine/detached.ts): written as they were read, not serialised again.
-      upsertMemory.run(id, s.lastStatus ? jsonOf(s.lastStatus) : null, jsonOf(s.seen), json(s.pageComponents));
+      upsertMemory.run(id, s.lastStatus ? takeJsonOf(s.lastStatus) : null, takeJsonOf(s.seen), json(s.pageComponents));
     }
     committed.set(id, { obj: s, status: s.lastStatus, seen: s.seen, nextPollAt: s.nextPollAt });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollSource, type PollDeps } from '../../../shared/engine/poll-source';
-import { jsonOf } from '../../../shared/engine/detached';
+import { takeJsonOf } from '../../../shared/engine/detached';
 import { newSourceState } from '../../../shared/engine/state';
 import type { FetchOutcome } from '../../../shared/engine/http/types';
 import type { ProviderStatus } from '../../../shared/domain/types';
@@ -52,8 +52,18 @@ describe('what a parsed poll keeps', () => {
     const result = await pollWith(status('degraded', [incident('open'), incident('done', { resolvedAt: T0 - 1000 })], { API: 'degraded_performance' }));
     const { seen, lastStatus } = result.state;
     expect(Object.keys(seen)).toEqual(['open', 'done']);
-    expect(jsonOf(seen)).toBe(JSON.stringify(seen));
-    expect(jsonOf(lastStatus!)).toBe(JSON.stringify(lastStatus));
-    expect(jsonOf({ a: 1 })).toBe('{"a":1}'); // anything else is serialised as usual
+    expect(takeJsonOf(seen)).toBe(JSON.stringify(seen));
+    expect(takeJsonOf(lastStatus!)).toBe(JSON.stringify(lastStatus));
+    expect(takeJsonOf({ a: 1 })).toBe('{"a":1}'); // anything else is serialised as usual
+  });
+
+  it('hands that JSON out once: the text does not stay in memory beside the copy it was read from', async () => {
+    const result = await pollWith(status('degraded', [incident('open')], { API: 'degraded_performance' }));
+    const lastStatus = result.state.lastStatus!;
+    const first = takeJsonOf(lastStatus);
+    // Had the text been kept, a second call would return it, not the copy as it is now.
+    (lastStatus as { provider: string }).provider = 'Changed after the write';
+    expect(takeJsonOf(lastStatus)).not.toBe(first);
+    expect(takeJsonOf(lastStatus)).toBe(JSON.stringify(lastStatus));
   });
 });
