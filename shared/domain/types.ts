@@ -84,6 +84,12 @@ export interface Incident {
   scheduledUntil?: string;
   /** Newest first. Capped by the adapter (see formats/read/limits). */
   updates: IncidentUpdate[];
+  /**
+   * How many updates the document listed, present only when `updates` carries fewer: what a source keeps
+   * between polls holds each incident's newest few (engine/kept-status.ts), status.db holds them all (the
+   * window reads the rest with `getIncidentUpdates`). Absent: `updates` is complete.
+   */
+  updateCount?: number;
   /** Names of affected components, when the source says. */
   components: string[];
   /** Still open, but its newest update is older than 14 days: shown, but it no longer raises health above degraded. */
