@@ -181,6 +181,7 @@ async function startApp(): Promise<void> {
     applyLaunchAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
     ...(settings.notice ? { settingsNotice: settings.notice } : {}),
     history: status.view,
+    incidentUpdates: status.incidentUpdates,
     log,
   });
   backfillOnBaseline(engine, status.store, { fetch: electronFetch, fetchSource, parse: parseDocument, userAgent: userAgent(app.getVersion()), now: Date.now }, log);

@@ -32,6 +32,7 @@ const api: StatusTrayApi = {
   setQuietHours: (quietHours) => ipcRenderer.invoke(IPC_INVOKE.setQuietHours, quietHours),
   setFailAfterPolls: (polls) => ipcRenderer.invoke(IPC_INVOKE.setFailAfterPolls, polls),
   getHistory: (query) => ipcRenderer.invoke(IPC_INVOKE.getHistory, query),
+  getIncidentUpdates: (sourceId, incidentId) => ipcRenderer.invoke(IPC_INVOKE.getIncidentUpdates, sourceId, incidentId),
   // Alert channels.
   listChannels: () => ipcRenderer.invoke(IPC_INVOKE.listChannels),
   saveChannel: (channel, secrets) => ipcRenderer.invoke(IPC_INVOKE.saveChannel, channel, secrets),

@@ -16,6 +16,7 @@ import type { StateStore } from '../shared/engine/ports';
 import { createStateFile, loadJsonWithRecovery, writeFileAtomic } from '../shared/platform/node/json-file';
 import type { HistoryQuery, HistoryView } from '../shared/ipc/contract';
 import type { DeliveryLog } from '../shared/domain/channel';
+import type { IncidentUpdate } from '../shared/domain/types';
 import { historyView, openStatusDatabase, type SqliteStateStore } from '../shared/storage/sqlite';
 
 /** File names inside the app's data directory. */
@@ -106,6 +107,8 @@ export function createStateStore(dir: string, now: () => number = Date.now, forc
 export interface StatusStore {
   store: SqliteStateStore;
   view: (query: HistoryQuery, now: number) => HistoryView;
+  /** Every recorded update of one incident, newest first; `undefined` when status.db has no such incident. */
+  incidentUpdates: (sourceId: string, incidentId: string) => IncidentUpdate[] | undefined;
   /** The alert channels' delivery log (status.db, table `channel_deliveries`). */
   deliveries: DeliveryLog;
   close(): void;
@@ -120,5 +123,11 @@ export interface StatusStore {
  */
 export async function openStatusStore(dir: string, now: () => number = Date.now, forceRecovery?: string, warn?: (message: string) => void): Promise<StatusStore> {
   const sdb = await openStatusDatabase(join(dir, DATABASE_FILE), { legacyJson: join(dir, STATE_FILE), now, ...(forceRecovery ? { forceRecovery } : {}), ...(warn ? { warn } : {}) });
-  return { store: sdb.store, view: (query, at) => historyView(sdb.history, query, at), deliveries: sdb.deliveries, close: () => sdb.close() };
+  return {
+    store: sdb.store,
+    view: (query, at) => historyView(sdb.history, query, at),
+    incidentUpdates: (sourceId, incidentId) => sdb.history.incidentUpdates(sourceId, incidentId),
+    deliveries: sdb.deliveries,
+    close: () => sdb.close(),
+  };
 }

@@ -9,6 +9,7 @@
  */
 import type { Engine, EngineSnapshot } from '../engine/api';
 import type { EngineEvent } from '../engine/events';
+import type { IncidentUpdate } from '../domain/types';
 import type {
   AddSourceInput,
   AppSettings,
@@ -80,6 +81,11 @@ export interface AppControllerDeps {
   settingsNotice?: string;
   /** Recorded history (status.db); without it `getHistory` fails with `internal`. */
   history?: (query: HistoryQuery, now: number) => HistoryView;
+  /**
+   * Every recorded update of one incident, newest first (status.db), or `undefined` when the incident is not
+   * recorded; without it `getIncidentUpdates` fails with `internal`.
+   */
+  incidentUpdates?: (sourceId: string, incidentId: string) => IncidentUpdate[] | undefined;
   /** Batch window of the notifier, ms (default 1 500). */
   notifyBatchMs?: number;
   /** Local calendar for quiet hours (default: this process's time zone). */
@@ -360,6 +366,15 @@ export function createAppController(deps: AppControllerDeps): AppController {
       guard(() => {
         if (!deps.history) return fail('internal', 'History is not available.');
         return ok(deps.history(query, deps.clock.now()));
+      }),
+
+    getIncidentUpdates: (sourceId: string, incidentId: string) =>
+      guard(() => {
+        if (!deps.incidentUpdates) return fail('internal', 'The recorded updates of incidents are not available.');
+        const updates = deps.incidentUpdates(sourceId, incidentId);
+        // Recorded with the poll that listed it, so a miss is an incident from before status.db or one pruned.
+        if (!updates) return fail('not-found', 'Status Tray has no record of this incident’s updates. Check the provider again, or open the incident page for its full timeline.');
+        return ok(updates);
       }),
 
     // Alert channels: the manager keeps secrets in main (safeStorage) and returns only which are set.

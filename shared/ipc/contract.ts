@@ -6,7 +6,7 @@
 import type { EngineSnapshot } from '../engine/api';
 import type { AppSettings } from '../domain/settings';
 import type { NotifyLevel, SourceFilter, SourceSettings } from '../domain/source';
-import type { FormatId, Health } from '../domain/types';
+import type { FormatId, Health, IncidentUpdate } from '../domain/types';
 import type { HistoryIncident, ProviderHistory } from '../history/types';
 import type { QuietHours, SnoozeRequest } from '../domain/noise';
 import type { CheckSpec } from '../domain/check';
@@ -161,6 +161,12 @@ export interface StatusTrayApi {
   setFailAfterPolls(polls: number): Promise<Result<null>>;
   /** Recorded history: 90-day bars, uptime and resolved incidents (from status.db). */
   getHistory(query: HistoryQuery): Promise<Result<HistoryView>>;
+  /**
+   * Every recorded update of one incident, newest first, from status.db: "Show all N updates" of an incident
+   * whose snapshot carries only its newest few (`Incident.updateCount`). Fails with `not-found` when status.db
+   * has no such incident.
+   */
+  getIncidentUpdates(sourceId: string, incidentId: string): Promise<Result<IncidentUpdate[]>>;
 
   // --- Alert channels (settings window; docs/channels-and-server.md). Secrets go in, never come back out. ---
   /** The configured channels and which of their secrets are stored (never the values). */
@@ -215,6 +221,7 @@ export const IPC_INVOKE = {
   setQuietHours: 'settings:set-quiet-hours',
   setFailAfterPolls: 'settings:set-fail-after',
   getHistory: 'history:get',
+  getIncidentUpdates: 'incident:updates',
   // Alert channels.
   listChannels: 'channels:list',
   saveChannel: 'channels:save',

@@ -46,6 +46,9 @@ export const sourcePatchSchema = z
   })
   .refine((p) => Object.keys(p).length > 0, 'Nothing to change');
 
+/** An incident's id as the engine gave it (a platform id, guid or link): never empty, at most 500 characters. */
+const incidentIdSchema = z.string().min(1).max(500);
+
 /** A pause end (ms since epoch) or null to resume. */
 const pauseUntilSchema = z.number().int().nonnegative().nullable();
 
@@ -66,7 +69,7 @@ export const invokeArgsSchemas = {
   importOpml: z.tuple([]),
   exportOpml: z.tuple([]),
   snoozeSource: z.tuple([sourceIdSchema, snoozeRequestSchema.nullable()]),
-  watchIncident: z.tuple([sourceIdSchema, z.string().min(1).max(500), z.boolean()]),
+  watchIncident: z.tuple([sourceIdSchema, incidentIdSchema, z.boolean()]),
   setQuietHours: z.tuple([quietHoursSchema]),
   setFailAfterPolls: z.tuple([failAfterPollsSchema]),
   getHistory: z.tuple([
@@ -75,6 +78,7 @@ export const invokeArgsSchemas = {
       since: z.number().int().nonnegative().optional(),
     }),
   ]),
+  getIncidentUpdates: z.tuple([sourceIdSchema, incidentIdSchema]),
   // Alert channels.
   listChannels: z.tuple([]),
   saveChannel: z.tuple([channelConfigSchema, channelSecretsSchema]),

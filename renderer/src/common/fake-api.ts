@@ -5,10 +5,24 @@
  */
 import type { AppSnapshot, ChannelView, DeliveryEntry, Result, SourceSettings, StatusTrayApi, SourceSnapshot } from '../../../shared/ipc/contract';
 import { worstHealth } from '../../../shared/domain/health';
+import type { IncidentUpdate } from '../../../shared/domain/types';
 import { dayCells, uptimeFigures } from '../../../shared/history/timeline';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 const minutesAgo = (m: number) => Date.now() - m * 60_000;
+
+/** Cursor's incident as status.db would hold it: six updates, of which the snapshot carries the newest three. */
+function cursorUpdates(): IncidentUpdate[] {
+  const steps: [IncidentUpdate['status'], string][] = [
+    ['monitoring', 'A fix has been deployed; we are monitoring response times.'],
+    ['identified', 'We have identified a slow dependency and are rolling out a fix.'],
+    ['investigating', 'Error rates are still elevated for some users.'],
+    ['investigating', 'We are seeing slow responses in more regions.'],
+    ['investigating', 'We continue to investigate.'],
+    ['investigating', 'We are investigating reports of slow responses.'],
+  ];
+  return steps.map(([status, text], k) => ({ status, text, at: new Date(minutesAgo(2 + 2 * k)).toISOString() }));
+}
 
 function sampleSources(): SourceSnapshot[] {
   return [
@@ -21,10 +35,11 @@ function sampleSources(): SourceSnapshot[] {
         indicator: 'minor', description: 'Partially Degraded Service', coverage: 'active-only',
         components: [{ name: 'Grok Bot', status: 'degraded_performance' }, { name: 'Chat', status: 'operational' }],
         activeIncidents: [{
-          id: 'inc1', kind: 'incident', title: 'Investigating service degradation — Grok Bot', status: 'investigating',
+          id: 'inc1', kind: 'incident', title: 'Investigating service degradation — Grok Bot', status: 'monitoring',
           impact: 'minor', url: 'https://status.cursor.com/incidents/inc1',
-          createdAt: new Date(minutesAgo(12)).toISOString(), updatedAt: new Date(minutesAgo(12)).toISOString(),
-          updates: [{ status: 'investigating', label: 'Investigating', text: 'We are investigating reports of slow responses.', at: new Date(minutesAgo(12)).toISOString() }],
+          createdAt: new Date(minutesAgo(12)).toISOString(), updatedAt: new Date(minutesAgo(2)).toISOString(),
+          updates: cursorUpdates().slice(0, 3),
+          updateCount: 6,
           components: ['Grok Bot'],
         }],
         recentIncidents: [], scheduledMaintenances: [],
@@ -74,6 +89,7 @@ export function createFakeApi(): StatusTrayApi & { focusProvider(sourceId: strin
   };
   // Alert channels: secrets are only remembered as "set", like main, which never sends them back.
   let channels: ChannelView[] = [];
+  let incidentUpdateCalls = 0;
   const deliveries: DeliveryEntry[] = [];
   const edit = (id: string, patch: Partial<SourceSettings>): Promise<Result<SourceSettings>> => {
     const found = state.sources.find((s) => s.id === id);
@@ -178,6 +194,12 @@ export function createFakeApi(): StatusTrayApi & { focusProvider(sourceId: strin
         return { sourceId: s.id, provider: s.name, days: dayCells(t, [], now), uptime: uptimeFigures(t, [], now), incidents: [] };
       });
       return ok({ now, providers, resolved: [] });
+    },
+    // The first press fails, so the error and "Try again" can be seen in the dev server; later ones succeed.
+    getIncidentUpdates(sourceId, incidentId) {
+      if (sourceId !== 'cursor' || incidentId !== 'inc1') return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'Status Tray has no record of this incident’s updates.' } });
+      if (incidentUpdateCalls++ === 0) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The status database is busy.' } });
+      return new Promise((resolve) => setTimeout(() => resolve({ ok: true, value: cursorUpdates() }), 600));
     },
     listChannels: () => ok(structuredClone(channels)),
     saveChannel(channel, secrets) {

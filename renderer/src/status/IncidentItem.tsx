@@ -10,10 +10,12 @@ import { IncidentTimeline } from './IncidentTimeline';
 /**
  * An incident or maintenance, expanded: title, status, impact ("Incident impact: minor"), "updated 12 min
  * ago", how long it has been going (or where a maintenance stands against its window), a stale mark, the
- * affected components by name, the three newest updates and a link to its page. Titles and texts are plain
- * text from the engine and rendered as text. With `watch`, an open incident offers "Tell me when it's fixed".
+ * affected components by name, the three newest updates (and the rest on demand, read from status.db for the
+ * source `sourceId` when the snapshot carries only the newest few) and a link to its page. Titles and texts are
+ * plain text from the engine and rendered as text. With `watch`, an open incident offers "Tell me when it's
+ * fixed".
  */
-export function IncidentItem({ incident, now, format, watch }: { incident: Incident; now: number; format?: FormatId; watch?: { sourceId: string; watched: boolean } }) {
+export function IncidentItem({ incident, sourceId, now, format, watch }: { incident: Incident; sourceId: string; now: number; format?: FormatId; watch?: { watched: boolean } }) {
   const maintenance = incident.kind === 'maintenance';
   const timing = maintenance ? maintenanceTiming(incident, now) : undefined;
   const stale = !maintenance && isStaleIncident(incident, now);
@@ -35,12 +37,19 @@ export function IncidentItem({ incident, now, format, watch }: { incident: Incid
         )}
       </p>
       {watch && incident.kind === 'incident' && (
-        <FixWatchButton sourceId={watch.sourceId} incidentId={incident.id} watched={watch.watched} subject={incident.title} />
+        <FixWatchButton sourceId={sourceId} incidentId={incident.id} watched={watch.watched} subject={incident.title} />
       )}
       {incident.components.length > 0 && (
         <p className="incident-components">Affects: {incident.components.map((c) => componentDisplayName(c, format)).join('; ')}</p>
       )}
-      <IncidentTimeline updates={incident.updates} now={now} subject={incident.title} />
+      <IncidentTimeline
+        updates={incident.updates}
+        updateCount={incident.updateCount}
+        now={now}
+        subject={incident.title}
+        sourceId={sourceId}
+        incidentId={incident.id}
+      />
       {incident.url && (
         <ExternalLink url={incident.url}>
           Open incident page<span className="sr-only">: {incident.title}</span>

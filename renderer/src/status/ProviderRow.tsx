@@ -107,9 +107,10 @@ export function ProviderRow({ source, config, now, tag, expanded, onToggle, tabI
                   <IncidentItem
                     key={incident.id}
                     incident={incident}
+                    sourceId={source.id}
                     now={now}
                     format={status.format}
-                    {...(config ? { watch: { sourceId: source.id, watched: config.fixWatches?.includes(incident.id) ?? false } } : {})}
+                    {...(config ? { watch: { watched: config.fixWatches?.includes(incident.id) ?? false } } : {})}
                   />
                 ))}
               </ul>
@@ -120,7 +121,7 @@ export function ProviderRow({ source, config, now, tag, expanded, onToggle, tabI
                 <h3>Planned maintenance</h3>
                 <ul className="incident-list">
                   {status.scheduledMaintenances.map((m) => (
-                    <IncidentItem key={m.id} incident={m} now={now} format={status.format} />
+                    <IncidentItem key={m.id} incident={m} sourceId={source.id} now={now} format={status.format} />
                   ))}
                 </ul>
               </section>

@@ -4,7 +4,7 @@
  * shared/history/timeline.ts. Read-only; safe on a second connection while the engine writes (WAL).
  */
 import type Database from 'better-sqlite3';
-import type { Health, Impact, IncidentStatus } from '../../domain/types';
+import type { Health, Impact, IncidentStatus, IncidentUpdate } from '../../domain/types';
 import type { HistoryQuery, HistoryView } from '../../ipc/contract';
 import { dayCells, DOWNTIME_WEIGHT, uptimeFigures, uptimeFromSums, type IncidentWindow, type WindowSums } from '../../history/timeline';
 import { PROVIDER, UPTIME_WINDOWS, type HealthTransition, type HistoryIncident, type ProviderHistory, type UptimeReport } from '../../history/types';
@@ -56,6 +56,14 @@ export interface HistoryReader {
   providers(): RecordedProvider[];
   listIncidents(query?: IncidentQuery): HistoryIncident[];
   /**
+   * Every recorded update of one incident, newest first (updates posted at the same ms in the order they
+   * were written, which is the document's), as the domain's `IncidentUpdate` with `at` in ISO 8601 UTC:
+   * what "Show all N updates" lists when a snapshot carries only an incident's newest few.
+   * @returns `undefined` when status.db has no incident `incidentId` of source `sourceId`; `[]` when it has
+   *   the incident but no update of it.
+   */
+  incidentUpdates(sourceId: string, incidentId: string): IncidentUpdate[] | undefined;
+  /**
    * Transitions from `since` on, plus the last one before it of each series; grouped by source and
    * component, ascending in time within each. `providerOnly` leaves out component series.
    */
@@ -88,7 +96,10 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
     if (!st) statements.set(sql, (st = db.prepare(sql)));
     return st;
   };
-  const updatesOf = db.prepare('SELECT at, status, label, text FROM incident_update WHERE source_id = ? AND incident_id = ? ORDER BY at DESC');
+  // Same-ms updates keep their written order: a poll writes an incident's updates as its document lists them,
+  // newest first, so a lower rowid is the one listed first (incident_update is a rowid table since version 3).
+  const updatesOf = db.prepare('SELECT at, status, label, text FROM incident_update WHERE source_id = ? AND incident_id = ? ORDER BY at DESC, rowid');
+  const incidentKnown = db.prepare('SELECT 1 FROM incident WHERE source_id = ? AND incident_id = ?').pluck();
 
   function filterIds(column: string, ids: readonly string[] | undefined): { sql: string; params: string[] } {
     if (!ids || ids.length === 0) return { sql: '1', params: [] };
@@ -126,6 +137,15 @@ export function createHistoryReader(db: Database.Database): HistoryReader {
         sourceId: r.source_id,
         name: r.name,
         url: r.url,
+      }));
+    },
+    incidentUpdates(sourceId, incidentId) {
+      if (incidentKnown.get(sourceId, incidentId) === undefined) return undefined;
+      return (updatesOf.all(sourceId, incidentId) as { at: number; status: IncidentStatus; label: string | null; text: string }[]).map((u) => ({
+        status: u.status,
+        ...(u.label !== null ? { label: u.label } : {}),
+        text: u.text,
+        at: new Date(u.at).toISOString(),
       }));
     },
     listIncidents(query = {}) {

@@ -188,7 +188,12 @@ export const test = base.extend<{ appOptions: AppOptions; app: AppHarness }>({
       newId: () => `added-${++ids}`,
       alerts: dispatcher,
       channels: channelManager,
-      ...(sdb ? { history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at) } : {}),
+      ...(sdb
+        ? {
+            history: (query: HistoryQuery, at: number) => historyView(sdb.history, query, at),
+            incidentUpdates: (sourceId: string, incidentId: string) => sdb.history.incidentUpdates(sourceId, incidentId),
+          }
+        : {}),
     });
     if (sdb) backfillOnBaseline(engine, sdb.store, { fetch: offline.fetch, fetchSource, parse: parseDocument, userAgent: ua, now: () => clock.now() });
     const stopBridge = await bridgeContext(context, controller, web.origin);

@@ -266,3 +266,58 @@ describe('setPopoverSize', () => {
     expect(settings.value.popoverSize).toEqual({ width: 421, height: 300 });
   });
 });
+
+describe('getIncidentUpdates', () => {
+  const recorded = [
+    { status: 'identified' as const, text: 'Found the cause.', at: '2026-03-01T21:00:00.000Z' },
+    { status: 'investigating' as const, label: 'Investigating', text: 'Looking.', at: '2026-03-01T20:00:00.000Z' },
+  ];
+
+  it("passes main's validated ids to status.db and returns its list as it is", async () => {
+    const asked: [string, string][] = [];
+    const { ipc } = setup({
+      incidentUpdates: (sourceId, incidentId) => {
+        asked.push([sourceId, incidentId]);
+        return sourceId === 'aws' && incidentId === 'https://status.aws.amazon.com/#ec2_1' ? recorded : undefined;
+      },
+    });
+    expect(await ipc.getIncidentUpdates('aws', 'https://status.aws.amazon.com/#ec2_1')).toEqual({ ok: true, value: recorded });
+    expect(asked).toEqual([['aws', 'https://status.aws.amazon.com/#ec2_1']]);
+  });
+
+  it('fails with not-found, saying what to do, when status.db has no such incident', async () => {
+    const { ipc } = setup({ incidentUpdates: () => undefined });
+    const r = await ipc.getIncidentUpdates('aws', 'gone');
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(!r.ok && r.error.message).toMatch(/no record of this incident.*open the incident page/);
+  });
+
+  it('fails with internal without a database, and when reading it throws', async () => {
+    expect(await setup().ipc.getIncidentUpdates('aws', 'x')).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const broken = setup({
+      incidentUpdates: () => {
+        throw new Error('database is locked');
+      },
+    });
+    expect(await broken.ipc.getIncidentUpdates('aws', 'x')).toEqual({ ok: false, error: { code: 'internal', message: 'database is locked' } });
+  });
+
+  it.each<[string, unknown[]]>([
+    ['an empty incident id', ['aws', '']],
+    ['an incident id over 500 characters', ['aws', 'x'.repeat(501)]],
+    ['a source id that is not one', ['../etc', 'x']],
+    ['a missing incident id', ['aws']],
+    ['a number for an id', ['aws', 7]],
+  ])('refuses %s before asking status.db', async (_what, args) => {
+    let asked = 0;
+    const { ipc } = setup({
+      incidentUpdates: () => {
+        asked++;
+        return recorded;
+      },
+    });
+    const r = await (ipc.getIncidentUpdates as (...a: unknown[]) => ReturnType<typeof ipc.getIncidentUpdates>)(...args);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(asked).toBe(0);
+  });
+});

@@ -29,6 +29,12 @@ describe('preload', () => {
     ]);
   });
 
+  it('asks main for one incident\'s recorded updates by source and incident id', async () => {
+    double.ipcRenderer.invoked.length = 0;
+    await api.getIncidentUpdates('aws', 'https://status.aws.amazon.com/#ec2_1');
+    expect(double.ipcRenderer.invoked).toEqual([['incident:updates', 'aws', 'https://status.aws.amazon.com/#ec2_1']]);
+  });
+
   it('asks main for OPML import and export without naming a file (main shows the dialogs)', async () => {
     double.ipcRenderer.invoked.length = 0;
     await api.importOpml();

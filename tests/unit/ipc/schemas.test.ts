@@ -85,6 +85,11 @@ describe('invoke payload schemas', () => {
     ['setPopoverPinned', [true, 'extra']],
     ['closePopover', ['now']],
     ['openFullWindow', [{ width: 9999 }]],
+    ['getIncidentUpdates', ['aws', '']],
+    ['getIncidentUpdates', ['aws', 'x'.repeat(501)]],
+    ['getIncidentUpdates', ['__proto__', 'x']],
+    ['getIncidentUpdates', ['aws']],
+    ['getIncidentUpdates', ['aws', 'x', 'extra']],
   ])('%s rejects %j', (method, args) => {
     expect(parseInvokeArgs(method, args).ok).toBe(false);
   });
@@ -106,6 +111,7 @@ describe('invoke payload schemas', () => {
     ['setPopoverPinned', [false]],
     ['closePopover', []],
     ['openFullWindow', []],
+    ['getIncidentUpdates', ['aws', 'https://status.aws.amazon.com/#multipleservices-me-central-1_1772396043']],
   ])('%s accepts %j', (method, args) => {
     expect(parseInvokeArgs(method, args).ok).toBe(true);
   });
