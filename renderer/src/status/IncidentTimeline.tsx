@@ -89,7 +89,7 @@ export function IncidentTimeline({ updates, updateCount, now, subject, sourceId,
         <div className="inline-error timeline-error" role="alert">
           <span className="inline-error-message">{error.message}</span> <span className="inline-error-advice">{error.advice}</span>
           <button type="button" className="link-button" onClick={retry}>
-            Try again<span className="sr-only">: load every update of {subject}</span>
+            Try again<span className="sr-only"> to load every update of {subject}</span>
           </button>
         </div>
       )}

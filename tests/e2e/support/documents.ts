@@ -23,6 +23,8 @@ export const CURSOR: SeedSource = { id: 'cursor', path: '/cursor/api/v2/summary.
 export const GITHUB: SeedSource = { id: 'github', path: '/github/api/v2/summary.json', feed: DOCS.github };
 export const DIGITALOCEAN: SeedSource = { id: 'digitalocean', path: '/digitalocean/history.atom', feed: DOCS.digitalOceanBefore };
 export const STREAMYARD_HTML: SeedSource = { id: 'streamyard', path: '/streamyard/history', feed: DOCS.streamyardHtml };
+/** AWS's all-services RSS: open incidents with 17 and 13 updates (../shared/feeds/MANIFEST.md). */
+export const AWS: SeedSource = { id: 'aws', path: '/aws/rss/all.rss', feed: 'aws/aws-all-rss-2026-08-18.rss' };
 
 /** The active incident of the Cursor summary, as Statuspage titled it. */
 export const CURSOR_INCIDENT = 'Investigating service degradation — Grok Bot';
@@ -53,7 +55,7 @@ export const ALL_DOCUMENTS: readonly SeedSource[] = [
   { id: 'streamyard-rss', path: '/streamyard-rss/history.rss', feed: 'statuspage-feeds/streamyard-history-2024-06.rss' },
   { id: 'symantec-2019', path: '/symantec-2019/history.atom', feed: 'statuspage-feeds/symantec-wss-history-2019-12-10.atom' },
   { id: 'symantec-2020', path: '/symantec-2020/history.atom', feed: 'statuspage-feeds/symantec-wss-history-2020-01-02.atom' },
-  { id: 'aws', path: '/aws/rss/all.rss', feed: 'aws/aws-all-rss-2026-08-18.rss' },
+  AWS,
   { id: 'aws-json', path: '/aws-json/data.json', feed: 'aws/aws-shd-data-2022-07.json' },
   { id: 'gcp-2026-03', path: '/gcp-2026-03/incidents.json', feed: 'gcp/gcp-incidents-2026-03-subset.json' },
   { id: 'gcp-2026-08', path: '/gcp-2026-08/incidents.json', feed: 'gcp/gcp-incidents-2026-08-18-first2.json' },
