@@ -1,6 +1,8 @@
 /**
  * The headless server's HTTP interface, on Fastify:
- * - `GET /api/status`: the engine snapshot as JSON (`EngineSnapshot`, plus `generatedAt`, ISO 8601 UTC);
+ * - `GET /api/status`: the engine snapshot as JSON (`EngineSnapshot`, plus `generatedAt`, ISO 8601 UTC); each
+ *   incident carries its newest three updates and, when the document listed more, `updateCount`
+ *   (shared/engine/kept-status.ts); `/api/history` with a database has them all;
  * - `GET /api/events`: Server-Sent Events — `snapshot` once on connect, then one event per engine event
  *   (`event:` is its type, `data:` the CLI's `--json` event object), and a comment line every 15 s to keep
  *   proxies from closing the stream;

@@ -114,6 +114,7 @@ const incidentSchema = z.object({
   scheduledFor: z.string().optional(),
   scheduledUntil: z.string().optional(),
   updates: z.array(updateSchema),
+  updateCount: z.number().int().nonnegative().optional(),
   components: z.array(z.string()),
   stale: z.boolean().optional(),
 });

@@ -81,8 +81,13 @@ export function incidentsOf(status: ProviderStatus | undefined): Incident[] {
   return [...byId.values()];
 }
 
+/** How many updates the document listed: a kept incident carries only its newest few (engine/kept-status.ts). */
+function updateCountOf(i: Incident): number {
+  return i.updateCount ?? i.updates.length;
+}
+
 function sameIncident(a: Incident, b: Incident): boolean {
-  return a.status === b.status && a.updatedAt === b.updatedAt && a.updates.length === b.updates.length && a.title === b.title && a.impact === b.impact;
+  return a.status === b.status && a.updatedAt === b.updatedAt && updateCountOf(a) === updateCountOf(b) && a.title === b.title && a.impact === b.impact;
 }
 
 /**

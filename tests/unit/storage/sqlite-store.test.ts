@@ -11,6 +11,7 @@ import { emptyEngineState, newSourceState, type SourceState } from '../../../sha
 import { openStatusDatabase, type StatusDatabase } from '../../../shared/storage/sqlite';
 import { GROUP_COMMIT_QUIET_WAIT_MS, GROUP_COMMIT_WAIT_MS } from '../../../shared/storage/sqlite/sqlite-store';
 import { MIGRATIONS } from '../../../shared/storage/sqlite/schema';
+import { keptStatus } from '../../../shared/engine/kept-status';
 import Database from 'better-sqlite3';
 import { DAY, HOUR, T0, incident, status } from '../history/fixtures';
 
@@ -176,6 +177,29 @@ describe('commitPoll', () => {
     a.close();
     const b = await open();
     expect((await b.store.read()).state!.sources.s!.lastStatus).toEqual(kept);
+  });
+
+  it('keeps every update of an incident whose kept copy carries only its newest few, and rewrites nothing while the document stays the same', async () => {
+    const a = await open();
+    await a.store.read();
+    const updates = Array.from({ length: 12 }, (_, k) => ({ status: 'identified' as const, text: `Update ${12 - k}`, at: new Date(T0 - k * HOUR).toISOString() }));
+    const whole = status('partial_outage', [{ ...incident('long'), updates, updatedAt: updates[0]!.at }]);
+    const kept = keptStatus(whole, T0);
+    expect(kept.activeIncidents[0]!.updates.length).toBeLessThan(12);
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(kept), parsed: whole, events: [baselined(T0)], at: T0 });
+    const texts = () => a.history.listIncidents()[0]!.updates.map((u) => u.text);
+    expect(texts()).toEqual(updates.map((u) => u.text));
+    // The same document again (a changed body, same incident): the kept copy's count says nothing is new.
+    const changes = () => (a.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    const again = keptStatus(whole, T0 + HOUR);
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(again, { lastCheckedAt: T0 + HOUR }), parsed: whole, events: [], at: T0 + HOUR });
+    expect(changes() - before).toBe(3); // the source's state and memory rows and its provider row; no incident, no update
+    // A status recorded without a parse (a pushed webhook) carries the cut copy: nothing recorded is lost.
+    const pushed = { ...again, activeIncidents: [{ ...again.activeIncidents[0]!, status: 'monitoring' as const, updatedAt: new Date(T0 + 2 * HOUR).toISOString() }] };
+    await a.store.commitPoll({ sourceId: 's', provider: 'Example', state: parsedState(pushed), events: [], at: T0 + 2 * HOUR });
+    expect(texts()).toEqual(updates.map((u) => u.text));
+    expect(a.history.listIncidents()[0]!.status).toBe('monitoring');
   });
 
   it('a poll with news is committed within the short wait even when quiet polls wait longer before it', async () => {
