@@ -22,8 +22,12 @@ export interface SeenIncident {
   firstSeenAt: number;
   /** Last time it was present in a fetched document, ms. Pruning uses it (90 days). */
   lastSeenAt: number;
-  /** Title at that time, so an `incident.resolved` for a vanished incident can still name it. */
-  title: string;
+  /**
+   * Title, remembered only while the incident is open (`active`), so an `incident.resolved` for one that
+   * vanishes from an active-only document can still name it. A closed incident is never named from memory:
+   * a history feed's 25 closed incidents kept 25 titles for nothing (docs/storage.md, "What a source keeps").
+   */
+  title?: string;
   /** Ids of its newest updates, where the platform gives them (see change-detector: id continuity). */
   updateIds?: string[];
   /**
@@ -162,7 +166,7 @@ const seenSchema = z.object({
   active: z.boolean(),
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
-  title: z.string(),
+  title: z.string().optional(),
   updateIds: z.array(z.string()).max(10).optional(),
   contentKey: z.string().max(64).optional(),
 });
