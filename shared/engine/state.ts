@@ -7,6 +7,7 @@
  * Times are ms since the Unix epoch.
  */
 import { z } from 'zod';
+import { seenWithSharedEnumStrings, withSharedEnumStrings } from './enum-strings';
 import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
 
 /** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
@@ -204,7 +205,14 @@ export const engineStateSchema = z.object({
 export function parseEngineState(value: unknown): EngineState | undefined {
   const migrated = migrateEngineState(value);
   const result = engineStateSchema.safeParse(migrated);
-  return result.success ? (result.data as EngineState) : undefined;
+  if (!result.success) return undefined;
+  const state = result.data as EngineState;
+  // Read back from disk, each source's memory shares enum strings as a poll's copy does (enum-strings.ts).
+  for (const source of Object.values(state.sources)) {
+    if (source.lastStatus) withSharedEnumStrings(source.lastStatus);
+    seenWithSharedEnumStrings(source.seen);
+  }
+  return state;
 }
 
 /** Bring an older persisted shape up to `ENGINE_STATE_VERSION`. Version 1 is the first; nothing to do yet. */
