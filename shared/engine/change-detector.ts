@@ -112,7 +112,8 @@ export function detectChanges(input: DetectInput): DetectOutput {
       active,
       firstSeenAt: prev?.firstSeenAt ?? now,
       lastSeenAt: now,
-      title: incident.title,
+      // Only an open incident is ever named from memory (when it vanishes, vanishedIncident below).
+      ...(active ? { title: incident.title } : {}),
       ...(updateIds.length ? { updateIds } : {}),
       contentKey,
     };
@@ -194,13 +195,16 @@ function predates(incident: Incident, previousSuccessAt: number | undefined): bo
   return Number.isFinite(latest) && latest < previousSuccessAt - CLOSED_HISTORY_GRACE_MS;
 }
 
-/** An incident that left an active-only document: all we still know is its id, title and last status. */
+/**
+ * An incident that left an active-only document: all we still know is its id, title and last status. An open
+ * incident's entry always has its title; an entry from older state without one is named by its id.
+ */
 function vanishedIncident(id: string, prev: SeenIncident, now: number): Incident {
   const at = new Date(now).toISOString();
   return {
     id,
     kind: prev.status === 'in_progress' || prev.status === 'verifying' ? 'maintenance' : 'incident',
-    title: prev.title,
+    title: prev.title ?? id,
     status: prev.status === 'in_progress' || prev.status === 'verifying' ? 'completed' : 'resolved',
     impact: 'none',
     createdAt: new Date(prev.firstSeenAt).toISOString(),

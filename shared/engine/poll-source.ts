@@ -18,6 +18,7 @@ import { displayName, type SourceConfig } from '../domain/source';
 import type { SourceState } from './state';
 import { keptStatus } from './kept-status';
 import { detached, detachedWithJson } from './detached';
+import { seenWithSharedEnumStrings, withSharedEnumStrings } from './enum-strings';
 
 /** A `301`/`308` target becomes the stored URL after this many consecutive good polls through it. */
 export const PERMANENT_MOVE_CONFIRMATIONS = 3;
@@ -139,8 +140,9 @@ export async function pollSource(config: SourceConfig, prev: SourceState, deps: 
   });
   // What outlives this poll is copied off the body (detached.ts); `parsed` is only recorded and dropped.
   // The seen map keeps the null prototype detectChanges and the state schema give it (incident ids are keys).
-  const seen = detachedWithJson(detected.seen, (copy) => Object.assign(Object.create(null), copy) as typeof copy);
-  const lastStatus = detachedWithJson(keptStatus(status, now));
+  // Both copies then share one string per enum value (enum-strings.ts).
+  const seen = detachedWithJson(detected.seen, (copy) => seenWithSharedEnumStrings(Object.assign(Object.create(null), copy) as typeof copy));
+  const lastStatus = detachedWithJson(keptStatus(status, now), withSharedEnumStrings);
   // A baseline's open incidents are the kept status's active ones: it shares that copy instead of a second one
   // (a page with long open incidents carries tens of kB of update text). Events are read, never changed.
   const events = annotate(detected.events, prev, status, refilter).map((e) =>

@@ -7,6 +7,7 @@
  * Times are ms since the Unix epoch.
  */
 import { z } from 'zod';
+import { seenWithSharedEnumStrings, withSharedEnumStrings } from './enum-strings';
 import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
 
 /** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
@@ -22,8 +23,12 @@ export interface SeenIncident {
   firstSeenAt: number;
   /** Last time it was present in a fetched document, ms. Pruning uses it (90 days). */
   lastSeenAt: number;
-  /** Title at that time, so an `incident.resolved` for a vanished incident can still name it. */
-  title: string;
+  /**
+   * Title, remembered only while the incident is open (`active`), so an `incident.resolved` for one that
+   * vanishes from an active-only document can still name it. A closed incident is never named from memory:
+   * a history feed's 25 closed incidents kept 25 titles for nothing (docs/storage.md, "What a source keeps").
+   */
+  title?: string;
   /** Ids of its newest updates, where the platform gives them (see change-detector: id continuity). */
   updateIds?: string[];
   /**
@@ -162,7 +167,7 @@ const seenSchema = z.object({
   active: z.boolean(),
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
-  title: z.string(),
+  title: z.string().optional(),
   updateIds: z.array(z.string()).max(10).optional(),
   contentKey: z.string().max(64).optional(),
 });
@@ -200,7 +205,14 @@ export const engineStateSchema = z.object({
 export function parseEngineState(value: unknown): EngineState | undefined {
   const migrated = migrateEngineState(value);
   const result = engineStateSchema.safeParse(migrated);
-  return result.success ? (result.data as EngineState) : undefined;
+  if (!result.success) return undefined;
+  const state = result.data as EngineState;
+  // Read back from disk, each source's memory shares enum strings as a poll's copy does (enum-strings.ts).
+  for (const source of Object.values(state.sources)) {
+    if (source.lastStatus) withSharedEnumStrings(source.lastStatus);
+    seenWithSharedEnumStrings(source.seen);
+  }
+  return state;
 }
 
 /** Bring an older persisted shape up to `ENGINE_STATE_VERSION`. Version 1 is the first; nothing to do yet. */

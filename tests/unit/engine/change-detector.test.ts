@@ -90,6 +90,21 @@ describe('detectChanges', () => {
     expect(run(doc([], 'active-only'), out.seen).events).toEqual([]);
   });
 
+  it('remembers the title of an open incident only, which is all a vanished one is ever named by', () => {
+    const s1 = run(doc([incident('open', 'identified'), incident('closed', 'resolved')], 'active-only'), {}, { baselined: false }).seen;
+    expect(s1.open!.title).toBe('Incident open');
+    expect(s1.closed).not.toHaveProperty('title');
+    // Closing drops it; reopening remembers it again.
+    const s2 = run(doc([incident('open', 'resolved')], 'active-only'), s1).seen;
+    expect(s2.open).not.toHaveProperty('title');
+    const s3 = run(doc([incident('open', 'investigating')], 'active-only'), s2).seen;
+    expect(s3.open!.title).toBe('Incident open');
+    // An open entry written without a title (older state) is named by its id when it vanishes.
+    const { title: _dropped, ...untitled } = s3.open!;
+    const out = run(doc([], 'active-only'), { open: untitled });
+    expect(out.events.find((e) => e.type === 'incident.resolved')).toMatchObject({ incident: { id: 'open', title: 'open' } });
+  });
+
   it('announces an incident that opened and closed between two polls once, as resolved', () => {
     const s1 = run(doc([]), {}, { baselined: false }).seen;
     const out = run(doc([incident('y', 'resolved')]), s1);
