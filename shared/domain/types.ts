@@ -104,6 +104,12 @@ export interface Component {
   group?: string;
 }
 
+/**
+ * How many of an incident's newest updates the window shows before "Show all N updates" — and so how many a
+ * source keeps of each incident between polls (engine/kept-status.ts); the rest are read from status.db.
+ */
+export const NEWEST_UPDATES_SHOWN = 3;
+
 /** Identifier of a format adapter (see shared/formats/registry). */
 export type FormatId =
   | 'statuspage-json'

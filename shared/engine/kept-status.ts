@@ -9,13 +9,13 @@
  * keeps").
  */
 import { STALE_INCIDENT_AFTER_MS } from '../domain/health';
-import type { Incident, ProviderStatus } from '../domain/types';
+import { NEWEST_UPDATES_SHOWN, type Incident, type ProviderStatus } from '../domain/types';
 
 /** Resolved incidents last updated longer ago than this (ms) are not kept in the source's state. */
 export const KEEP_RESOLVED_FOR_MS = STALE_INCIDENT_AFTER_MS;
 
 /** How many of an incident's updates, the newest by their own time, are kept between polls. */
-export const KEPT_UPDATES = 3;
+export const KEPT_UPDATES = NEWEST_UPDATES_SHOWN;
 
 /**
  * `status` with `recentIncidents` cut to those updated within `KEEP_RESOLVED_FOR_MS` of `now` (ms since

@@ -3,12 +3,12 @@
  * or all of them, and what "Show all N updates" says and whether pressing it must first read the full list
  * from status.db (`getIncidentUpdates`, docs/popover.md, "Incident timeline").
  */
-import type { IncidentUpdate } from '../../../shared/domain/types';
+import { NEWEST_UPDATES_SHOWN, type IncidentUpdate } from '../../../shared/domain/types';
 import type { IpcError } from '../../../shared/ipc/contract';
 import { IPC_ERROR_ADVICE } from '../common/advice';
 
-/** How many updates an incident shows until "Show all N" is pressed. */
-export const UPDATES_SHOWN = 3;
+/** How many updates an incident shows until "Show all N" is pressed: the newest the engine keeps. */
+export const UPDATES_SHOWN = NEWEST_UPDATES_SHOWN;
 
 /** A full list read with `getIncidentUpdates`, and the snapshot's version of the incident it was read for. */
 export interface FetchedUpdates {
