@@ -311,7 +311,6 @@ export function createEngine(options: EngineOptions, internals: EngineInternals 
     listeners.sendSnapshot(snap);
   }
 
-
   /** Poll the given sources now, except those a server asked us to leave alone (Retry-After). */
   async function pollMany(ids: string[]): Promise<void> {
     const now = clock.now();

@@ -6,27 +6,16 @@
  * are swapped for the program's own literal, of which V8 keeps one. Feed text (titles, names, updates) is
  * left as it is. See docs/storage.md, "What a source keeps".
  */
-import type { Component, ComponentStatus, FormatId, Health, Impact, Incident, IncidentStatus, ProviderStatus } from '../domain/types';
+import { COMPONENT_STATUSES, COVERAGES, FORMAT_IDS, HEALTHS, IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, INDICATORS } from '../domain/enum-values';
+import type { Component, Incident, ProviderStatus } from '../domain/types';
 import type { SeenIncident } from './state';
 
-const HEALTHS = ['operational', 'maintenance', 'degraded', 'partial_outage', 'major_outage', 'unknown'] as const satisfies readonly Health[];
-const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const satisfies readonly ComponentStatus[];
-const INCIDENT_STATUSES = [
-  'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying', 'completed',
-] as const satisfies readonly IncidentStatus[];
-const IMPACTS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const satisfies readonly Impact[];
-const OTHER = ['incident', 'history', 'active-only'] as const;
-const FORMATS = [
-  'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
-  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json', 'instatus-json', 'betterstack-json',
-  'statusio-json', 'cachet-json', 'gatus-json', 'uptimekuma-json', 'statuspal-json', 'sorry-json',
-  'site24x7-json', 'cstate-json', 'hund-sse', 'freshstatus-json', 'endpoint-check',
-] as const satisfies readonly FormatId[];
+/** Every value shared: the domain's literals (domain/enum-values.ts). */
+export const SHARED_ENUM_VALUES: ReadonlySet<string> = new Set<string>([
+  ...HEALTHS, ...COMPONENT_STATUSES, ...INCIDENT_STATUSES, ...IMPACTS, ...INDICATORS, ...INCIDENT_KINDS, ...COVERAGES, ...FORMAT_IDS,
+]);
 
-/** Every value shared: the literals above. */
-export const SHARED_ENUM_VALUES: ReadonlySet<string> = new Set([...HEALTHS, ...COMPONENT_STATUSES, ...INCIDENT_STATUSES, ...IMPACTS, ...OTHER, ...FORMATS]);
-
-/** Each enumerated value → the literal above (an unknown value maps to nothing and stays as it is). */
+/** Each enumerated value → its literal (an unknown value maps to nothing and stays as it is). */
 const CANONICAL = new Map<string, string>([...SHARED_ENUM_VALUES].map((v) => [v, v]));
 
 function one<T extends string | undefined>(value: T): T {

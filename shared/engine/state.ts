@@ -7,8 +7,9 @@
  * Times are ms since the Unix epoch.
  */
 import { z } from 'zod';
+import { COMPONENT_STATUSES, COVERAGES, FORMAT_IDS, HEALTHS, IMPACTS, INCIDENT_KINDS, INCIDENT_STATUSES, INDICATORS } from '../domain/enum-values';
 import { seenWithSharedEnumStrings, withSharedEnumStrings } from './enum-strings';
-import type { FormatId, Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
+import type { Health, IncidentStatus, ProviderStatus, SourceError } from '../domain/types';
 
 /** Current state schema version; bump it and add a migration in `migrateEngineState` when the shape changes. */
 export const ENGINE_STATE_VERSION = 1;
@@ -88,20 +89,9 @@ export function newSourceState(url: string): SourceState {
   return { url, baselined: false, failures: 0, seen: Object.create(null) as Record<string, SeenIncident> };
 }
 
-const formatIds = [
-  'statuspage-json', 'statuspage-feed', 'incidentio-feed', 'rss', 'atom', 'aws-rss', 'aws-json', 'gcp-json',
-  'slack-json', 'upptime-json', 'yandex-json', 'azure-rss', 'apple-json',
-  'instatus-json', 'betterstack-json', 'statusio-json', 'cachet-json', 'gatus-json',
-  'uptimekuma-json', 'statuspal-json', 'sorry-json', 'site24x7-json', 'cstate-json', 'hund-sse', 'freshstatus-json', 'endpoint-check',
-] as const satisfies readonly FormatId[];
-const incidentStatuses = [
-  'investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying',
-  'completed',
-] as const satisfies readonly IncidentStatus[];
-const healths = ['operational', 'maintenance', 'degraded', 'partial_outage', 'major_outage', 'unknown'] as const;
 
 const updateSchema = z.object({
-  status: z.enum(incidentStatuses),
+  status: z.enum(INCIDENT_STATUSES),
   label: z.string().optional(),
   text: z.string(),
   at: z.string(),
@@ -109,10 +99,10 @@ const updateSchema = z.object({
 });
 const incidentSchema = z.object({
   id: z.string(),
-  kind: z.enum(['incident', 'maintenance']),
+  kind: z.enum(INCIDENT_KINDS),
   title: z.string(),
-  status: z.enum(incidentStatuses),
-  impact: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']),
+  status: z.enum(INCIDENT_STATUSES),
+  impact: z.enum(IMPACTS),
   url: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -125,22 +115,22 @@ const incidentSchema = z.object({
 });
 const providerStatusSchema = z.object({
   provider: z.string(),
-  format: z.enum(formatIds),
+  format: z.enum(FORMAT_IDS),
   pageUrl: z.string().optional(),
-  health: z.enum(healths),
-  indicator: z.enum(['none', 'minor', 'major', 'critical']).optional(),
+  health: z.enum(HEALTHS),
+  indicator: z.enum(INDICATORS).optional(),
   description: z.string().optional(),
   components: z.array(
     z.object({
       name: z.string(),
-      status: z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']),
+      status: z.enum(COMPONENT_STATUSES),
       group: z.string().optional(),
     }),
   ),
   activeIncidents: z.array(incidentSchema),
   recentIncidents: z.array(incidentSchema),
   scheduledMaintenances: z.array(incidentSchema),
-  coverage: z.enum(['active-only', 'history']),
+  coverage: z.enum(COVERAGES),
   documentUpdatedAt: z.string().optional(),
   check: z
     .object({
@@ -163,7 +153,7 @@ const sourceErrorSchema = z.object({
   at: z.number(),
 });
 const seenSchema = z.object({
-  status: z.enum(incidentStatuses),
+  status: z.enum(INCIDENT_STATUSES),
   active: z.boolean(),
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
@@ -184,7 +174,7 @@ const sourceStateSchema = z.object({
   nextPollAt: z.number().optional(),
   retryNotBefore: z.number().optional(),
   lastError: sourceErrorSchema.optional(),
-  lastHealth: z.enum(healths).optional(),
+  lastHealth: z.enum(HEALTHS).optional(),
   lastStatus: providerStatusSchema.optional(),
   pageComponents: z.array(z.object({ name: z.string(), group: z.string().optional() })).max(1000).optional(),
   filterKey: z.string().optional(),
